@@ -1,0 +1,42 @@
+// The command line: shared options and the commands. Only cli/ includes CLI11.
+// Each command is one options struct plus a setup and a run function.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "messages.h"
+#include "repository.h"
+
+namespace cli {
+
+// Options every command takes.
+struct Global {
+  std::string dir;         // -C DIR
+  std::string lang;        // --lang
+  std::string color = "auto";
+  sv::Lang ui = sv::Lang::sv;  // language of help texts, known before parsing
+
+  std::optional<sv::Lang> lang_option() const;
+  bool color_on(int fd) const;
+};
+
+// A command's run function; returns the exit code.
+using Run = std::function<int()>;
+
+// Adds one subcommand; the returned function runs it after parsing.
+using Setup = Run (*)(CLI::App& app, Global& g);
+
+Run setup_validate(CLI::App& app, Global& g);
+
+// Shared helpers for commands.
+// Loads the repository at `path` (default: the current directory).
+sv::Loaded load(const Global& g, const std::string& path);
+// Prints an error (exit 2) and returns 2.
+int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help = {});
+// The translated text of a catalogue entry in the UI language (for help texts).
+inline std::string T(const Global& g, const sv::Tr& t) { return t.get(g.ui); }
+
+}  // namespace cli

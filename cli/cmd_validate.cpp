@@ -1,0 +1,33 @@
+// samverkan validate [PATH]: the format and every reference.
+#include <iostream>
+
+#include "app.h"
+#include "output.h"
+
+namespace cli {
+
+struct ValidateOptions {
+  std::string path;
+  std::string format = "text";
+};
+
+static int run_validate(const ValidateOptions& o, const Global& g) {
+  sv::Loaded l = load(g, o.path);
+  if (o.format == "json") {
+    std::cout << sv::format_json(l.repo, l.findings, l.lang);
+  } else {
+    std::cout << sv::format_text(l.repo, l.findings, sv::OutputOptions{l.lang, g.color_on(1)});
+  }
+  std::cout.flush();
+  return sv::count(l.findings).error > 0 ? 1 : 0;
+}
+
+Run setup_validate(CLI::App& app, Global& g) {
+  auto o = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand("validate", T(g, sv::msg::cli_validate));
+  cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  return [o, &g] { return run_validate(*o, g); };
+}
+
+}  // namespace cli

@@ -1,0 +1,96 @@
+// samverkan: the command-line front end.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "app.h"
+#include "output.h"
+
+namespace cli {
+
+std::optional<sv::Lang> Global::lang_option() const {
+  if (lang.empty()) return std::nullopt;
+  sv::Lang l;
+  if (!sv::parse_lang(lang, l)) return std::nullopt;
+  return l;
+}
+
+bool Global::color_on(int fd) const {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  return sv::want_color(fd);
+}
+
+sv::Loaded load(const Global& g, const std::string& path) {
+  std::string root = sv::find_root(path.empty() ? "." : path);
+  auto src = sv::open_worktree(root);
+  return sv::load_repository(*src, sv::LoadOptions{g.lang_option(), 0});
+}
+
+int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help) {
+  sv::Lang l = g.lang_option().value_or(g.ui);
+  std::cerr << "samverkan: " << sv::tr(l, sv::msg::cli_error, m.str(l)) << "\n";
+  if (help) std::cerr << "  " << sv::msg::cli_help_label.get(l) << ": " << help->str(l) << "\n";
+  return 2;
+}
+
+// The language of help texts must be known before parsing: --lang, else
+// SAMVERKAN_LANG, else Swedish.
+static sv::Lang ui_lang(int argc, char** argv) {
+  sv::Lang l = sv::Lang::sv;
+  if (const char* e = std::getenv("SAMVERKAN_LANG")) sv::parse_lang(e, l);
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) sv::parse_lang(argv[i + 1], l);
+    else if (a.substr(0, 7) == "--lang=") sv::parse_lang(a.substr(7), l);
+  }
+  return l;
+}
+
+}  // namespace cli
+
+int main(int argc, char** argv) {
+  using namespace cli;
+  Global g;
+  g.ui = ui_lang(argc, argv);
+  if (const char* e = std::getenv("SAMVERKAN_LANG"); e && *e) g.lang = e;
+
+  CLI::App app{T(g, sv::msg::cli_about), "samverkan"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.set_version_flag("--version", std::string("samverkan ") + SAMVERKAN_VERSION, T(g, sv::msg::cli_opt_version));
+  app.add_option("-C", g.dir, T(g, sv::msg::cli_opt_C))->type_name("DIR");
+  app.add_option("--lang", g.lang, T(g, sv::msg::cli_opt_lang))->type_name("sv|en");
+  app.add_option("--color", g.color, T(g, sv::msg::cli_opt_color))
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  static const Setup setups[] = {setup_validate};
+  std::vector<std::pair<CLI::App*, Run>> runs;
+  for (Setup s : setups) {
+    size_t before = app.get_subcommands({}).size();
+    Run r = s(app, g);
+    runs.emplace_back(app.get_subcommands({}).at(before), std::move(r));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (!g.lang.empty() && !g.lang_option()) return fail(g, sv::msg_of(sv::msg::cli_bad_lang, g.lang));
+  if (!g.dir.empty() && ::chdir(g.dir.c_str()) != 0)
+    return fail(g, sv::msg_of(sv::msg::cli_cannot_chdir, g.dir, std::strerror(errno)));
+  try {
+    for (auto& [sub, run] : runs)
+      if (sub->parsed()) return run();
+  } catch (const sv::SystemError& e) {
+    return fail(g, e.message, e.help);
+  } catch (const std::exception& e) {
+    return fail(g, sv::msg_of(sv::msg::cli_internal, e.what()));
+  }
+  return 2;
+}

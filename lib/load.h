@@ -1,0 +1,33 @@
+// Loading: bytes of one file → model entities and findings. The public face
+// of the loader; YAML stays behind it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "finding.h"
+#include "model.h"
+
+namespace sv {
+
+// What one data file holds.
+struct FileLoad {
+  std::vector<Organisation> organisations;
+  std::vector<Collaboration> collaborations;
+  std::vector<Forum> forums;
+  std::vector<Plan> plans;
+  std::vector<Meeting> meetings;
+  std::vector<Report> reports;
+  std::vector<RefUse> refs;
+  std::vector<Finding> findings;
+};
+
+// Loads one data file (`file` is its index in Repo::files). Never throws for
+// bad input: every problem is a finding.
+void load_file(int file, std::string_view content, FileLoad& out);
+
+// Loads samverkan.yaml; the calendar's references go to `refs`.
+void load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
+                 std::vector<Finding>& findings);
+
+}  // namespace sv

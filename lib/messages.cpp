@@ -1,0 +1,48 @@
+#include "messages.h"
+
+#include <fmt/args.h>
+
+namespace sv {
+
+bool parse_lang(std::string_view s, Lang& out) {
+  if (s.substr(0, 2) == "sv") { out = Lang::sv; return true; }
+  if (s.substr(0, 2) == "en") { out = Lang::en; return true; }
+  return false;
+}
+
+std::string Message::str(Lang l) const {
+  if (!text) return {};
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args) store.push_back(a.t ? std::string(a.t->get(l)) : a.s);
+  try {
+    return fmt::vformat(text->get(l), store);
+  } catch (const fmt::format_error&) {
+    // A catalogue bug must never crash the tool; the test suite catches it.
+    return std::string(text->get(l));
+  }
+}
+
+namespace msg {
+#define MSG(name, sv_text, en_text) const Tr name{#name, sv_text, en_text};
+#include "msg/core.def"
+#include "msg/cli.def"
+#include "msg/lint.def"
+#include "msg/render.def"
+#include "msg/git.def"
+#undef MSG
+}  // namespace msg
+
+const std::vector<const Tr*>& catalogue() {
+  static const std::vector<const Tr*> all = {
+#define MSG(name, sv_text, en_text) &msg::name,
+#include "msg/core.def"
+#include "msg/cli.def"
+#include "msg/lint.def"
+#include "msg/render.def"
+#include "msg/git.def"
+#undef MSG
+  };
+  return all;
+}
+
+}  // namespace sv

@@ -1,0 +1,35 @@
+// Printing findings: text in the style of rustc/ruff, and JSON (format.md §10).
+// More formats (SARIF, JUnit, GitHub) live in output_*.cpp beside these.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "finding.h"
+#include "model.h"
+
+namespace sv {
+
+struct OutputOptions {
+  Lang lang = Lang::sv;
+  bool color = false;
+};
+
+const Tr& severity_label(Severity s);
+
+// One finding with its source line and a caret, then help and notes.
+std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o);
+// All findings, then a summary line.
+std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o);
+std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+std::string format_json(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+
+// "path:line:col" (or "path" when there is no line).
+std::string location(const Repo& repo, const Span& s);
+// The text of line `line` (1-based) of a file, without its line break.
+std::string_view source_line(const Repo& repo, int file, int line);
+
+// Whether to colour output on this stream: a terminal, NO_COLOR unset, TERM not dumb.
+bool want_color(int fd);
+
+}  // namespace sv

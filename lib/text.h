@@ -1,0 +1,44 @@
+// Small text utilities: UTF-8, identifiers, checksums, globs, suggestions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sv {
+
+// Offset of the first byte that is not valid UTF-8, or npos.
+size_t utf8_invalid_at(std::string_view s);
+// Number of code points in s (s must be valid UTF-8).
+size_t utf8_length(std::string_view s);
+
+// ^[a-z0-9]+(-[a-z0-9]+)*$
+bool is_valid_id(std::string_view s);
+// Suggests an id-shaped spelling of s (lower-case, å/ä/ö → a/a/o, spaces → -).
+std::string suggest_id(std::string_view s);
+
+// Luhn check over a string of digits.
+bool luhn_ok(std::string_view digits);
+// Organisationsnummer NNNNNN-NNNN with third digit >= 2 and a Luhn check digit.
+enum class OrgNumberProblem { none, shape, third_digit, check_digit };
+OrgNumberProblem check_org_number(std::string_view s);
+
+bool is_plausible_email(std::string_view s);
+bool is_http_url(std::string_view s);
+
+// Glob matching for `exclude`: `*` and `?` within a path segment, `**` across
+// segments, `[...]` classes. A pattern without '/' matches the name at any depth.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+// The candidate closest to `word` by edit distance, if close enough to be a
+// plausible typo; nullopt otherwise.
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates);
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// Joins items with ", ".
+std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
+
+}  // namespace sv
