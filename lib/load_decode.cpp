@@ -830,6 +830,11 @@ void load_config(int file, std::string_view content, Config& out, std::vector<Re
             o.key = {ok->value, ok->span, true};
             o.value = {ov->is_scalar() ? ov->value : "", ov->span, true};
             o.is_scalar = ov->is_scalar();
+            if (ov->is_seq()) {
+              o.is_list = true;
+              for (const RawNode* item : ov->kids)
+                if (item->is_scalar()) o.items.push_back(Text{item->value, item->span, true});
+            }
             s.options.push_back(std::move(o));
           }
         } else {

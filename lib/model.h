@@ -212,8 +212,10 @@ struct Report : Entity {
 // for the rules layer to interpret.
 struct RuleOption {
   Text key;
-  Text value;  // scalar as written
-  bool is_scalar = true;
+  Text value;               // a scalar as written
+  std::vector<Text> items;  // a list of scalars (`periods: [H1, year]`)
+  bool is_list = false;
+  bool is_scalar = true;    // false for a list, a mapping or empty
 };
 struct RuleSetting {
   Text id;
