@@ -67,7 +67,10 @@ int main(int argc, char** argv) {
   app.add_option("--color", g.color, T(g, sv::msg::cli_opt_color))
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  static const Setup setups[] = {setup_validate};
+  static const Setup setups[] = {
+      setup_validate,
+      setup_lint,
+  };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {
     size_t before = app.get_subcommands({}).size();

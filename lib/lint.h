@@ -1,0 +1,17 @@
+// Lint: every rule of good samverkan over a loaded repository.
+#pragma once
+
+#include "dates.h"
+#include "repository.h"
+
+namespace sv {
+
+struct LintOptions {
+  Date today;
+};
+
+// Runs every rule that is not off, with the settings of samverkan.yaml, and
+// adds its findings to `l.findings` (sorted again).
+void run_lint(Loaded& l, const LintOptions& o);
+
+}  // namespace sv
