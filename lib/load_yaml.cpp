@@ -53,7 +53,7 @@ bool precheck_text(int file, std::string_view content, std::string_view& text,
   };
   Span whole{file, 0, 0, 0};
   if (content.size() > kMaxFileBytes)
-    return fail("file-too-large", msg_of(msg::file_too_large, content.size() >> 20, kMaxFileBytes >> 20), whole);
+    return fail("file-too-large", msg_of(msg::file_too_large, kMaxFileBytes >> 20), whole);
   text = content;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
