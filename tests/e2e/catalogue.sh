@@ -4,7 +4,7 @@
 set -euo pipefail
 src=$2
 cd "$src"
-codes=$(grep -ohE '(report|fail|make)\("[a-z0-9]+(-[a-z0-9]+)+"|code = "[a-z0-9]+(-[a-z0-9]+)+"|, "[a-z0-9]+(-[a-z0-9]+)+", msg_of' \
+codes=$(grep -ohE '"[a-z0-9]+(-[a-z0-9]+)+", msg|code = "[a-z0-9]+(-[a-z0-9]+)+"' \
           lib/load_yaml.cpp lib/load_decode.cpp lib/validate.cpp lib/source.cpp lib/repository.cpp |
         grep -oE '"[a-z0-9-]+"' | tr -d '"' | sort -u)
 [ -n "$codes" ] || { echo "found no codes in the sources"; exit 1; }
