@@ -4,9 +4,16 @@
 set -euo pipefail
 src=$2
 cd "$src"
-codes=$(grep -ohE '"[a-z0-9]+(-[a-z0-9]+)+", msg|code = "[a-z0-9]+(-[a-z0-9]+)+"' \
-          lib/load_yaml.cpp lib/load_decode.cpp lib/validate.cpp lib/source.cpp lib/repository.cpp |
-        grep -oE '"[a-z0-9-]+"' | tr -d '"' | sort -u)
+codes=$(python3 - <<'PY'
+import re
+found = set()
+for f in ["lib/load_yaml.cpp", "lib/load_decode.cpp", "lib/validate.cpp", "lib/source.cpp", "lib/repository.cpp"]:
+    text = open(f, encoding="utf-8").read()
+    found |= set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)",\s*msg', text))
+    found |= set(re.findall(r'code = "([a-z0-9]+(?:-[a-z0-9]+)+)"', text))
+print("\n".join(sorted(found)))
+PY
+)
 [ -n "$codes" ] || { echo "found no codes in the sources"; exit 1; }
 status=0
 for c in $codes; do
