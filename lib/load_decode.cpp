@@ -828,8 +828,8 @@ void load_config(int file, std::string_view content, Config& out, std::vector<Re
   }
   r.list("calendar", out.calendar, [&](const RawNode* n, CalendarEntry& c) {
     return nested(r, "calendar", n, c, "calendar entry", [&](MapReader& m) {
-      m.id("id", c.id);
-      m.text("title", c.title, true);
+      m.id("id", c.id, false);
+      m.text("title", c.title);
       m.number("month", c.month, true);
       m.number("day", c.day);
       bool month_ok = c.month.set && c.month.v >= 1 && c.month.v <= 12 && c.month.v == std::floor(c.month.v);
