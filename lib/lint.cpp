@@ -25,6 +25,13 @@ std::optional<Message> suggest(std::string_view word, const std::vector<std::str
   return std::nullopt;
 }
 
+// A value as the user wrote it, for messages.
+std::string as_written(const RuleOption& o) {
+  if (o.is_list) return "[…]";
+  if (!o.is_scalar) return "{…}";
+  return o.value.v.empty() ? "null" : o.value.v;
+}
+
 bool parse_int(std::string_view s, long& out) {
   if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
   out = std::stol(std::string(s));
@@ -40,7 +47,7 @@ void set_option(const rules::OptionDef& def, const RuleOption& o, rules::Setting
   if (def.type == rules::OptionDef::Type::integer) {
     long n = 0;
     if (!o.is_scalar || !parse_int(o.value.v, n) || n < def.min || n > def.max) {
-      invalid(o.value.span, msg_of(msg::lint_config_int_invalid, def.name, def.min, def.max, o.value.v));
+      invalid(o.value.span, msg_of(msg::lint_config_int_invalid, def.name, def.min, def.max, as_written(o)));
       return;
     }
     s.values.emplace_back(def.name, std::to_string(n));
@@ -90,14 +97,15 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
     rules::Settings& s = all[rule->id];
     if (setting.severity.set && !severity_from_name(setting.severity.v, s.severity))
       out.push_back(config_finding("config-value-invalid", setting.severity.span,
-                                   msg_of(msg::lint_config_severity_invalid, setting.severity.v),
+                                   msg_of(msg::lint_config_severity_invalid,
+                                          setting.severity.v.empty() ? "null" : setting.severity.v),
                                    msg_of(msg::lint_help_severities)));
     std::vector<std::string> names = {"severity"};
     for (const auto& d : rule->options) names.emplace_back(d.name);
     for (const auto& o : setting.options) {
       if (o.key.v == "severity") {  // not a scalar: the loader kept it as an option
         out.push_back(config_finding("config-value-invalid", o.value.span,
-                                     msg_of(msg::lint_config_severity_invalid, o.value.v),
+                                     msg_of(msg::lint_config_severity_invalid, as_written(o)),
                                      msg_of(msg::lint_help_severities)));
         continue;
       }
