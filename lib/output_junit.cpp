@@ -7,9 +7,9 @@ namespace sv {
 
 namespace {
 
-// Text for an XML attribute or element; characters XML 1.0 cannot hold
-// (control characters a YAML escape may produce) become U+FFFD.
-std::string xml(std::string_view s) {
+// Text for an XML element, or (with `attr`) an attribute value; characters
+// XML 1.0 cannot hold (control characters a YAML escape may produce) become U+FFFD.
+std::string xml(std::string_view s, bool attr = true) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -18,7 +18,7 @@ std::string xml(std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
+      case '\n': out += attr ? "&#10;" : "\n"; break;
       case '\t': out += "&#9;"; break;
       case '\r': out += "&#13;"; break;
       default:
@@ -55,9 +55,9 @@ std::string format_junit(const Repo& repo, const std::vector<Finding>& findings,
       if (f->severity >= fail_on) {
         ++failed;
         cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", severity_name(f->severity),
-                             xml(f->message.str(lang)), xml(body));
+                             xml(f->message.str(lang)), xml(body, false));
       } else {
-        cases += fmt::format("      <system-out>{}</system-out>\n", xml(body));
+        cases += fmt::format("      <system-out>{}</system-out>\n", xml(body, false));
       }
       cases += "    </testcase>\n";
     }
