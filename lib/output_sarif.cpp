@@ -63,6 +63,17 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
     rules.push_back(rule_json(code, Severity::error, what.get(lang), what.get(lang), what.get(lang)));
   }
 
+  auto physical = [&](const Span& s) {
+    json phys;
+    phys["artifactLocation"] = {{"uri", uri_of(repo.files[s.file].path)}, {"uriBaseId", "%SRCROOT%"}};
+    if (s.line > 0)
+      phys["region"] = {{"startLine", s.line},
+                        {"startColumn", std::max(1, s.col)},
+                        {"endColumn", std::max(1, s.col) + std::max(1, s.len)}};
+    return phys;
+  };
+  auto has_file = [&](const Span& s) { return s.file >= 0 && s.file < static_cast<int>(repo.files.size()); };
+
   json results = json::array();
   for (const auto& f : findings) {
     json r;
@@ -72,18 +83,16 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
     std::string text = f.message.str(lang);
     if (f.help) text += fmt::format("\n{}: {}", msg::cli_help_label.get(lang), f.help->str(lang));
     r["message"] = {{"text", text}};
-    if (f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size())) {
-      json phys;
-      phys["artifactLocation"] = {{"uri", uri_of(repo.files[f.span.file].path)}, {"uriBaseId", "%SRCROOT%"}};
-      if (f.span.line > 0)
-        phys["region"] = {{"startLine", f.span.line},
-                          {"startColumn", std::max(1, f.span.col)},
-                          {"endColumn", std::max(1, f.span.col) + std::max(1, f.span.len)}};
-      r["locations"] = json::array({{{"physicalLocation", std::move(phys)}}});
-    }
+    if (has_file(f.span)) r["locations"] = json::array({{{"physicalLocation", physical(f.span)}}});
+    // Notes that point somewhere (the other place of a duplicate, ...).
+    json related = json::array();
+    for (const auto& n : f.notes)
+      if (has_file(n.span))
+        related.push_back({{"id", related.size()}, {"physicalLocation", physical(n.span)}, {"message", {{"text", n.text.str(lang)}}}});
+    if (!related.empty()) r["relatedLocations"] = std::move(related);
     // Line-independent identity, so that code scanning follows a finding when text moves.
     std::string key = f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested);
-    if (f.entity.empty() && f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size()))
+    if (f.entity.empty() && has_file(f.span))
       key += "@" + repo.files[f.span.file].path;
     r["partialFingerprints"] = {{"samverkanKey/v1", key}};
     results.push_back(std::move(r));

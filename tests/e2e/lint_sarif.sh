@@ -67,4 +67,18 @@ assert "field-unknown" in ids
 uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
 assert uris == {"plans/many.yaml", "plans/plan%2C%20%C3%B6vrigt.yaml"}, uris
 PY
+# A note that points somewhere becomes a related location, and still validates.
+cp -r "$repo" "$tmp/repo"
+printf 'kind: organisation\nid: region-test\nname: Region Test igen\ntype: region\n' >"$tmp/repo/organisations/zz.yaml"
+"$bin" -C "$tmp/repo" lint --format sarif >"$tmp/dup.json" || true
+validate "$tmp/dup.json"
+python3 - "$tmp/dup.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["runs"][0]["results"]
+dup = [r for r in results if r["ruleId"] == "id-duplicate"]
+assert len(dup) == 1
+rel = dup[0]["relatedLocations"][0]
+assert rel["physicalLocation"]["artifactLocation"]["uri"] == "organisations/orter.yaml"
+assert rel["physicalLocation"]["region"]["startLine"] == 7 and rel["message"]["text"]
+PY
 echo "SARIF ok"

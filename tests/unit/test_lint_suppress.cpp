@@ -45,3 +45,22 @@ TEST_CASE("block scalars hold no comments") {
 TEST_CASE("columns count code points, CRLF and a BOM are fine") {
   CHECK(texts("\xEF\xBB\xBFtitle: Å # x\r\nb: 1 #y\r\n") == "1:10: x | 2:6:y");
 }
+
+TEST_CASE("any bytes scan without crashing, and every comment lies within its line") {
+  const char alphabet[] = "ab #'\"\\|>-:,[]{}\n\r\t \xC3\xA5";
+  unsigned seed = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    size_t n = seed % 80;
+    for (size_t i = 0; i < n; ++i) {
+      seed = seed * 1103515245 + 12345;
+      s += alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+    }
+    seed = seed * 1103515245 + 12345;
+    for (const auto& c : yaml_comments(s)) {
+      CHECK(c.line >= 1);
+      CHECK(c.col >= 1);
+      CHECK(c.text.find('\n') == std::string_view::npos);
+    }
+  }
+}
