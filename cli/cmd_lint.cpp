@@ -44,13 +44,8 @@ static int run_lint(const LintOptions& o, const Global& g) {
   sv::severity_from_name(o.fail_on, fail_on);
 
   for (const auto& id : o.select)
-    if (!sv::rules::find_rule(id)) {
-      std::vector<std::string> ids;
-      for (const auto* r : sv::rules::all_rules()) ids.emplace_back(r->id);
-      auto near = sv::did_you_mean(id, ids);
-      return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id),
-                  near ? sv::msg_of(sv::msg::help_did_you_mean, *near) : sv::msg_of(sv::msg::lint_help_rules_list));
-    }
+    if (!sv::rules::find_rule(id))
+      return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
   sv::Loaded l = load(g, o.path);

@@ -43,11 +43,7 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     return 0;
   }
   const sv::rules::Rule* r = sv::rules::find_any_rule(o.id);
-  if (!r) {
-    auto near = sv::did_you_mean(o.id, sv::rules::rule_ids());
-    return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id),
-                near ? sv::msg_of(sv::msg::help_did_you_mean, *near) : sv::msg_of(sv::msg::lint_help_rules_list));
-  }
+  if (!r) return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id), sv::rules::rule_suggestion(o.id));
   std::cout << fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang), sv::msg::lint_rules_default.get(lang),
                            sv::severity_name(r->default_severity), sv::rules::rule_help(*r, lang));
   return 0;

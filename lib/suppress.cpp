@@ -217,8 +217,6 @@ size_t apply_suppressions(const Repo& repo, std::vector<Finding>& findings, Seve
   findings = std::move(kept);
   if (unused == Severity::off) return silenced;
 
-  std::vector<std::string> lint_ids;
-  for (const rules::Rule* r : rules::all_rules()) lint_ids.emplace_back(r->id);
   for (const auto& s : sup) {
     if (s.used || off_rules.count(s.rule)) continue;
     Finding f;
@@ -235,8 +233,7 @@ size_t apply_suppressions(const Repo& repo, std::vector<Finding>& findings, Seve
       f.help = msg_of(msg::lint_help_remove_suppression);
     } else {
       f.message = msg_of(msg::lint_suppression_not_rule, s.rule);
-      auto near = did_you_mean(s.rule, lint_ids);
-      f.help = near ? msg_of(msg::help_did_you_mean, *near) : msg_of(msg::lint_help_rules_list);
+      f.help = rules::rule_suggestion(s.rule, true);
     }
     findings.push_back(std::move(f));
   }

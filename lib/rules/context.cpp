@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "rules/rule.h"
+#include "text.h"
 
 namespace sv::rules {
 
@@ -92,10 +93,15 @@ const Rule* find_any_rule(std::string_view id) {
   return nullptr;
 }
 
-std::vector<std::string> rule_ids() {
+std::vector<std::string> rule_ids(bool lint_only) {
   std::vector<std::string> ids;
-  for (const Rule* r : every_rule()) ids.emplace_back(r->id);
+  for (const Rule* r : lint_only ? all_rules() : every_rule()) ids.emplace_back(r->id);
   return ids;
+}
+
+Message rule_suggestion(std::string_view name, bool lint_only) {
+  if (auto near = did_you_mean(name, rule_ids(lint_only))) return msg_of(msg::help_did_you_mean, *near);
+  return msg_of(msg::lint_help_rules_list);
 }
 
 }  // namespace sv::rules

@@ -79,7 +79,9 @@ const std::vector<const Rule*>& framework_rules();
 // `samverkan rules` lists.
 const std::vector<const Rule*>& every_rule();
 const Rule* find_any_rule(std::string_view id);
-std::vector<std::string> rule_ids();
+std::vector<std::string> rule_ids(bool lint_only = false);  // lint_only: all_rules() only
+// Help for a name that is no rule: "did you mean `x`?", else where the rules are listed.
+Message rule_suggestion(std::string_view name, bool lint_only = false);
 
 // A rule's explanation, then its options with their defaults: for
 // `samverkan rules ID` and the help of SARIF rules.
