@@ -6,6 +6,7 @@
 
 #include "baseline.h"
 #include "lint.h"
+#include "output.h"
 #include "load.h"
 #include "source.h"
 #include "text.h"
@@ -199,4 +200,26 @@ TEST_CASE("baseline: a file that is not one is a system error") {
   CHECK_THROWS_AS(parse_baseline("{\"version\": 1, \"findings\": [{\"code\": \"x\", \"count\": -1}]}", "b.json"),
                   SystemError);
   CHECK(parse_baseline("{\"version\": 1, \"findings\": []}", "b.json").entries.empty());
+}
+
+TEST_CASE("junit: control characters a YAML escape can make never reach the XML") {
+  Repo repo;
+  repo.files = {{"samverkan.yaml", ""}, {"a\x01.yaml", "title: \"\x01\"\n"}};
+  Finding f = finding("goal-not-measurable", 1, "p", "g1");
+  f.message = msg_of(msg::lint_suppression_unused, std::string("x\x02y"));
+  std::string xml = format_junit(repo, {f}, Lang::en, Severity::warning);
+  for (char c : xml) CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\n'));
+  CHECK(xml.find("x\xEF\xBF\xBDy") != std::string::npos);
+  CHECK(xml.find("failures=\"1\"") != std::string::npos);
+}
+
+TEST_CASE("github: properties and messages are escaped as GitHub reads them") {
+  Repo repo;
+  repo.files = {{"samverkan.yaml", ""}, {"a:b,100%.yaml", "x\n"}};
+  Finding f = finding("goal-not-measurable", 1, "p", "g1");
+  f.message = msg_of(msg::lint_suppression_unused, std::string("50%\r\nb: c, d"));
+  std::string out = format_github(repo, {f}, Lang::en);
+  CHECK(out.rfind("::warning file=a%3Ab%2C100%25.yaml,line=1,col=1,endColumn=2,title=goal-not-measurable::"
+                  "`samverkan-ignore: 50%25%0D%0Ab: c, d` silences nothing here\n",
+                  0) == 0);
 }
