@@ -223,3 +223,8 @@ TEST_CASE("github: properties and messages are escaped as GitHub reads them") {
                   "`samverkan-ignore: 50%25%0D%0Ab: c, d` silences nothing here\n",
                   0) == 0);
 }
+
+TEST_CASE("a rule's help is its explanation, then its options with their defaults") {
+  CHECK(rules::rule_help(kFake, Lang::en) == "e\n\nOptions:\n  days: 14\n      d\n  periods: [H1, year]\n      p");
+  CHECK(rules::rule_help(kFake, Lang::sv).find("Alternativ:\n  days: 14\n") != std::string::npos);
+}
