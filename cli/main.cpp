@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
   static const Setup setups[] = {
       setup_validate,
       setup_lint,
+      setup_rules,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {
