@@ -29,6 +29,7 @@ struct Finding {
   std::string nested;  // nested id or field the finding is about (baseline key)
   std::vector<Note> notes;
   std::optional<Message> help;
+  bool redact = false;  // the source line holds personal data: print it with its digits masked
 };
 
 // Sort by file (Repo::files is in path order, samverkan.yaml first), line,

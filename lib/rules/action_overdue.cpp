@@ -5,6 +5,9 @@ namespace sv::rules {
 static const Tr kMsg{"rule.action-overdue.msg",
                      "åtgärden `{0}` i `{1}` skulle vara klar {2} ({3} dagar sedan) men är fortfarande öppen",
                      "action `{0}` of `{1}` was due {2} ({3} days ago) but is still open"};
+static const Tr kYesterday{"rule.action-overdue.yesterday",
+                           "åtgärden `{0}` i `{1}` skulle vara klar i går ({2}) men är fortfarande öppen",
+                           "action `{0}` of `{1}` was due yesterday ({2}) but is still open"};
 static const Tr kHelp{"rule.action-overdue.help",
                       "är den klar: ange `status: done` och `completed`; annars ta upp den på nästa möte och ange ett nytt `due`",
                       "if it is done, set `status: done` and `completed`; if not, raise it at the next meeting and set a new `due`"};
@@ -12,9 +15,11 @@ static const Tr kHelp{"rule.action-overdue.help",
 static void check(Context& c) {
   for (const auto& m : c.repo.meetings)
     for (const auto& a : m.actions.v)
-      if (a.status_or_default() == "open" && a.due.set && a.due.v < c.today)
-        c.report(a.due.span, m.id.v, a.id.v,
-                 msg_of(kMsg, a.id.v, m.id.v, a.due.v.str(), c.today.days() - a.due.v.days()), msg_of(kHelp));
+      if (a.status_or_default() == "open" && a.due.set && a.due.v < c.today) {
+        long late = c.today.days() - a.due.v.days();
+        c.report(a.due.span, m.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, m.id.v, a.due.v.str(), late),
+                 msg_of(kHelp));
+      }
 }
 
 extern const Rule action_overdue{

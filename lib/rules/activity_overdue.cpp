@@ -5,6 +5,9 @@ namespace sv::rules {
 static const Tr kMsg{"rule.activity-overdue.msg",
                      "aktiviteten `{0}` skulle vara klar {1} ({2} dagar sedan) men har status `{3}`",
                      "activity `{0}` was due {1} ({2} days ago) but is still `{3}`"};
+static const Tr kYesterday{"rule.activity-overdue.yesterday",
+                           "aktiviteten `{0}` skulle vara klar i går ({1}) men har status `{3}`",
+                           "activity `{0}` was due yesterday ({1}) but is still `{3}`"};
 static const Tr kHelp{
     "rule.activity-overdue.help",
     "är den klar: ange `status: done` och `completed`; annars flytta `due` och skriv varför i `updates`",
@@ -15,8 +18,9 @@ static void check(Context& c) {
     for (const auto& a : p.activities.v) {
       std::string status = a.status_or_default();
       if (!a.due.set || a.due.v >= c.today || status == "done" || status == "cancelled") continue;
-      c.report(a.due.span, p.id.v, a.id.v,
-               msg_of(kMsg, a.id.v, a.due.v.str(), c.today.days() - a.due.v.days(), status), msg_of(kHelp));
+      long late = c.today.days() - a.due.v.days();
+      c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, status),
+               msg_of(kHelp));
     }
 }
 

@@ -10,6 +10,9 @@ static const Tr kOralHelp{"rule.agreement-not-valid.oral-help",
 static const Tr kExpired{"rule.agreement-not-valid.expired",
                          "samverkansavtalet för `{0}` gällde till {1} och har varit ute i {2} dagar",
                          "the agreement of collaboration `{0}` was valid until {1}, {2} days ago"};
+static const Tr kExpiredYesterday{"rule.agreement-not-valid.expired-yesterday",
+                                  "samverkansavtalet för `{0}` gällde till i går ({1})",
+                                  "the agreement of collaboration `{0}` was valid until yesterday ({1})"};
 static const Tr kExpiredHelp{"rule.agreement-not-valid.expired-help",
                              "förnya avtalet med parterna och ange det nya `valid_until`",
                              "renew the agreement with the parties and set the new `valid_until`"};
@@ -20,10 +23,12 @@ static void check(Context& c) {
     const Agreement& a = collab.agreement.v;
     if (a.form.set && a.form.v == "oral")
       c.report(a.form.span, collab.id.v, "agreement.form", msg_of(kOral, collab.id.v), msg_of(kOralHelp));
-    if (a.valid_until.set && a.valid_until.v < c.today)
+    if (a.valid_until.set && a.valid_until.v < c.today) {
+      long ago = c.today.days() - a.valid_until.v.days();
       c.report(a.valid_until.span, collab.id.v, "agreement.valid_until",
-               msg_of(kExpired, collab.id.v, a.valid_until.v.str(), c.today.days() - a.valid_until.v.days()),
+               msg_of(ago == 1 ? kExpiredYesterday : kExpired, collab.id.v, a.valid_until.v.str(), ago),
                msg_of(kExpiredHelp));
+    }
   }
 }
 

@@ -14,6 +14,12 @@ static const Tr kReport{"rule.calendar-obligation-missed.report",
 static const Tr kEither{"rule.calendar-obligation-missed.either",
                         "årshjulets `{0}` ({1}) skulle vara gjort senast {2}, men varken en planeringsdag eller en rapport för {3} finns från {4} till {2}",
                         "calendar obligation `{0}` ({1}) was due by {2}, but neither a planning day nor a report of {3} is recorded from {4} to {2}"};
+static const Tr kHelpMeeting{"rule.calendar-obligation-missed.help-meeting",
+                             "för in planeringsdagen som ett möte med `type: planning-day` i ett forum för samverkan",
+                             "record the planning day as a meeting with `type: planning-day` of a forum of the collaboration"};
+static const Tr kHelpReport{"rule.calendar-obligation-missed.help-report",
+                            "för in rapporten med det datum den lämnades, `submitted`",
+                            "record the report with the date it was handed in, `submitted`"};
 static const Tr kHelp{"rule.calendar-obligation-missed.help",
                       "för in planeringsdagen som ett möte med `type: planning-day`, eller rapporten med sitt `submitted`-datum",
                       "record the planning day as a meeting with `type: planning-day`, or the report with its `submitted` date"};
@@ -41,11 +47,13 @@ static void check(Context& c) {
       return ours(r.collaboration) && r.submitted.set && from <= r.submitted.v && r.submitted.v <= due;
     });
     if (met || reported) continue;
-    const Tr& text = want_meeting && want_report ? kEither : want_meeting ? kMeeting : kReport;
+    bool both = want_meeting && want_report;
+    const Tr& text = both ? kEither : want_meeting ? kMeeting : kReport;
+    const Tr& help = both ? kHelp : want_meeting ? kHelpMeeting : kHelpReport;
     Arg who = e.collaboration.set ? to_arg("`" + e.collaboration.v + "`") : to_arg(kAny);
     std::string id = e.id.set ? e.id.v : e.title.v;
     c.report(e.id.set ? e.id.span : e.span, e.collaboration.v, id + "/" + std::to_string(c.today.y),
-             msg_of(text, id, e.title.v, due.str(), who, from.str()), msg_of(kHelp));
+             msg_of(text, id, e.title.v, due.str(), who, from.str()), msg_of(help));
   }
 }
 

@@ -4,8 +4,8 @@
 
 namespace sv::rules {
 
-static const Tr kMsg{"rule.goal-without-activity.msg", "ingen aktivitet i planen arbetar mot målet `{0}`",
-                     "no activity of the plan works towards goal `{0}`"};
+static const Tr kMsg{"rule.goal-without-activity.msg", "ingen aktivitet i planen `{1}` arbetar mot målet `{0}`",
+                     "no activity of plan `{1}` works towards goal `{0}`"};
 static const Tr kHelp{"rule.goal-without-activity.help",
                       "lägg till `goals: [{0}]` på de aktiviteter som ska leda till målet",
                       "add `goals: [{0}]` to the activities that are to reach it"};
@@ -17,7 +17,7 @@ static void check(Context& c) {
       for (const auto& g : a.goals.v) worked_on.insert(g.v);
     for (const auto& g : p.goals.v)
       if (g.id.set && !worked_on.count(g.id.v))
-        c.report(g.id.span, p.id.v, g.id.v, msg_of(kMsg, g.id.v), msg_of(kHelp, g.id.v));
+        c.report(g.id.span, p.id.v, g.id.v, msg_of(kMsg, g.id.v, p.id.v), msg_of(kHelp, g.id.v));
   }
 }
 

@@ -3,8 +3,8 @@
 namespace sv::rules {
 
 static const Tr kMsg{"rule.goal-without-baseline.msg",
-                     "målet `{0}` har ett målvärde men inget utgångsvärde (`baseline`)",
-                     "goal `{0}` has a target but no `baseline`"};
+                     "målet `{0}` har ett målvärde men inget utgångsvärde (`baseline.value`)",
+                     "goal `{0}` has a target but no starting value (`baseline.value`)"};
 static const Tr kHelp{"rule.goal-without-baseline.help",
                       "ange nuläget när planen gjordes, t.ex. `baseline: {value: 25, date: 2025-01-31}`",
                       "give the value when the plan was made, e.g. `baseline: {value: 25, date: 2025-01-31}`"};

@@ -4,17 +4,15 @@ namespace sv::rules {
 
 static const Tr kRepeat{"rule.meeting-item-numbering.repeat", "§ {0} förekommer två gånger i `{1}`",
                         "§ {0} appears twice in `{1}`"};
-static const Tr kSkip{"rule.meeting-item-numbering.skip", "§ {0} följer på § {1} i `{2}`: {3} saknas",
-                      "§ {0} follows § {1} in `{2}`: {3} is missing"};
+static const Tr kSkip{"rule.meeting-item-numbering.skip", "§ {0} följer på § {1} i `{2}`: § {3} saknas",
+                      "§ {0} follows § {1} in `{2}`: § {3} is missing"};
+static const Tr kSkipMany{"rule.meeting-item-numbering.skip-many", "§ {0} följer på § {1} i `{2}`: §§ {3}–{4} saknas",
+                          "§ {0} follows § {1} in `{2}`: §§ {3}–{4} are missing"};
 static const Tr kBack{"rule.meeting-item-numbering.back", "§ {0} kommer efter § {1} i `{2}`",
                       "§ {0} comes after § {1} in `{2}`"};
 static const Tr kHelp{"rule.meeting-item-numbering.help", "numrera paragraferna i följd; den här borde vara § {0}",
                       "number the paragraphs in sequence; this one should be § {0}"};
 static const Tr kFirst{"rule.meeting-item-numbering.first", "första § {0}", "first § {0}"};
-
-static std::string missing_range(int from, int to) {
-  return from == to ? fmt::format("§ {}", from) : fmt::format("§ {}–{}", from, to);
-}
 
 static void check(Context& c) {
   for (const auto& m : c.repo.meetings) {
@@ -38,7 +36,7 @@ static void check(Context& c) {
           break;
         }
         case NumberingProblem::Kind::skip:
-          c.report(where, m.id.v, nested, msg_of(kSkip, n, before, m.id.v, missing_range(p.expected, n - 1)),
+          c.report(where, m.id.v, nested, msg_of(p.expected == n - 1 ? kSkip : kSkipMany, n, before, m.id.v, p.expected, n - 1),
                    msg_of(kHelp, p.expected));
           break;
         case NumberingProblem::Kind::backwards:

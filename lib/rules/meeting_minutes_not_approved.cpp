@@ -12,6 +12,10 @@ static const Tr kHelp{"rule.meeting-minutes-not-approved.help",
                       "justera protokollet och ange `minutes: {approved_by: [...], approved: <datum>}`",
                       "have the minutes approved and write `minutes: {approved_by: [...], approved: <date>}`"};
 
+static const Tr kLateHelp{"rule.meeting-minutes-not-approved.late-help",
+                          "låt justerarna justera protokollen inom {0} dagar efter mötet, t.ex. genom att boka justeringen redan på mötet",
+                          "have the minutes approved within {0} days of the meeting, e.g. by booking the approval at the meeting"};
+
 static void check(Context& c) {
   long days = c.option_int("days");
   for (const auto& m : c.repo.meetings) {
@@ -24,7 +28,8 @@ static void check(Context& c) {
                msg_of(kMissing, m.id.v, m.date.v.str(), c.today.days() - m.date.v.days(), days), msg_of(kHelp));
     } else if (approved.v > limit) {
       c.report(approved.span, m.id.v, "minutes.approved",
-               msg_of(kLate, m.id.v, m.date.v.str(), approved.v.str(), approved.v.days() - m.date.v.days(), days));
+               msg_of(kLate, m.id.v, m.date.v.str(), approved.v.str(), approved.v.days() - m.date.v.days(), days),
+               msg_of(kLateHelp, days));
     }
   }
 }

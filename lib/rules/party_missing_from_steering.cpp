@@ -3,11 +3,11 @@
 namespace sv::rules {
 
 static const Tr kMsg{"rule.party-missing-from-steering.msg",
-                     "parten {0} har ingen ledamot i styrgruppen för `{1}` ({2})",
-                     "party {0} has no member in the steering group of `{1}` ({2})"};
+                     "parten {0} har ingen ledamot i någon styrgrupp för `{1}` ({2})",
+                     "party {0} has no member in any steering group of `{1}` ({2})"};
 static const Tr kHelp{"rule.party-missing-from-steering.help",
-                      "lägg till en chef från parten i styrgruppen: `members: [{organisation: {0}, role: ...}]`",
-                      "add a manager from the party to the steering group: `members: [{organisation: {0}, role: ...}]`"};
+                      "lägg till en chef från parten i styrgruppen: `members: [{{organisation: {0}, role: ...}}]`",
+                      "add a manager from the party to the steering group: `members: [{{organisation: {0}, role: ...}}]`"};
 
 static void check(Context& c) { check_party_membership(c, {"steering", "board"}, kMsg, kHelp); }
 

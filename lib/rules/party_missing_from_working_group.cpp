@@ -3,11 +3,11 @@
 namespace sv::rules {
 
 static const Tr kMsg{"rule.party-missing-from-working-group.msg",
-                     "parten {0} har ingen ledamot i arbetsgruppen för `{1}` ({2})",
-                     "party {0} has no member in the working group of `{1}` ({2})"};
+                     "parten {0} har ingen ledamot i någon arbetsgrupp för `{1}` ({2})",
+                     "party {0} has no member in any working group of `{1}` ({2})"};
 static const Tr kHelp{"rule.party-missing-from-working-group.help",
-                      "lägg till en handläggare från parten i arbetsgruppen: `members: [{organisation: {0}, role: ...}]`",
-                      "add a case worker from the party to the working group: `members: [{organisation: {0}, role: ...}]`"};
+                      "lägg till en handläggare från parten i arbetsgruppen: `members: [{{organisation: {0}, role: ...}}]`",
+                      "add a case worker from the party to the working group: `members: [{{organisation: {0}, role: ...}}]`"};
 
 static void check(Context& c) { check_party_membership(c, {"working"}, kMsg, kHelp); }
 

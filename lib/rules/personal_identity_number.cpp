@@ -47,7 +47,8 @@ static void check(Context& c) {
         });
         Span sp{file, line_no, static_cast<int>(utf8_length(line.substr(0, p.pos))) + 1, static_cast<int>(p.len)};
         c.report(sp, owner ? owner->id.v : "", key, msg_of(p.coordination ? kCoordination : kPersonal, p.masked),
-                 msg_of(kHelp));
+                 msg_of(kHelp))
+            .redact = true;
       }
       if (end == std::string_view::npos) break;
       start = end + 1;

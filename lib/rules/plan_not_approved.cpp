@@ -4,7 +4,7 @@ namespace sv::rules {
 
 static const Tr kMsg{"rule.plan-not-approved.msg",
                      "planen `{0}` gäller sedan {1} men är inte fastställd (status `{2}`)",
-                     "plan `{0}` has applied since {1} but is not approved (status `{2}`)"};
+                     "plan `{0}` has been in force since {1} but is not approved (status `{2}`)"};
 static const Tr kHelp{"rule.plan-not-approved.help",
                       "fastställ den i styrgruppen och skriv `status: approved` och `approved: {forum: ..., date: ...}`",
                       "have the steering group approve it, then write `status: approved` and `approved: {forum: ..., date: ...}`"};

@@ -11,8 +11,8 @@ static const Tr kGoal{"rule.plan-without-follow-up.goal",
                       "målet `{0}` har inget mätvärde från uppföljningen {1} eller senare",
                       "goal `{0}` has no measurement from the follow-up of {1} or later"};
 static const Tr kGoalHelp{"rule.plan-without-follow-up.goal-help",
-                          "för in utfallet under `measurements`, t.ex. `- {date: {0}, value: ...}`",
-                          "record the outcome under `measurements`, e.g. `- {date: {0}, value: ...}`"};
+                          "för in utfallet under `measurements`, t.ex. `- {{date: {0}, value: ...}}`",
+                          "record the outcome under `measurements`, e.g. `- {{date: {0}, value: ...}}`"};
 static const Tr kNote{"rule.plan-without-follow-up.note", "uppföljningen", "the follow-up"};
 
 static void check(Context& c) {
