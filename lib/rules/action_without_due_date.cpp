@@ -8,14 +8,17 @@ static const Tr kHelp{"rule.action-without-due-date.help",
                       "ange när den ska vara klar, t.ex. till nästa möte: `due: {0}`",
                       "say when it is to be done, e.g. by the next meeting: `due: {0}`"};
 
+static const Tr kHelpMonth{"rule.action-without-due-date.help-month",
+                           "ange när den ska vara klar, t.ex. om en månad: `due: {0}`",
+                           "say when it is to be done, e.g. in a month: `due: {0}`"};
+
 static void check(Context& c) {
   for (const auto& m : c.repo.meetings)
     for (const auto& a : m.actions.v)
       if (!a.due.set) {
-        std::string example = m.next_meeting.set ? m.next_meeting.v.str()
-                              : m.date.set       ? m.date.v.plus_days(30).str()
-                                                 : c.today.plus_days(30).str();
-        c.report(at(a.id, a.span), m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), msg_of(kHelp, example));
+        Message help = m.next_meeting.set ? msg_of(kHelp, m.next_meeting.v.str())
+                       : msg_of(kHelpMonth, (m.date.set ? m.date.v : c.today).plus_days(30).str());
+        c.report(at(a.id, a.span), m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), help);
       }
 }
 

@@ -6,13 +6,13 @@
 namespace sv::rules {
 
 static const Tr kMeeting{"rule.calendar-obligation-missed.meeting",
-                         "årshjulets `{0}` ({1}) skulle vara gjort senast {2}, men ingen planeringsdag (möte med `type: planning-day`) för {3} finns från {4} till {2}",
+                         "punkten `{0}` ({1}) i årshjulet skulle vara klar senast {2}, men ingen planeringsdag (möte med `type: planning-day`) för {3} finns från {4} till {2}",
                          "calendar obligation `{0}` ({1}) was due by {2}, but no planning day (a meeting with `type: planning-day`) of {3} is recorded from {4} to {2}"};
 static const Tr kReport{"rule.calendar-obligation-missed.report",
-                        "årshjulets `{0}` ({1}) skulle vara gjort senast {2}, men ingen rapport för {3} lämnades (`submitted`) från {4} till {2}",
+                        "punkten `{0}` ({1}) i årshjulet skulle vara klar senast {2}, men ingen rapport för {3} lämnades (`submitted`) från {4} till {2}",
                         "calendar obligation `{0}` ({1}) was due by {2}, but no report of {3} was submitted from {4} to {2}"};
 static const Tr kEither{"rule.calendar-obligation-missed.either",
-                        "årshjulets `{0}` ({1}) skulle vara gjort senast {2}, men varken en planeringsdag eller en rapport för {3} finns från {4} till {2}",
+                        "punkten `{0}` ({1}) i årshjulet skulle vara klar senast {2}, men varken en planeringsdag eller en rapport för {3} finns från {4} till {2}",
                         "calendar obligation `{0}` ({1}) was due by {2}, but neither a planning day nor a report of {3} is recorded from {4} to {2}"};
 static const Tr kHelpMeeting{"rule.calendar-obligation-missed.help-meeting",
                              "för in planeringsdagen som ett möte med `type: planning-day` i ett forum för samverkan",
