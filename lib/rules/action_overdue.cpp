@@ -13,13 +13,12 @@ static const Tr kHelp{"rule.action-overdue.help",
                       "if it is done, set `status: done` and `completed`; if not, raise it at the next meeting and set a new `due`"};
 
 static void check(Context& c) {
-  for (const auto& m : c.repo.meetings)
-    for (const auto& a : m.actions.v)
-      if (a.status_or_default() == "open" && a.due.set && a.due.v < c.today) {
-        long late = c.today.days() - a.due.v.days();
-        c.report(a.due.span, m.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, m.id.v, a.due.v.str(), late),
-                 msg_of(kHelp));
-      }
+  each_action(c.repo, [&](const Meeting& m, const Action& a) {
+    if (a.status_or_default() != "open" || invalid(a.status) || !a.due.set || a.due.v >= c.today) return;
+    long late = c.today.days() - a.due.v.days();
+    c.report(a.due.span, m.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, m.id.v, a.due.v.str(), late),
+             msg_of(kHelp));
+  });
 }
 
 extern const Rule action_overdue{

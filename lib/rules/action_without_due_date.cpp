@@ -13,13 +13,12 @@ static const Tr kHelpMonth{"rule.action-without-due-date.help-month",
                            "say when it is to be done, e.g. in a month: `due: {0}`"};
 
 static void check(Context& c) {
-  for (const auto& m : c.repo.meetings)
-    for (const auto& a : m.actions.v)
-      if (!a.due.set) {
-        Message help = m.next_meeting.set ? msg_of(kHelp, m.next_meeting.v.str())
-                       : msg_of(kHelpMonth, (m.date.set ? m.date.v : c.today).plus_days(30).str());
-        c.report(at(a.id, a.span), m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), help);
-      }
+  each_action(c.repo, [&](const Meeting& m, const Action& a) {
+    if (a.due.set) return;
+    Message help = m.next_meeting.set ? msg_of(kHelp, m.next_meeting.v.str())
+                                      : msg_of(kHelpMonth, (m.date.set ? m.date.v : c.today).plus_days(30).str());
+    c.report(a.id.span, m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), help);
+  });
 }
 
 extern const Rule action_without_due_date{

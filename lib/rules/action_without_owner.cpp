@@ -9,13 +9,12 @@ static const Tr kHelp{"rule.action-without-owner.help",
                       "name the party that answers for it, e.g. `owner: {0}`"};
 
 static void check(Context& c) {
-  for (const auto& m : c.repo.meetings)
-    for (const auto& a : m.actions.v)
-      if (!a.owner.set) {
-        std::string example = "nassjo-kommun";
-        if (!m.attendees.v.empty() && m.attendees.v[0].organisation.set) example = m.attendees.v[0].organisation.v;
-        c.report(at(a.id, a.span), m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), msg_of(kHelp, example));
-      }
+  each_action(c.repo, [&](const Meeting& m, const Action& a) {
+    if (a.owner.set) return;
+    std::string example = "nassjo-kommun";
+    if (!m.attendees.v.empty() && m.attendees.v[0].organisation.set) example = m.attendees.v[0].organisation.v;
+    c.report(a.id.span, m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), msg_of(kHelp, example));
+  });
 }
 
 extern const Rule action_without_owner{

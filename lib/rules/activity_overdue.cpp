@@ -14,14 +14,13 @@ static const Tr kHelp{
     "if it is done, set `status: done` and `completed`; if not, move `due` and say why in `updates`"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans)
-    for (const auto& a : p.activities.v) {
-      std::string status = a.status_or_default();
-      if (!a.due.set || a.due.v >= c.today || status == "done" || status == "cancelled") continue;
-      long late = c.today.days() - a.due.v.days();
-      c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, status),
-               msg_of(kHelp));
-    }
+  each_activity(c.repo, [&](const Plan& p, const Activity& a) {
+    std::string status = a.status_or_default();
+    if (!a.due.set || a.due.v >= c.today || status == "done" || status == "cancelled" || invalid(a.status)) return;
+    long late = c.today.days() - a.due.v.days();
+    c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, status),
+             msg_of(kHelp));
+  });
 }
 
 extern const Rule activity_overdue{

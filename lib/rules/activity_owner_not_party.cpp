@@ -13,11 +13,11 @@ static const Tr kHelp{"rule.activity-owner-not-party.help",
 static void check(Context& c) {
   for (const auto& p : c.repo.plans) {
     const Collaboration* collab = c.repo.find_as<Collaboration>(p.collaboration.v);
-    if (!collab) continue;  // reported by validation
+    if (!collab || !p.id.set) continue;  // reported by validation
     std::vector<std::string> parties;
     for (const auto& party : collab->parties.v) parties.push_back(party.v);
     for (const auto& a : p.activities.v) {
-      if (!a.owner.set || !c.repo.find_as<Organisation>(a.owner.v)) continue;
+      if (!a.id.set || !a.owner.set || !c.repo.find_as<Organisation>(a.owner.v)) continue;
       if (party_for(c.repo, *collab, a.owner.v)) continue;
       c.report(a.owner.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v, org_label(c.repo, a.owner.v), collab->id.v),
                msg_of(kHelp, join(parties)));

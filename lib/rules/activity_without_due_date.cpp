@@ -9,12 +9,11 @@ static const Tr kHelp{"rule.activity-without-due-date.help",
                       "say when it is to be done, e.g. `due: {0}-12-31`"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans)
-    for (const auto& a : p.activities.v)
-      if (!a.due.set) {
-        int year = p.period.set ? p.period.v.end.y : c.today.y;
-        c.report(at(a.id, a.span), p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp, year));
-      }
+  each_activity(c.repo, [&](const Plan& p, const Activity& a) {
+    if (a.due.set) return;
+    int year = p.period.set ? p.period.v.end.y : c.today.y;
+    c.report(a.id.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp, year));
+  });
 }
 
 extern const Rule activity_without_due_date{

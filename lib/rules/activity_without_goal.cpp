@@ -9,12 +9,11 @@ static const Tr kHelp{"rule.activity-without-goal.help",
                       "list the plan's goals it is to reach, e.g. `goals: [{0}]`"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans)
-    for (const auto& a : p.activities.v)
-      if (a.goals.v.empty()) {
-        std::string example = p.goals.v.empty() || !p.goals.v[0].id.set ? "g1" : p.goals.v[0].id.v;
-        c.report(at(a.id, a.span), p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp, example));
-      }
+  each_activity(c.repo, [&](const Plan& p, const Activity& a) {
+    if (!a.goals.v.empty()) return;
+    std::string example = p.goals.v.empty() || !p.goals.v[0].id.set ? "g1" : p.goals.v[0].id.v;
+    c.report(a.id.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp, example));
+  });
 }
 
 extern const Rule activity_without_goal{

@@ -19,7 +19,7 @@ static const Tr kExpiredHelp{"rule.agreement-not-valid.expired-help",
 
 static void check(Context& c) {
   for (const auto& collab : c.repo.collaborations) {
-    if (!collab.agreement.set) continue;
+    if (!collab.id.set || !collab.agreement.set) continue;
     const Agreement& a = collab.agreement.v;
     if (a.form.set && a.form.v == "oral")
       c.report(a.form.span, collab.id.v, "agreement.form", msg_of(kOral, collab.id.v), msg_of(kOralHelp));

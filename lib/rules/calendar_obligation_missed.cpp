@@ -30,6 +30,7 @@ static void check(Context& c) {
   for (const auto& e : repo.config.calendar.v) {
     if (!e.month.set || e.month.v < 1 || e.month.v > 12 || e.month.v != std::floor(e.month.v)) continue;
     if (e.collaboration.set && !repo.find_as<Collaboration>(e.collaboration.v)) continue;  // validation's
+    if (invalid(e.evidence)) continue;
     int month = static_cast<int>(e.month.v);
     int last = days_in_month(c.today.y, month);
     int day = e.day.set && e.day.v >= 1 && e.day.v == std::floor(e.day.v) ? std::min(int(e.day.v), last) : last;

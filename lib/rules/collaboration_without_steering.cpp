@@ -10,9 +10,13 @@ static const Tr kHelp{"rule.collaboration-without-steering.help",
                       "add a forum with `collaboration: {0}` and `type: steering`, with managers from every party"};
 
 static void check(Context& c) {
-  for (const auto& collab : c.repo.collaborations)
-    if (collab.id.set && forums_of(c.repo, collab.id.v, {"steering", "board"}).empty())
-      c.report(collab.where(), collab.id.v, "", msg_of(kMsg, collab.id.v), msg_of(kHelp, collab.id.v));
+  for (const auto& collab : c.repo.collaborations) {
+    if (!collab.id.set || !forums_of(c.repo, collab.id.v, {"steering", "board"}).empty()) continue;
+    // A forum whose type is not valid may be the steering group: validation reports it.
+    bool unsure = false;
+    for (const auto& f : c.repo.forums) unsure |= f.collaboration.v == collab.id.v && invalid(f.type);
+    if (!unsure) c.report(collab.where(), collab.id.v, "", msg_of(kMsg, collab.id.v), msg_of(kHelp, collab.id.v));
+  }
 }
 
 extern const Rule collaboration_without_steering{

@@ -12,6 +12,7 @@ static const Tr kHelp{"rule.goal-without-activity.help",
 
 static void check(Context& c) {
   for (const auto& p : c.repo.plans) {
+    if (!p.id.set) continue;
     std::set<std::string> worked_on;
     for (const auto& a : p.activities.v)
       for (const auto& g : a.goals.v) worked_on.insert(g.v);

@@ -10,10 +10,10 @@ static const Tr kHelp{"rule.goal-without-baseline.help",
                       "give the value when the plan was made, e.g. `baseline: {value: 25, date: 2025-01-31}`"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans)
-    for (const auto& g : p.goals.v)
-      if (g.target.set && !(g.baseline.set && g.baseline.v.value.set))
-        c.report(at(g.id, g.span), p.id.v, g.id.v, msg_of(kMsg, g.id.v), msg_of(kHelp));
+  each_goal(c.repo, [&](const Plan& p, const Goal& g) {
+    if (g.target.set && !(g.baseline.set && g.baseline.v.value.set))
+      c.report(g.id.span, p.id.v, g.id.v, msg_of(kMsg, g.id.v), msg_of(kHelp));
+  });
 }
 
 extern const Rule goal_without_baseline{

@@ -16,6 +16,7 @@ static const Tr kFirst{"rule.meeting-item-numbering.first", "första § {0}", "f
 
 static void check(Context& c) {
   for (const auto& m : c.repo.meetings) {
+    if (!m.id.set) continue;
     std::vector<int> numbers;
     for (const auto& it : m.items.v) numbers.push_back(it.number);
     for (const auto& p : numbering_problems(numbers)) {

@@ -10,7 +10,7 @@ static const Tr kHelp{"rule.organisation-without-contact.help",
 
 static void check(Context& c) {
   for (const auto& o : c.repo.organisations)
-    if (o.type.set && o.type.v != "unit" && o.contacts.v.empty())
+    if (o.id.set && o.type.set && o.type.v != "unit" && o.contacts.v.empty())
       c.report(o.where(), o.id.v, "", msg_of(kMsg, org_label(c.repo, o.id.v)), msg_of(kHelp));
 }
 

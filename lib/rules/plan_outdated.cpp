@@ -25,7 +25,7 @@ static void check(Context& c) {
     const Plan* current = nullptr;
     const Plan* latest = nullptr;
     for (const auto& p : c.repo.plans) {
-      if (p.collaboration.v != collab.id.v || !p.period.set) continue;
+      if (!p.id.set || p.collaboration.v != collab.id.v || !p.period.set) continue;
       auto later = [&](const Plan* q) {
         return !q || std::tie(p.period.v.start, p.id.v) > std::tie(q->period.v.start, q->id.v);
       };

@@ -10,7 +10,7 @@ static const Tr kHelp{"rule.plan-without-target-group.help",
 
 static void check(Context& c) {
   for (const auto& p : c.repo.plans) {
-    if (!p.target_groups.v.empty()) continue;
+    if (!p.id.set || !p.target_groups.v.empty()) continue;
     std::string example = "unga-vuxna";
     if (const auto* collab = c.repo.find_as<Collaboration>(p.collaboration.v))
       if (!collab->target_groups.v.empty() && collab->target_groups.v[0].id.set)

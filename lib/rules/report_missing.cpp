@@ -25,7 +25,7 @@ static void check(Context& c) {
     if (!collab.id.set) continue;
     std::vector<const Plan*> plans;
     for (const auto& p : c.repo.plans)
-      if (p.collaboration.v == collab.id.v && p.period.set) plans.push_back(&p);
+      if (p.id.set && p.collaboration.v == collab.id.v && p.period.set) plans.push_back(&p);
     std::sort(plans.begin(), plans.end(), [](const Plan* a, const Plan* b) {
       return std::tie(a->period.v.start, a->id.v) < std::tie(b->period.v.start, b->id.v);
     });

@@ -12,8 +12,33 @@
 
 namespace sv::rules {
 
-// Where findings about a nested item point: its id, else the item.
-inline Span at(const Text& id, const Span& whole) { return id.set ? id.span : whole; }
+// A value that was written but is not valid (an unknown enum value): the
+// loader reported it; rules leave what depends on it alone.
+inline bool invalid(const Text& t) { return !t.set && t.span.valid(); }
+
+// Calls f(entity, item) for each goal, activity or action that has an id, in
+// entities that have one (the others are reported by validation).
+template <class F>
+void each_goal(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& g : p.goals.v)
+        if (g.id.set) f(p, g);
+}
+template <class F>
+void each_activity(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& a : p.activities.v)
+        if (a.id.set) f(p, a);
+}
+template <class F>
+void each_action(const Repo& r, F&& f) {
+  for (const auto& m : r.meetings)
+    if (m.id.set)
+      for (const auto& a : m.actions.v)
+        if (a.id.set) f(m, a);
+}
 
 // The value of a list option: as configured, else its OptionDef default
 // (written like "H1, year" or "[H1, year]").

@@ -29,7 +29,11 @@ class MemorySource : public Source {
   std::vector<Listed> list(const Excluded&) const override {
     std::vector<Listed> out;
     for (const auto& [path, text] : files_)
-      if (path != "samverkan.yaml") out.push_back(Listed{path});
+      if (path != "samverkan.yaml") {
+        Listed l;
+        l.path = path;
+        out.push_back(l);
+      }
     return out;
   }
   bool read(const std::string& path, std::string& out, Message&) const override {
@@ -228,6 +232,48 @@ activities:
 )";
   CHECK(lint("", data, "activity-owner-not-party").empty());
   CHECK(lint("", data, "reference-unknown").size() == 2);
+
+  // An unknown status is reported once, as a bad value; it does not count as the default.
+  const char* bad_status = R"(kind: plan
+id: p
+title: P
+collaboration: samv
+period: 2026
+status: godkand
+activities:
+  - id: a1
+    title: A
+    due: 2026-01-31
+    status: klar
+---
+kind: meeting
+id: m
+forum: styrgrupp
+date: 2026-09-01
+minutes: {approved: 2026-09-02}
+actions:
+  - {id: x1, title: X, due: 2026-09-30, status: klar}
+)";
+  CHECK(lint("", bad_status, "enum-invalid").size() == 3);
+  CHECK(lint("", bad_status, "plan-not-approved").empty());
+  CHECK(lint("", bad_status, "activity-overdue").empty());
+  CHECK(lint("", bad_status, "action-overdue").empty());
+
+  // Items without an id are reported as missing it, not by the rules about them.
+  const char* no_ids = R"(kind: plan
+id: p
+title: P
+collaboration: samv
+period: 2026
+goals:
+  - title: Utan id
+activities:
+  - title: Utan id
+)";
+  CHECK(lint("", no_ids, "field-required").size() == 2);
+  for (const char* rule : {"goal-not-measurable", "goal-without-activity", "activity-without-owner",
+                           "activity-without-goal", "activity-without-due-date"})
+    CHECK_MESSAGE(lint("", no_ids, rule).empty(), rule);
 }
 
 TEST_CASE("party-absent-repeatedly counts a unit's attendee as its party") {
