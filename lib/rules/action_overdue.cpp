@@ -28,7 +28,7 @@ extern const Rule action_overdue{
     {"rule.action-overdue.explanation",
      R"~(Vad: en åtgärd med status `open` (en åtgärd utan `status` är öppen) vars `due` ligger före dagens datum.
 
-Varför: beslut ska följas upp; revisorer finner ofta åtgärder som beslutats men aldrig återrapporterats. Åtgärdslistan är bara till hjälp om den visar vad som är gjort.
+Varför: kontinuerlig uppföljning är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta åtgärder som beslutats men aldrig återrapporterats. Åtgärdslistan är bara till hjälp om den visar vad som är gjort.
 
 Fel (med dagens datum 2026-10-15):
   actions:
@@ -47,7 +47,7 @@ Rätt:
       completed: 2026-09-25)~",
      R"~(What: an action with status `open` (an action without `status` is open) whose `due` date is before today.
 
-Why: decisions must be followed up; auditors often find actions decided but never reported back. The action list only helps if it shows what has been done.
+Why: continuous follow-up is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find actions decided but never reported back. The action list only helps if it shows what has been done.
 
 Fails (today being 2026-10-15):
   actions:

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <string>
 
@@ -307,4 +308,41 @@ attendees: [{organisation: kommun}]
   REQUIRE(f.size() == 1);
   CHECK(f[0] == "25: Regionen (region) has had no one at any of the last 2 meetings of `styrgrupp` (2026-08-01, "
                 "2026-09-01)");
+}
+
+TEST_CASE("every rule: a kebab-case id, sorted, documented in both languages, with a golden case") {
+  const auto& rules = all_rules();
+  CHECK(rules.size() >= 28);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const Rule& r = *rules[i];
+    std::string id = r.id;
+    CAPTURE(id);
+    CHECK(is_valid_id(r.id));
+    if (i > 0) CHECK(std::string_view(rules[i - 1]->id) < std::string_view(r.id));
+    CHECK(find_rule(r.id) == &r);
+    std::string prefix = std::string("rule.") + r.id + ".";
+    CHECK(std::string(r.summary.id).rfind(prefix, 0) == 0);
+    CHECK(std::string(r.explanation.id).rfind(prefix, 0) == 0);
+    CHECK(std::string_view(r.summary.sv).find('\n') == std::string_view::npos);
+    CHECK(std::string_view(r.summary.en).find('\n') == std::string_view::npos);
+    std::string_view sv = r.explanation.sv, en = r.explanation.en;
+    for (std::string part : {"Vad:", "Varför:", "Fel", "Rätt"}) {
+      CAPTURE(part);
+      CHECK(sv.find(part) != sv.npos);
+    }
+    for (std::string part : {"What:", "Why:", "Fails", "Passes"}) {
+      CAPTURE(part);
+      CHECK(en.find(part) != en.npos);
+    }
+    for (const auto& o : r.options) {
+      CAPTURE(o.name);
+      std::string opt = fmt::format("`{}` (standard ", o.name);
+      CHECK(sv.find(opt) != sv.npos);
+      CHECK(en.find(fmt::format("`{}` (default ", o.name)) != en.npos);
+      CHECK(std::string(o.help.sv).size() > 0);
+      CHECK(std::string(o.help.en).size() > 0);
+    }
+    std::string golden = std::string(SAMVERKAN_SOURCE_DIR) + "/tests/rules/" + r.id + "/cmd";
+    CHECK_MESSAGE(std::filesystem::exists(golden), golden);
+  }
 }
