@@ -15,10 +15,23 @@ static const Tr kHelp{"rule.personal-identity-number.help",
                       "ta bort numret, och ta bort det ur git-historiken också (t.ex. med git filter-repo): en incheckning behåller det",
                       "remove the number, and remove it from the git history too (e.g. with git filter-repo): a commit keeps it"};
 
-// The key a value at `pos` of `line` belongs to: the word before the last ':'
-// before it ("notes", "phone", ...), or "".
+// The key a value at `pos` of `line` belongs to: the word before the last
+// ": " outside quotes before it ("notes", "phone", ...), "#" in a comment, or "".
 static std::string key_before(std::string_view line, size_t pos) {
-  size_t colon = line.rfind(':', pos);
+  char quote = 0;
+  size_t colon = std::string_view::npos;
+  for (size_t i = 0; i < pos; ++i) {
+    char ch = line[i];
+    if (quote) {
+      if (ch == quote) quote = 0;
+    } else if (ch == '"' || ch == '\'') {
+      quote = ch;
+    } else if (ch == '#' && (i == 0 || line[i - 1] == ' ')) {
+      return "#";
+    } else if (ch == ':' && i + 1 < line.size() && line[i + 1] == ' ') {
+      colon = i;
+    }
+  }
   if (colon == std::string_view::npos) return "";
   size_t b = colon;
   while (b > 0 && (std::isalnum(static_cast<unsigned char>(line[b - 1])) || line[b - 1] == '_' || line[b - 1] == '-')) --b;

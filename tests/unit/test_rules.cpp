@@ -8,6 +8,7 @@
 #include <string>
 
 #include "lint.h"
+#include "output.h"
 #include "repository.h"
 #include "rules/util.h"
 #include "text.h"
@@ -345,4 +346,31 @@ TEST_CASE("every rule: a kebab-case id, sorted, documented in both languages, wi
     std::string golden = std::string(SAMVERKAN_SOURCE_DIR) + "/tests/rules/" + r.id + "/cmd";
     CHECK_MESSAGE(std::filesystem::exists(golden), golden);
   }
+}
+
+TEST_CASE("personal-identity-number skips org_number and phone values, and masks the source line") {
+  const char* data = R"(kind: organisation
+id: fk
+name: FK
+type: state-agency
+org_number: 202100-5521
+mandate: M
+contacts:
+  - {role: Kundtjänst, phone: "0701234569"}
+  - {role: Handläggare, name: "0701234569"}
+)";
+  CHECK(masked("0701234569") == std::vector<std::string>{"070123****"});  // a real date and a valid check digit
+  auto f = lint("", data, "personal-identity-number");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0] == "9: the text holds a personnummer (070123****); data about individuals does not belong here");
+
+  MemorySource src({{"samverkan.yaml", "name: Test\n"}, {"b.yaml", data}});
+  Loaded l = load_repository(src, LoadOptions{Lang::en, 1});
+  run_lint(l, LintOptions{Date{2026, 10, 15}});
+  auto it = std::find_if(l.findings.begin(), l.findings.end(),
+                         [](const Finding& x) { return x.code == "personal-identity-number"; });
+  REQUIRE(it != l.findings.end());
+  std::string text = format_finding_text(l.repo, *it, OutputOptions{Lang::en, false});
+  CHECK(text.find("0701234569") == std::string::npos);
+  CHECK(text.find("{role: Handläggare, name: \"**********\"}") != std::string::npos);
 }
