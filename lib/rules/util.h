@@ -44,8 +44,9 @@ void each_action(const Repo& r, F&& f) {
 // (written like "H1, year" or "[H1, year]").
 std::vector<std::string> option_list_or_default(const Context& c, std::string_view name);
 
-// The date a plan was last revised: `revised`, else its approval date. The git
-// history (where `revised` is missing) is the business of the git rules.
+// The date a plan was last revised: `revised`, else its approval date. Where
+// `revised` is missing, rules.md also counts the newest commit that changed the
+// plan; that needs the git history, and this function is the place to ask it.
 std::optional<Date> plan_last_revision(const Context& c, const Plan& p);
 
 // The organisation at the top of `org`'s parent chain (itself if it has no
