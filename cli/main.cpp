@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
       setup_validate,
       setup_lint,
       setup_rules,
+      setup_schema,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {
