@@ -27,5 +27,5 @@ check "every example file passes the schema" code_is 0
 out=$(validate "$work/config.json" "$src"/examples/*/samverkan.yaml 2>&1); code=$?
 check "every example samverkan.yaml passes the configuration schema" code_is 0
 out=$(validate "$work/schema.json" "$src/tests/errors/field-unknown/repo/organisations/nassjo.yaml" "$src/tests/errors/enum-invalid/repo/organisations/nassjo.yaml" 2>&1); code=$?
-check "unknown fields and bad enum values fail the schema" eval 'code_is 1 && has "2 invalid"'
+check "unknown fields and bad enum values fail the schema" eval 'code_is 1 && has "2 files, 3 invalid"'
 finish
