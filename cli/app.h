@@ -17,6 +17,7 @@ struct Global {
   std::string dir;         // -C DIR
   std::string lang;        // --lang
   std::string color = "auto";
+  bool no_cache = false;   // --no-cache
   sv::Lang ui = sv::Lang::sv;  // language of help texts, known before parsing
 
   std::optional<sv::Lang> lang_option() const;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cache.h"
 #include "load.h"
 #include "load_tree.h"
 #include "text.h"
@@ -892,11 +893,21 @@ void read_config(MapReader& r, Config& out) {
 
 }  // namespace
 
-void load_file(int file, std::string_view content, FileLoad& out) {
-  std::string_view text;
-  if (!precheck_text(file, content, text, out.findings)) return;
-  RawFile raw;
-  parse_yaml(file, text, raw, out.findings);
+void load_file(int file, std::string_view content, FileLoad& out, const Cache* cache) {
+  ParsedFile parsed;
+  Cache::Key key{};
+  bool hit = false;
+  if (cache) {
+    key = Cache::key_of(content);
+    hit = cache->get(key, file, parsed);
+  }
+  if (!hit) {
+    parsed = parse_file(file, content);
+    if (cache) cache->put(key, parsed);
+  }
+  out.findings = std::move(parsed.findings);
+  if (!parsed.parsed) return;
+  const RawFile& raw = parsed.raw;
   Ctx ctx{out.findings, out.refs, {}};
   for (const RawDoc& d : raw.docs) {
     const RawNode* root = d.root;
