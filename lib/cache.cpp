@@ -20,7 +20,7 @@ namespace sv {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'V', 'K', 'C', 'A', 'C', 'H', 'E'};
-constexpr uint32_t kFormat = 1;
+constexpr uint32_t kFormat = 2;
 
 // The salt: anything that could change what a file parses to.
 const Cache::Key& salt() {
@@ -32,8 +32,15 @@ class Writer {
  public:
   std::string out;
   void u8(uint8_t v) { out.push_back(static_cast<char>(v)); }
-  void u32(uint32_t v) { raw(&v, 4); }
-  void i32(int32_t v) { raw(&v, 4); }
+  // Unsigned LEB128: most numbers here (lines, columns, lengths) take one byte.
+  void u32(uint32_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  }
+  void i32(int32_t v) { u32((static_cast<uint32_t>(v) << 1) ^ static_cast<uint32_t>(v >> 31)); }
   void u64(uint64_t v) { raw(&v, 8); }
   void str(std::string_view s) {
     u32(static_cast<uint32_t>(s.size()));
@@ -68,13 +75,17 @@ class Reader {
   }
   uint32_t u32() {
     uint32_t v = 0;
-    raw(&v, 4);
-    return v;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (p_ == end_) return fail(), 0;
+      uint8_t b = static_cast<uint8_t>(*p_++);
+      v |= static_cast<uint32_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    return fail(), 0;
   }
   int32_t i32() {
-    int32_t v = 0;
-    raw(&v, 4);
-    return v;
+    uint32_t z = u32();
+    return static_cast<int32_t>((z >> 1) ^ (~(z & 1) + 1));
   }
   std::string str() {
     uint32_t n = u32();
@@ -120,6 +131,7 @@ class Reader {
     return m;
   }
   void fail() { ok = false; }
+  const char* at() const { return p_; }
 
  private:
   const char* p_;
@@ -169,9 +181,10 @@ std::string encode(const ParsedFile& p) {
     w.u8(n.quoted ? 1 : 0);
     w.span(n.span);
     w.str(n.value);
-    w.u64(n.weight);
     w.u32(static_cast<uint32_t>(n.kids.size()));
-    for (const RawNode* k : n.kids) w.u32(index.at(k));
+    // Items mostly follow their container: store the distance, zigzagged.
+    int32_t self = static_cast<int32_t>(index.at(&n));
+    for (const RawNode* k : n.kids) w.i32(static_cast<int32_t>(index.at(k)) - self);
   }
   w.u32(static_cast<uint32_t>(p.raw.docs.size()));
   for (const RawDoc& d : p.raw.docs) {
@@ -216,16 +229,13 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
     n.quoted = r.u8() != 0;
     n.span = r.span(file);
     n.value = r.str();
-    uint64_t weight = 0;
-    r.raw(&weight, 8);
-    n.weight = weight;
     uint32_t nk = r.u32();
     if (nk > nodes) return false;
     n.kids.reserve(nk);
     for (uint32_t k = 0; k < nk && r.ok; ++k) {
-      uint32_t idx = r.u32();
-      if (idx >= nodes) return false;
-      n.kids.push_back(at[idx]);
+      int64_t idx = static_cast<int64_t>(i) + r.i32();
+      if (idx < 0 || idx >= static_cast<int64_t>(nodes)) return false;
+      n.kids.push_back(at[static_cast<size_t>(idx)]);
     }
     if (n.type == RawNode::Type::map && nk % 2 != 0) return false;
   }
@@ -284,7 +294,7 @@ Cache::Cache(std::string dir, std::string_view scope) : s_(std::make_unique<Stat
   r.raw(s.data(), 16);
   uint32_t n = r.u32();
   if (!r.ok || s != salt()) return;
-  size_t pos = sizeof kMagic + 4 + 16 + 4;
+  size_t pos = static_cast<size_t>(r.at() - d.data());
   for (uint32_t i = 0; i < n; ++i) {
     Key k;
     uint64_t len = 0;

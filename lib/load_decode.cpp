@@ -158,7 +158,7 @@ class MapReader {
   }
 
   void text(std::string_view key, Text& out, bool req = false) {
-    if (declare(key, text_schema(), req)) return;
+    if (c_.schema_mode) return (void)declare(key, text_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -170,7 +170,7 @@ class MapReader {
   // Reads the map's id; from then on, messages name the map by it and
   // findings about the whole map point at it.
   void id(std::string_view key, Text& out, bool req = true) {
-    if (declare(key, pattern_schema(kIdPattern), req)) return;
+    if (c_.schema_mode) return (void)declare(key, pattern_schema(kIdPattern), req);
     text(key, out, req);
     if (out.set && !out.v.empty()) {
       check_id(out);
@@ -193,13 +193,13 @@ class MapReader {
     return false;
   }
   void enumv(std::string_view key, Text& out, std::initializer_list<const char*> allowed, bool req = false) {
-    if (declare(key, Json{{"enum", Json(std::vector<std::string>(allowed.begin(), allowed.end()))}}, req)) return;
+    if (c_.schema_mode) return (void)declare(key, Json{{"enum", Json(std::vector<std::string>(allowed.begin(), allowed.end()))}}, req);
     text(key, out, req);
     if (out.set && !enum_value(key, out, allowed)) out.set = false;
   }
 
   void number(std::string_view key, Val<double>& out, bool req = false) {
-    if (declare(key, Json{{"type", "number"}}, req)) return;
+    if (c_.schema_mode) return (void)declare(key, Json{{"type", "number"}}, req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -214,7 +214,7 @@ class MapReader {
   }
 
   void boolean(std::string_view key, Val<bool>& out) {
-    if (declare(key, Json{{"type", "boolean"}})) return;
+    if (c_.schema_mode) return (void)declare(key, Json{{"type", "boolean"}});
     const RawNode* n = take(key);
     if (!n) return;
     static const char* yes[] = {"true", "True", "TRUE"};
@@ -229,7 +229,7 @@ class MapReader {
   }
 
   void date(std::string_view key, Val<Date>& out, bool req = false) {
-    if (declare(key, date_schema(), req)) return;
+    if (c_.schema_mode) return (void)declare(key, date_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -257,7 +257,7 @@ class MapReader {
   }
 
   void time(std::string_view key, Val<TimeOfDay>& out) {
-    if (declare(key, pattern_schema("^[0-9]{2}:[0-9]{2}$"))) return;
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^[0-9]{2}:[0-9]{2}$"));
     if (const RawNode* n = take(key)) parsed(key, n, out, parse_time, "time-invalid", msg::time_invalid);
   }
 
@@ -265,7 +265,7 @@ class MapReader {
     return parsed(key, n, out, parse_period, "period-invalid", msg::period_invalid);
   }
   void period(std::string_view key, Val<Period>& out, bool req = false) {
-    if (declare(key, period_schema(), req)) return;
+    if (c_.schema_mode) return (void)declare(key, period_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -275,14 +275,14 @@ class MapReader {
   }
 
   void email(std::string_view key, Text& out) {
-    if (declare(key, pattern_schema("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))) return;
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     text(key, out);
     if (out.set && !is_plausible_email(out.v)) {
       c_.report("email-invalid", msg_of(msg::email_invalid, out.v), out.span);
     }
   }
   void url(std::string_view key, Text& out) {
-    if (declare(key, pattern_schema("^https?://"))) return;
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^https?://"));
     text(key, out);
     if (out.set && !is_http_url(out.v)) c_.report("url-invalid", msg_of(msg::url_invalid, out.v), out.span);
   }
@@ -304,7 +304,7 @@ class MapReader {
     if (ref_shape(t)) c_.refs.push_back(RefUse{t, kinds, nested, std::move(scope), c_.entity});
   }
   void ref(std::string_view key, Text& out, uint8_t kinds, bool req = false) {
-    if (declare(key, ref_schema(), req)) return;
+    if (c_.schema_mode) return (void)declare(key, ref_schema(), req);
     text(key, out, req);
     if (out.set && !out.v.empty()) record(out, kinds);
   }
@@ -341,10 +341,12 @@ class MapReader {
     list(key, out, [&](const RawNode* k, Text& t) { return scalar(key, k, t); }, req);
   }
   void refs(std::string_view key, List<Text>& out, uint8_t kinds, bool req = false, bool unique = false) {
-    Json arr{{"type", "array"}, {"items", ref_schema()}};
-    if (req) arr["minItems"] = 1;
-    if (unique) arr["uniqueItems"] = true;
-    if (declare(key, std::move(arr), req)) return;
+    if (c_.schema_mode) {
+      Json arr{{"type", "array"}, {"items", ref_schema()}};
+      if (req) arr["minItems"] = 1;
+      if (unique) arr["uniqueItems"] = true;
+      return (void)declare(key, std::move(arr), req);
+    }
     std::unordered_map<std::string, Span> seen;
     list(key, out, [&](const RawNode* k, Text& t) {
       if (!scalar(key, k, t)) return false;
@@ -814,7 +816,7 @@ void read_entity(Ctx& ctx, const RawNode* root, Kind kind, int file, std::vector
   e.file = file;
   e.span = root->span;
   MapReader body(ctx, root, kind_name(kind), root->span);
-  body.declare("kind", Json{{"const", kind_name(kind)}}, true);
+  if (ctx.schema_mode) body.declare("kind", Json{{"const", kind_name(kind)}}, true);
   body.take("kind");
   body.id("id", e.id);
   ctx.entity = e.id.set ? e.id.v : "";
