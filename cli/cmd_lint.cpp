@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "app.h"
+#include "diff.h"
+#include "history.h"
 #include "lint.h"
 #include "output.h"
 
@@ -11,6 +13,7 @@ struct LintOptions {
   std::string path;
   std::string format = "text";
   std::string today;
+  std::string changed_since;
 };
 
 static int run_lint(const LintOptions& o, const Global& g) {
@@ -18,7 +21,9 @@ static int run_lint(const LintOptions& o, const Global& g) {
   auto today = sv::resolve_today(o.today, bad);
   if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
   sv::Loaded l = load(g, o.path);
-  sv::run_lint(l, sv::LintOptions{*today});
+  sv::History history = sv::history_for(o.path, g.rev, l.repo.config);
+  sv::run_lint(l, sv::LintOptions{*today, &history});
+  if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (o.format == "json") {
     std::cout << sv::format_json(l.repo, l.findings, l.lang);
   } else {
@@ -34,6 +39,8 @@ Run setup_lint(CLI::App& app, Global& g) {
   cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--today", o->today, T(g, sv::msg::cli_opt_today))->type_name("YYYY-MM-DD");
+  add_rev_option(cmd, g);
+  cmd->add_option("--changed-since", o->changed_since, T(g, sv::msg::git_opt_changed_since))->type_name("REV");
   return [o, &g] { return run_lint(*o, g); };
 }
 

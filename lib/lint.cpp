@@ -24,6 +24,7 @@ void run_lint(Loaded& l, const LintOptions& o) {
     }
     if (s.severity == Severity::off) continue;
     rules::Context ctx(l.repo, o.today, *rule, s, l.findings);
+    ctx.history = o.history;
     rule->check(ctx);
   }
   sort_findings(l.findings, l.lang);

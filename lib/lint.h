@@ -6,8 +6,11 @@
 
 namespace sv {
 
+struct History;
+
 struct LintOptions {
   Date today;
+  const History* history = nullptr;  // the git history, for the history rules (history.h)
 };
 
 // Runs every rule that is not off, with the settings of samverkan.yaml, and
