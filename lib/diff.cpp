@@ -288,9 +288,22 @@ void flatten_as(Obj& o, const Entity& e) {
 
 }  // namespace
 
+// Nested groups in the order the format lists them.
+static int group_rank(const std::string& g) {
+  static const char* const order[] = {"contact", "service",  "need",   "target_group", "member",    "goal",
+                                      "measurement", "activity", "update", "follow_up",    "attendee",  "absent",
+                                      "item",    "decision", "action", "highlight",    "challenge", "next_step"};
+  for (size_t i = 0; i < std::size(order); ++i)
+    if (g == order[i]) return static_cast<int>(i);
+  return static_cast<int>(std::size(order));
+}
+
 bool ObjectPathLess::operator()(const ObjectPath& a, const ObjectPath& b) const {
   for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
-    if (a[i].first != b[i].first) return a[i].first < b[i].first;
+    if (a[i].first != b[i].first) {
+      int ra = group_rank(a[i].first), rb = group_rank(b[i].first);
+      return ra != rb ? ra < rb : a[i].first < b[i].first;
+    }
     if (a[i].second != b[i].second) return key_less(a[i].second, b[i].second);
   }
   return a.size() < b.size();
