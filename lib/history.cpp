@@ -1,6 +1,8 @@
 #include "history.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <memory>
 #include <unordered_map>
 
@@ -74,29 +76,64 @@ class Walker {
     }
   }
 
-  // The entities of one blob, loaded once per blob.
-  std::shared_ptr<const Flats> entities(const git_oid& id, const std::string& path) {
-    std::string key = hex(&id) + path;
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    git_blob* b = nullptr;
-    check(git_blob_lookup(&b, repo_, &id));
-    Blob blob(b);
-    std::string_view content(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
-    FileLoad fl;
-    load_file(0, content, fl);
-    auto flats = std::make_shared<Flats>();
-    auto add = [&](const auto& list) {
-      for (const auto& e : list)
-        if (e.id.set && !e.id.v.empty()) flats->push_back(flatten(e, path));
+  // Files already loaded, under their blob ids: their entities are taken
+  // from the model instead of parsing the blob again.
+  void seed(const Repo& r) {
+    known_entities_.assign(r.files.size(), {});
+    r.for_each_entity([&](const Entity& e) {
+      if (e.file > 0 && e.file < static_cast<int>(r.files.size())) known_entities_[e.file].push_back(&e);
+    });
+    for (size_t i = 1; i < r.files.size(); ++i) {  // files[0] is samverkan.yaml
+      git_oid id;
+      const std::string& c = r.files[i].content;
+      if (git_odb_hash(&id, c.data(), c.size(), GIT_OBJECT_BLOB) == 0) known_[key(id, r.files[i].path)] = i;
+    }
+  }
+
+  // Parses the blobs that will be needed, in parallel: blobs are read here
+  // (libgit2 handles stay on this thread), parsed on every core.
+  void prefetch(const std::vector<std::pair<git_oid, std::string>>& wanted) {
+    std::vector<std::pair<std::string, std::string>> todo;  // key, path
+    std::vector<std::string> contents;
+    for (const auto& [id, path] : wanted) {
+      std::string k = key(id, path);
+      if (cache_.count(k) || known_.count(k)) continue;
+      cache_[k] = nullptr;  // claimed
+      git_blob* b = nullptr;
+      check(git_blob_lookup(&b, repo_, &id));
+      Blob blob(b);
+      contents.emplace_back(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
+      todo.emplace_back(k, path);
+    }
+    std::vector<std::shared_ptr<const Flats>> out(todo.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next.fetch_add(1)) < todo.size();) out[i] = parse(contents[i], todo[i].second);
     };
-    add(fl.organisations);
-    add(fl.collaborations);
-    add(fl.forums);
-    add(fl.plans);
-    add(fl.meetings);
-    add(fl.reports);
-    return cache_[key] = flats;
+    unsigned n = std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, todo.size() / 8)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < todo.size(); ++i) cache_[todo[i].first] = std::move(out[i]);
+  }
+
+  // The entities of one blob (prefetched, or known from the model).
+  std::shared_ptr<const Flats> entities(const git_oid& id, const std::string& path) {
+    std::string k = key(id, path);
+    auto it = cache_.find(k);
+    if (it != cache_.end() && it->second) return it->second;
+    auto flats = std::make_shared<Flats>();
+    auto kn = known_.find(k);
+    if (kn != known_.end()) {
+      for (const Entity* e : known_entities_[kn->second])
+        if (e->id.set && !e->id.v.empty()) flats->push_back(flatten(*e, path));
+    } else {
+      prefetch({{id, path}});
+      return cache_[k];
+    }
+    return cache_[k] = flats;
   }
 
  private:
@@ -115,9 +152,30 @@ class Walker {
     return (m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE) && is_data_file_name(name);
   }
 
+  static std::string key(const git_oid& id, const std::string& path) { return hex(&id) + ":" + path; }
+
+  static std::shared_ptr<const Flats> parse(std::string_view content, const std::string& path) {
+    FileLoad fl;
+    load_file(0, content, fl);
+    auto flats = std::make_shared<Flats>();
+    auto add = [&](const auto& list) {
+      for (const auto& e : list)
+        if (e.id.set && !e.id.v.empty()) flats->push_back(flatten(e, path));
+    };
+    add(fl.organisations);
+    add(fl.collaborations);
+    add(fl.forums);
+    add(fl.plans);
+    add(fl.meetings);
+    add(fl.reports);
+    return flats;
+  }
+
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
   std::unordered_map<std::string, std::shared_ptr<const Flats>> cache_;
+  std::unordered_map<std::string, size_t> known_;  // key → index into the known repo's files
+  std::vector<std::vector<const Entity*>> known_entities_;
 };
 
 CommitInfo info_of(const git_commit* c) {
@@ -139,34 +197,33 @@ CommitInfo info_of(const git_commit* c) {
 }  // namespace
 
 History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
-                     const std::vector<std::string>& exclude) {
+                     const std::vector<std::string>& exclude, const Repo* known) {
   History h;
   h.available = true;
   git_repository* repo = git.raw();
   Walker walker(repo, exclude);
+  if (known) walker.seed(*known);
   git_oid id;
   check(git_oid_fromstr(&id, commit.c_str()));
   git_commit* first = nullptr;
   check(git_commit_lookup(&first, repo, &id));
   Commit cur(first);
+  // First the commits and the files each changed (trees compared by id)...
+  std::vector<std::vector<FileChange>> steps;
   while (cur) {
-    size_t index = h.commits.size();
     h.commits.push_back(info_of(cur.get()));
     Commit parent;
-    bool boundary = false;
     if (git_commit_parentcount(cur.get()) > 0) {
       git_commit* p = nullptr;
       if (git_commit_parent(&p, cur.get(), 0) < 0) {
         // In a shallow clone the parent is not there: what this commit
         // changed is unknown, and the history stops here.
         if (!git.shallow()) check(-1);
-        boundary = true;
+        h.truncated = true;
+        steps.emplace_back();
+        break;
       }
       parent.reset(p);
-    }
-    if (boundary) {
-      h.truncated = true;
-      break;
     }
     git_tree* t = nullptr;
     check(git_commit_tree(&t, cur.get()));
@@ -178,22 +235,32 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
     }
     Tree now = subtree(repo, tree.get(), root);
     Tree before = ptree ? subtree(repo, ptree.get(), root) : nullptr;
-    std::vector<FileChange> files;
-    walker.changed(before.get(), now.get(), "", files);
-    if (!files.empty()) {
-      std::map<std::string, Flat> a, b;
-      for (const auto& fc : files) {
-        if (fc.before)
-          for (const Flat& f : *walker.entities(*fc.before, fc.path)) a.emplace(f.id, f);
-        if (fc.after)
-          for (const Flat& f : *walker.entities(*fc.after, fc.path)) b.emplace(f.id, f);
-      }
-      for (auto& d : diff_flats(a, b)) {
-        std::string eid = d.id;
-        h.events[eid].push_back(EntityEvent{index, std::move(d)});
-      }
-    }
+    steps.emplace_back();
+    walker.changed(before.get(), now.get(), "", steps.back());
     cur = std::move(parent);
+  }
+  // ...then every blob needed, parsed in parallel...
+  std::vector<std::pair<git_oid, std::string>> wanted;
+  for (const auto& files : steps)
+    for (const auto& fc : files) {
+      if (fc.before) wanted.emplace_back(*fc.before, fc.path);
+      if (fc.after) wanted.emplace_back(*fc.after, fc.path);
+    }
+  walker.prefetch(wanted);
+  // ...then what each commit did to each entity.
+  for (size_t index = 0; index < steps.size(); ++index) {
+    if (steps[index].empty()) continue;
+    std::map<std::string, Flat> a, b;
+    for (const auto& fc : steps[index]) {
+      if (fc.before)
+        for (const Flat& f : *walker.entities(*fc.before, fc.path)) a.emplace(f.id, f);
+      if (fc.after)
+        for (const Flat& f : *walker.entities(*fc.after, fc.path)) b.emplace(f.id, f);
+    }
+    for (auto& d : diff_flats(a, b)) {
+      std::string eid = d.id;
+      h.events[eid].push_back(EntityEvent{index, std::move(d)});
+    }
   }
   if (h.truncated || git.shallow()) {
     h.available = false;
@@ -202,7 +269,8 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   return h;
 }
 
-History history_for(const std::string& path, const std::string& rev, const Config& config) {
+History history_for(const std::string& path, const std::string& rev, const Repo& repo) {
+  const Config& config = repo.config;
   auto git = GitRepo::try_open(path);
   if (!git) return no_history(msg::git_reason_no_repo);
   std::vector<std::string> exclude;
@@ -218,10 +286,10 @@ History history_for(const std::string& path, const std::string& rev, const Confi
       h.available = !git->shallow();
       return h;
     }
-    return load_history(*git, hex(&head), root, exclude);
+    return load_history(*git, hex(&head), root, exclude, &repo);
   }
   std::string commit = git->resolve(rev);
-  return load_history(*git, commit, git->samverkan_root(commit, rev), exclude);
+  return load_history(*git, commit, git->samverkan_root(commit, rev), exclude, &repo);
 }
 
 std::optional<Date> last_change(const History& h, const std::string& entity_id) {

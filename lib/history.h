@@ -51,14 +51,17 @@ struct History {
 // top) from `commit` back. Files are chosen as in the work tree (*.yaml,
 // *.yml, not hidden, not samverkan.yaml, not matched by `exclude`). A shallow
 // clone gives what it has, marked truncated and unavailable to the rules.
+// `known`, when given, is data already loaded (from the work tree or the
+// commit): a blob with the same content as one of its files is not parsed again.
 History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
-                     const std::vector<std::string>& exclude);
+                     const std::vector<std::string>& exclude, const Repo* known = nullptr);
 // The history behind the data at `path`: from `rev` (else HEAD) in the git
-// repository holding it, with the exclude globs of `config`. Unavailable
+// repository holding it; `repo` is that data as loaded (its exclude globs
+// apply, and its files need not be parsed again). Unavailable
 // (not an error) when the path is not in git; a repository without commits
 // has an empty history. Throws SystemError for an unknown revision or a
 // corrupt repository.
-History history_for(const std::string& path, const std::string& rev, const Config& config);
+History history_for(const std::string& path, const std::string& rev, const Repo& repo);
 // A history that cannot be read, and why.
 History no_history(const Tr& why);
 
