@@ -21,7 +21,7 @@ static int run_lint(const LintOptions& o, const Global& g) {
   auto today = sv::resolve_today(o.today, bad);
   if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
   sv::Loaded l = load(g, o.path);
-  sv::History history = sv::history_for(o.path, g.rev, l.repo.config);
+  sv::History history = sv::history_for(o.path, g.rev, l.repo);
   sv::run_lint(l, sv::LintOptions{*today, &history});
   if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (o.format == "json") {
