@@ -80,6 +80,17 @@ git rm -q organisations/forsakringskassan.yaml
 out=$("$BIN" diff --exit-code); expect_code "removed" 1 $?
 expect_contains "removed" "$out" "- organisation forsakringskassan har tagits bort (organisations/forsakringskassan.yaml)"
 
+# A bare clone whose tree root is the samverkan root.
+git clone -q --bare "$WORK/repo" "$WORK/repo.git"
+out=$("$BIN" -C "$WORK/repo.git" validate --rev HEAD~1); expect_code "bare validate" 0 $?
+expect_contains "bare validate" "$out" "inga fynd"
+out=$("$BIN" -C "$WORK/repo.git" diff HEAD~1 HEAD); expect_code "bare diff" 0 $?
+expect_contains "bare diff" "$out" "mål g1: target.value: 60 → 65"
+out=$("$BIN" -C "$WORK/repo.git" log plan-2026); expect_code "bare log" 0 $?
+expect_contains "bare log" "$out" "Revidering efter styrgruppen"
+out=$("$BIN" -C "$WORK/repo.git" diff 2>&1); expect_code "bare diff without revisions" 2 $?
+expect_contains "bare diff without revisions" "$out" "naket förråd"
+
 # Errors exit 2.
 out=$("$BIN" diff nosuch 2>&1); expect_code "unknown revision" 2 $?
 expect_contains "unknown revision" "$out" "okänd revision \`nosuch\`"
