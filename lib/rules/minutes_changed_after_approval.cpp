@@ -71,7 +71,7 @@ extern const Rule minutes_changed_after_approval{
 
 Varför: ett justerat protokoll är den gemensamma och bekräftade bilden av vad forumet beslutade (svensk protokollpraxis: justering). Ändras det i efterhand stämmer det inte längre med det som justerarna skrev under.
 
-Fel (justerat 2025-10-17, beslutet omformulerat 2025-11-03):
+Fel: protokollet justerades 2025-10-17, beslutet formulerades om 2025-11-03:
   items:
     - number: 3
       decisions:
@@ -83,7 +83,7 @@ Rätt: protokollet lämnas som det justerades; en rättelse tas upp som en punkt
 
 Why: approved minutes are the shared, confirmed record of what the forum decided (Swedish practice: justering). Changed afterwards, they no longer match what the approvers signed.
 
-Fails (approved on 2025-10-17, the decision reworded on 2025-11-03):
+Fails: the minutes were approved on 2025-10-17, the decision reworded on 2025-11-03:
   items:
     - number: 3
       decisions:

@@ -76,7 +76,7 @@ extern const Rule plan_changed_after_approval{
 
 Varför: planen är det som parterna gemensamt har beslutat i sitt forum (källa 000: gemensamma fora och rutiner för beslut). Ändras mål eller aktiviteter i efterhand gäller inte längre det beslutet, och ändringen ska tillbaka till forumet.
 
-Fel (målet ändrat 2026-03-02, planen fastställd 2025-12-09):
+Fel: målet ändrades 2026-03-02, men planen fastställdes 2025-12-09:
   approved: {forum: styrgrupp-aneby, date: 2025-12-09}
   goals:
     - id: g1
@@ -88,7 +88,7 @@ Rätt: forumet fastställer den ändrade planen och `approved.date` uppdateras i
 
 Why: the plan is what the parties decided together in their forum (source 000: common forums and routines for decisions). When goals or activities change afterwards the decision no longer holds, and the change belongs back in the forum.
 
-Fails (the goal changed on 2026-03-02, the plan approved on 2025-12-09):
+Fails: the goal changed on 2026-03-02, but the plan was approved on 2025-12-09:
   approved: {forum: styrgrupp-aneby, date: 2025-12-09}
   goals:
     - id: g1
