@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `lint --format github`: workflow commands, at most 10 per severity, and the
+# `lint --select activity-without-owner,goal-not-measurable --format github`: workflow commands, at most 10 per severity, and the
 # whole list appended to GITHUB_STEP_SUMMARY as a Markdown table.
 set -euo pipefail
 bin=$1
@@ -10,7 +10,7 @@ repo=$src/tests/lint/formats/repo
 export NO_COLOR=1 SOURCE_DATE_EPOCH=1792022400
 printf 'earlier step\n' >"$tmp/summary.md"
 status=0
-GITHUB_STEP_SUMMARY=$tmp/summary.md "$bin" -C "$repo" lint --format github -o "github=$tmp/gh.txt" --lang en \
+GITHUB_STEP_SUMMARY=$tmp/summary.md "$bin" -C "$repo" lint --select activity-without-owner,goal-not-measurable --format github -o "github=$tmp/gh.txt" --lang en \
   >"$tmp/out.txt" || status=$?
 [ "$status" = 1 ] || { echo "expected exit 1, got $status" >&2; exit 1; }
 cmp "$tmp/out.txt" "$tmp/gh.txt"
@@ -25,10 +25,10 @@ grep -qF '::error file=plans/plan%2C övrigt.yaml,line=11,col=9,endColumn=11,tit
 [ "$(grep -c '^| ' "$tmp/summary.md")" = 18 ]  # header, separator, 16 findings
 grep -qF '| error | `activity-without-owner` | `plans/plan, övrigt.yaml:11:9` | activity `a1` has no `owner` |' "$tmp/summary.md"
 # Without GITHUB_STEP_SUMMARY nothing is written anywhere else.
-env -u GITHUB_STEP_SUMMARY "$bin" -C "$repo" lint --format github >/dev/null || true
+env -u GITHUB_STEP_SUMMARY "$bin" -C "$repo" lint --select activity-without-owner,goal-not-measurable --format github >/dev/null || true
 # An unwritable summary is a system error.
 status=0
-GITHUB_STEP_SUMMARY=$tmp/missing/dir/summary.md "$bin" -C "$repo" lint --format github >/dev/null 2>"$tmp/err" || status=$?
+GITHUB_STEP_SUMMARY=$tmp/missing/dir/summary.md "$bin" -C "$repo" lint --select activity-without-owner,goal-not-measurable --format github >/dev/null 2>"$tmp/err" || status=$?
 [ "$status" = 2 ] || { echo "expected exit 2 for an unwritable summary, got $status" >&2; exit 1; }
 grep -q GITHUB_STEP_SUMMARY "$tmp/err"
 echo "GitHub ok"
