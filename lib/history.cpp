@@ -292,11 +292,11 @@ History history_for(const std::string& path, const std::string& rev, const Repo&
   return load_history(*git, commit, git->samverkan_root(commit, rev), exclude, &repo);
 }
 
-std::optional<Date> last_change(const History& h, const std::string& entity_id) {
+std::optional<Date> last_change(const History& h, const std::string& entity_id, std::optional<Date> until) {
   if (!h.available) return std::nullopt;
-  const auto& ev = h.of(entity_id);
-  if (ev.empty()) return std::nullopt;
-  return h.commits[ev.front().commit].date;
+  for (const auto& e : h.of(entity_id))  // newest first
+    if (!until || h.commits[e.commit].date <= *until) return h.commits[e.commit].date;
+  return std::nullopt;
 }
 
 bool history_usable(rules::Context& c) {

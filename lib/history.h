@@ -66,8 +66,10 @@ History history_for(const std::string& path, const std::string& rev, const Repo&
 History no_history(const Tr& why);
 
 // The date of the newest commit that changed the entity (plan-outdated uses
-// it when `revised` is missing); nullopt when unknown.
-std::optional<Date> last_change(const History& h, const std::string& entity_id);
+// it when `revised` is missing), ignoring commits dated after `until` (the
+// rules' today); nullopt when unknown.
+std::optional<Date> last_change(const History& h, const std::string& entity_id,
+                                std::optional<Date> until = std::nullopt);
 
 // For the history rules: whether the history can be used. When not, the
 // first rule to ask reports one info finding (`history-unavailable`) saying so.

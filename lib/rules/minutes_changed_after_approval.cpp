@@ -38,7 +38,7 @@ static void check(Context& c) {
     const CommitInfo* last = nullptr;
     for (const auto& ev : c.history->of(m->id.v)) {
       const CommitInfo& ci = c.history->commits[ev.commit];
-      if (ci.date <= on || ev.diff.change != Change::changed || records_approval(ev.diff)) continue;
+      if (ci.date <= on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff)) continue;
       bool counted = false;
       for (const auto& [group, word] : kGroups) {
         std::vector<std::string> keys;  // objects are sorted: one key's changes are adjacent
@@ -67,7 +67,7 @@ extern const Rule minutes_changed_after_approval{
     {"rule.minutes-changed-after-approval.summary", "ett justerat protokoll som ändrats efter justeringen",
      "minutes changed after they were approved"},
     {"rule.minutes-changed-after-approval.explanation",
-     R"(Vad: ett möte vars punkter (§), beslut, närvarande eller frånvarande har ändrats i en incheckning daterad efter `minutes.approved`. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `minutes.approved` räknas som en ny justering. Åtgärdslistan (`actions`) följs upp efter mötet och räknas inte.
+     R"(Vad: ett möte vars punkter (§), beslut, närvarande eller frånvarande har ändrats i en incheckning daterad efter `minutes.approved`. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `minutes.approved` räknas som en ny justering, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Åtgärdslistan (`actions`) följs upp efter mötet och räknas inte.
 
 Varför: ett justerat protokoll är den gemensamma och bekräftade bilden av vad forumet beslutade (svensk protokollpraxis: justering). Ändras det i efterhand stämmer det inte längre med det som justerarna skrev under.
 
@@ -79,7 +79,7 @@ Fel: protokollet justerades 2025-10-17, beslutet formulerades om 2025-11-03:
   minutes: {approved: 2025-10-17}
 
 Rätt: protokollet lämnas som det justerades; en rättelse tas upp som en punkt vid nästa möte.)",
-     R"(What: a meeting whose items (§), decisions, attendees or absentees changed in a commit dated after `minutes.approved`. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `minutes.approved` counts as a new approval. The action list (`actions`) is followed up after the meeting and does not count.
+     R"(What: a meeting whose items (§), decisions, attendees or absentees changed in a commit dated after `minutes.approved`. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `minutes.approved` counts as a new approval, and commits dated after today (`--today`) do not count. The action list (`actions`) is followed up after the meeting and does not count.
 
 Why: approved minutes are the shared, confirmed record of what the forum decided (Swedish practice: justering). Changed afterwards, they no longer match what the approvers signed.
 

@@ -35,6 +35,9 @@ expect_contains "minutes changed after approval" "$out" \
   "varning[minutes-changed-after-approval]: protokollet för \`styrgrupp-testby-2025-12-09\` justerades 2025-12-12, men har ändrats efteråt, senast 2026-03-02" \
   "(Cecilia Ek): punkter §1"
 expect_absent "follow-up is not a change" "$out" "Bo Berg"
+# Commits after today do not count: on 2026-03-01 nothing had changed yet.
+out=$("$BIN" lint --today 2026-03-01)
+expect_absent "before the change" "$out" "changed-after-approval"
 out=$(lint --lang en --format json)
 expect_contains "json" "$out" '"code": "plan-changed-after-approval"' '"entity": "plan-2026"' '"code": "minutes-changed-after-approval"'
 
