@@ -41,6 +41,19 @@ expect_absent "before the change" "$out" "changed-after-approval"
 out=$(lint --lang en --format json)
 expect_contains "json" "$out" '"code": "plan-changed-after-approval"' '"entity": "plan-2026"' '"code": "minutes-changed-after-approval"'
 
+# plan-outdated: where `revised` is missing, the newest commit that changed
+# the plan (up to today) counts as its revision.
+printf 'name: Samverkan Testby\nrules:\n  plan-outdated: {max_age_days: 60}\n' >samverkan.yaml
+out=$("$BIN" lint --today 2026-03-20 --select plan-outdated)
+expect_contains "plan-outdated with history" "$out" "inga fynd"
+mkdir -p "$WORK/copy" && cp -r . "$WORK/copy" && rm -rf "$WORK/copy/.git"
+out=$("$BIN" -C "$WORK/copy" lint --today 2026-03-20 --select plan-outdated)
+expect_contains "plan-outdated without history" "$out" "varning[plan-outdated]" "2025-12-09, för 101 dagar sedan"
+# On 2026-02-27 the newest change was the first commit, a day after the approval.
+out=$("$BIN" lint --today 2026-02-27 --select plan-outdated)
+expect_contains "plan-outdated: later commits do not count" "$out" "reviderades senast 2025-12-10, för 79 dagar sedan"
+git checkout -q samverkan.yaml
+
 # The log: newest first, with dates, authors and what changed.
 out=$("$BIN" log plan-2026); code=$?
 expect_code "log" 0 $code
