@@ -36,7 +36,7 @@ static int run_diff(const DiffOptions& o, const Global& g) {
   sv::Repo before = side(g, revs[0]);
   sv::Repo after = side(g, revs.size() > 1 ? revs[1] : "");
   sv::Lang lang = sv::effective_lang(g.lang_option(), after.config);
-  sv::DiffOutput out{revs[0], revs.size() > 1 ? revs[1] : sv::msg::git_worktree.get(lang), lang};
+  sv::DiffOutput out{revs[0], revs.size() > 1 ? revs[1] : "", lang};
   auto d = sv::diff_repos(before, after);
   if (o.format == "json") std::cout << sv::format_diff_json(d, out);
   else if (o.format == "md") std::cout << sv::format_diff_md(d, out);

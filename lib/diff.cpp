@@ -568,8 +568,14 @@ std::string md_escape(const std::string& s) {
 
 }  // namespace
 
+// The compared side as text: a revision, or the work tree.
+static std::string side_label(const std::string& rev, Lang lang, bool code) {
+  if (rev.empty()) return msg::git_worktree.get(lang);
+  return code ? "`" + rev + "`" : rev;
+}
+
 std::string format_diff_text(const std::vector<EntityDiff>& d, const DiffOutput& o) {
-  std::string out = tr(o.lang, msg::git_diff_header, o.from, o.to) + "\n";
+  std::string out = tr(o.lang, msg::git_diff_header, o.from, side_label(o.to, o.lang, false)) + "\n";
   if (d.empty()) return out + msg::git_diff_none.get(o.lang) + std::string("\n");
   for (const auto& e : d) {
     char mark = e.change == Change::added ? '+' : e.change == Change::removed ? '-' : '~';
@@ -583,7 +589,8 @@ std::string format_diff_text(const std::vector<EntityDiff>& d, const DiffOutput&
 }
 
 std::string format_diff_md(const std::vector<EntityDiff>& d, const DiffOutput& o) {
-  std::string out = "### " + tr(o.lang, msg::git_diff_header, "`" + o.from + "`", "`" + o.to + "`") + "\n\n";
+  std::string out =
+      "### " + tr(o.lang, msg::git_diff_header, side_label(o.from, o.lang, true), side_label(o.to, o.lang, true)) + "\n\n";
   if (d.empty()) return out + msg::git_diff_none.get(o.lang) + std::string("\n");
   for (const auto& e : d) {
     std::string title = tr(o.lang, entity_change_tr(e.change), kind_label(e.kind, o.lang), "`" + e.id + "`");
@@ -636,7 +643,7 @@ std::string format_diff_json(const std::vector<EntityDiff>& d, const DiffOutput&
                         {"changes", changes_json(e)}});
   }
   json root = {{"from", o.from},
-               {"to", o.to},
+               {"to", o.to.empty() ? json(nullptr) : json(o.to)},  // null: the work tree
                {"entities", std::move(entities)},
                {"summary", {{"added", n[0]}, {"removed", n[1]}, {"changed", n[2]}}}};
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -83,7 +83,7 @@ const char* kind_label(Kind k, Lang lang);
 std::string change_line(const ObjectChange& o, const FieldChange* f, Lang lang);
 
 struct DiffOutput {
-  std::string from, to;  // what was compared, e.g. "HEAD" and the work tree
+  std::string from, to;  // the revisions compared; `to` is empty for the work tree
   Lang lang = Lang::sv;
 };
 std::string format_diff_text(const std::vector<EntityDiff>& d, const DiffOutput& o);

@@ -49,12 +49,12 @@ expect_contains "diff text, English" "$out" "Changes from HEAD to the work tree"
   "plan plan-2026 changed" "item §1 › decision «Arbetsgruppen får i uppdrag att följa upp målen.» added"
 
 out=$("$BIN" diff --format md)
-expect_contains "diff md" "$out" "### Ändringar från \`HEAD\` till \`arbetskatalogen\`" \
+expect_contains "diff md" "$out" "### Ändringar från \`HEAD\` till arbetskatalogen" \
   "- **handlingsplan \`plan-2026\` har ändrats** — \`plans/plan-2026.yaml\`" \
   "  - mål g1: \`target.value\`: 60 → 65"
 
 out=$("$BIN" diff --format json)
-expect_contains "diff json" "$out" '"from": "HEAD"' '"id": "plan-2026"' '"type": "goal"' '"key": "g1"' \
+expect_contains "diff json" "$out" '"from": "HEAD"' '"to": null' '"id": "plan-2026"' '"type": "goal"' '"key": "g1"' \
   '"field": "target.value"' '"old": "60"' '"new": "65"' '"added": 1' '"changed": 2'
 
 # Deterministic: the same diff twice is byte-identical.

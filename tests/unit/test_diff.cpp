@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diff.h"
+#include "git.h"
 #include "load.h"
 
 using namespace sv;
@@ -175,7 +176,7 @@ TEST_CASE("entities added and removed, sorted by kind then id") {
   CHECK(d[0].file == "o.yaml");
   CHECK(d[1].id == "plan-2026");
   CHECK(d[1].change == Change::added);
-  std::string text = format_diff_text(d, DiffOutput{"HEAD", "the work tree", Lang::en});
+  std::string text = format_diff_text(d, DiffOutput{"HEAD", "", Lang::en});
   CHECK(text ==
         "Changes from HEAD to the work tree\n"
         "\n- organisation kommunen removed (o.yaml)\n"
@@ -208,4 +209,13 @@ TEST_CASE("keep_changed keeps findings of changed entities and of changed files 
   REQUIRE(f.size() == 2);
   CHECK(f[0].entity == "plan-2026");
   CHECK(f[1].span.file == 3);
+}
+
+TEST_CASE("tree paths normalise lexically and never climb above their start") {
+  CHECK(normalize_rel("a/./b/../c") == "a/c");
+  CHECK(normalize_rel(".") == "");
+  CHECK(normalize_rel("") == "");
+  CHECK(normalize_rel("plans//2026.yaml") == "plans/2026.yaml");
+  CHECK(normalize_rel("a/../..") == std::nullopt);
+  CHECK(normalize_rel("../x") == std::nullopt);
 }
