@@ -33,6 +33,7 @@ using Setup = Run (*)(CLI::App& app, Global& g);
 Run setup_validate(CLI::App& app, Global& g);
 Run setup_lint(CLI::App& app, Global& g);
 Run setup_rules(CLI::App& app, Global& g);
+Run setup_schema(CLI::App& app, Global& g);
 Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 

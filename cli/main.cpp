@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
       setup_validate,
       setup_lint,
       setup_rules,
+      setup_schema,
       setup_diff,
       setup_log,
   };

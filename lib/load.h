@@ -30,4 +30,9 @@ void load_file(int file, std::string_view content, FileLoad& out);
 void load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
                  std::vector<Finding>& findings);
 
+// A JSON Schema (draft-07) of the format, made by running the loader's own
+// readers in a describing mode, so it never drifts from what is checked.
+// `config`: the schema of samverkan.yaml instead of the data files.
+std::string json_schema(bool config = false);
+
 }  // namespace sv
