@@ -31,6 +31,7 @@ using Setup = Run (*)(CLI::App& app, Global& g);
 
 Run setup_validate(CLI::App& app, Global& g);
 Run setup_lint(CLI::App& app, Global& g);
+Run setup_render(CLI::App& app, Global& g);
 
 // Shared helpers for commands.
 // Loads the repository at `path` (default: the current directory).

@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   static const Setup setups[] = {
       setup_validate,
       setup_lint,
+      setup_render,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {
