@@ -67,11 +67,11 @@ static constexpr ActStatus kStatusOrder[] = {ActStatus::late,      ActStatus::so
                                              ActStatus::postponed, ActStatus::done,
                                              ActStatus::cancelled};
 
-Progress goal_progress(const Goal& g) {
+Progress goal_progress(const Goal& g, const std::optional<Date>& until) {
   Progress p;
   const DatedValue* latest = nullptr;
   for (const auto& m : g.measurements.v) {
-    if (!m.value) continue;
+    if (!m.value || (until && (!m.date || *until < m.date.v))) continue;
     if (!latest || (m.date && (!latest->date || latest->date.v <= m.date.v))) latest = &m;
   }
   if (!latest) return p;
@@ -352,8 +352,8 @@ struct B {
     if (dv->date) s += " (" + dv->date.v.str() + ")";
     return s;
   }
-  Data progress(const Goal& g) const {
-    Progress p = goal_progress(g);
+  Data progress(const Goal& g, const std::optional<Date>& until) const {
+    Progress p = goal_progress(g, until);
     Data d;
     d.set("measured", p.measured);
     d.set("reached", p.reached);
@@ -383,17 +383,21 @@ struct B {
     put(d, "baseline", value_text(g.baseline, g));
     put(d, "target", value_text(g.target, g));
     Data ms = list();
+    std::vector<std::string> texts;
     for (const auto& m : g.measurements.v) {
       if (within && (!m.date || !within->contains(m.date.v))) continue;
       Data x;
+      std::string value = m.value ? num(m.value.v) + unit_suffix(g.unit.v, v.lang) : std::string();
       put(x, "m_date", m.date);
-      put(x, "m_value", m.value ? num(m.value.v) + unit_suffix(g.unit.v, v.lang) : std::string());
+      put(x, "m_value", value);
       put(x, "m_note", m.note);
       ms.push_back(x);
+      texts.push_back(m.date.v.str() + ": " + value);
     }
     bool any = !ms.list_value().empty();
     put_data(d, "measurements", std::move(ms), any);
-    d.set("progress", progress(g));
+    put(d, "measurements_text", join(texts, "; "));
+    d.set("progress", progress(g, within ? std::optional<Date>(within->end) : std::nullopt));
     return d;
   }
   Data activity(const Plan& p, const Activity& a, const Date& at) const {
@@ -790,6 +794,8 @@ Data plan_view(const View& v, const Plan& p) {
   }
   put_data(d, "activities", acts, !p.activities.v.empty());
   d.set("counts", b.status_counts(counts));
+  d.set("any_updates", std::any_of(p.activities.v.begin(), p.activities.v.end(),
+                                   [](const Activity& a) { return !a.updates.v.empty(); }));
   Data fus = list();
   for (const auto& f : p.follow_ups.v) {
     Data x;
@@ -843,7 +849,7 @@ Data meeting_view(const View& v, const Meeting& m) {
     for (const auto& o : order) {
       Data x;
       x.set("org", b.ref(Kind::organisation, o));
-      put(x, "people", join(names[o]));
+      put(x, "people", join(names[o], "; "));
       l.push_back(x);
     }
     return l;
@@ -877,7 +883,7 @@ Data meeting_view(const View& v, const Meeting& m) {
     Data x;
     std::vector<std::string> by;
     for (const auto& t : m.minutes->approved_by.v) by.push_back(t.v);
-    put(x, "approved_by", join(by));
+    put(x, "approved_by", join(by, "; "));
     put(x, "approved", m.minutes->approved);
     d.set("minutes", x);
   } else {

@@ -35,7 +35,8 @@ struct Progress {
   double latest = 0;
   Date latest_date;
 };
-Progress goal_progress(const Goal& g);
+// Only measurements dated on or before `until` count, when given.
+Progress goal_progress(const Goal& g, const std::optional<Date>& until = {});
 
 // An open action whose due date has passed.
 bool action_overdue(const Action& a, const Date& today);
