@@ -59,10 +59,21 @@ int main(int argc, char** argv) {
   if (const char* e = std::getenv("SAMVERKAN_LANG"); e && *e) g.lang = e;
 
   CLI::App app{T(g, sv::msg::cli_about), "samverkan"};
+  // CLI11's own words, in the language of the help.
+  auto fmt = app.get_formatter();
+  fmt->label("Usage", T(g, sv::msg::cli_usage));
+  fmt->label("OPTIONS", T(g, sv::msg::cli_OPTIONS));
+  fmt->label("SUBCOMMAND", T(g, sv::msg::cli_COMMAND));
+  fmt->label("SUBCOMMANDS", T(g, sv::msg::cli_COMMAND));
+  fmt->label("Positionals", T(g, sv::msg::cli_positionals));
+  fmt->label("REQUIRED", T(g, sv::msg::cli_REQUIRED));
+  fmt->label("TEXT", T(g, sv::msg::cli_TEXT));
+  app.option_defaults()->group(T(g, sv::msg::cli_options));
+  app.set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));
   app.require_subcommand(1);
   app.fallthrough();
   app.set_version_flag("--version", std::string("samverkan ") + SAMVERKAN_VERSION, T(g, sv::msg::cli_opt_version));
-  app.add_option("-C", g.dir, T(g, sv::msg::cli_opt_C))->type_name("DIR");
+  app.add_option("-C", g.dir, T(g, sv::msg::cli_opt_C))->type_name(T(g, sv::msg::cli_DIR));
   app.add_option("--lang", g.lang, T(g, sv::msg::cli_opt_lang))->type_name("sv|en");
   app.add_option("--color", g.color, T(g, sv::msg::cli_opt_color))
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -76,7 +87,10 @@ int main(int argc, char** argv) {
   for (Setup s : setups) {
     size_t before = app.get_subcommands({}).size();
     Run r = s(app, g);
-    runs.emplace_back(app.get_subcommands({}).at(before), std::move(r));
+    CLI::App* sub = app.get_subcommands({}).at(before);
+    sub->group(T(g, sv::msg::cli_commands));
+    sub->set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));
+    runs.emplace_back(sub, std::move(r));
   }
 
   try {

@@ -21,6 +21,17 @@ bool severity_from_name(std::string_view s, Severity& out) {
   return false;
 }
 
+Finding make_finding(const char* code, Message message, Span span, std::string entity,
+                     std::optional<Message> help) {
+  Finding f;
+  f.code = code;
+  f.message = std::move(message);
+  f.span = span;
+  f.entity = std::move(entity);
+  f.help = std::move(help);
+  return f;
+}
+
 void sort_findings(std::vector<Finding>& f, Lang lang) {
   std::stable_sort(f.begin(), f.end(), [&](const Finding& a, const Finding& b) {
     auto ka = std::make_tuple(a.span.file, a.span.line, a.span.col, std::string_view(a.code),

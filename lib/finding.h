@@ -31,6 +31,9 @@ struct Finding {
   std::optional<Message> help;
 };
 
+Finding make_finding(const char* code, Message message, Span span, std::string entity = {},
+                     std::optional<Message> help = {});
+
 // Sort by file (Repo::files is in path order, samverkan.yaml first), line,
 // column, then code, entity and message text.
 void sort_findings(std::vector<Finding>& f, Lang lang);

@@ -24,12 +24,7 @@ struct Ctx {
   std::string entity;  // id of the entity being read
 
   Finding& report(const char* code, Message m, Span sp) {
-    Finding f;
-    f.code = code;
-    f.message = std::move(m);
-    f.span = sp;
-    f.entity = entity;
-    findings.push_back(std::move(f));
+    findings.push_back(make_finding(code, std::move(m), sp, entity));
     return findings.back();
   }
 };
@@ -192,44 +187,31 @@ class MapReader {
     }
     date_node(key, n, out);
   }
-  bool date_node(std::string_view key, const RawNode* n, Val<Date>& out) {
+  // A scalar that a parser turns into T; `bad` says what is wrong otherwise.
+  template <class T, class Parse>
+  bool parsed(std::string_view key, const RawNode* n, Val<T>& out, Parse parse, const char* code, const Tr& bad) {
     if (!n->is_scalar()) {
       mismatch(key, n, msg::w_text);
       return false;
     }
-    auto d = parse_date(n->value);
-    if (!d) {
-      c_.report("date-invalid", msg_of(msg::date_invalid, n->value), n->span);
+    auto v = parse(n->value);
+    if (!v) {
+      c_.report(code, msg_of(bad, n->value), n->span);
       return false;
     }
-    out = {*d, n->span, true};
+    out = {*v, n->span, true};
     return true;
+  }
+  bool date_node(std::string_view key, const RawNode* n, Val<Date>& out) {
+    return parsed(key, n, out, parse_date, "date-invalid", msg::date_invalid);
   }
 
   void time(std::string_view key, Val<TimeOfDay>& out) {
-    const RawNode* n = take(key);
-    if (!n) return;
-    if (!n->is_scalar()) return mismatch(key, n, msg::w_text);
-    auto t = parse_time(n->value);
-    if (!t) {
-      c_.report("time-invalid", msg_of(msg::time_invalid, n->value), n->span);
-      return;
-    }
-    out = {*t, n->span, true};
+    if (const RawNode* n = take(key)) parsed(key, n, out, parse_time, "time-invalid", msg::time_invalid);
   }
 
   bool period_node(std::string_view key, const RawNode* n, Val<Period>& out) {
-    if (!n->is_scalar()) {
-      mismatch(key, n, msg::w_text);
-      return false;
-    }
-    auto p = parse_period(n->value);
-    if (!p) {
-      c_.report("period-invalid", msg_of(msg::period_invalid, n->value), n->span);
-      return false;
-    }
-    out = {*p, n->span, true};
-    return true;
+    return parsed(key, n, out, parse_period, "period-invalid", msg::period_invalid);
   }
   void period(std::string_view key, Val<Period>& out, bool req = false) {
     const RawNode* n = take(key);
@@ -846,8 +828,8 @@ void load_config(int file, std::string_view content, Config& out, std::vector<Re
   }
   r.list("calendar", out.calendar, [&](const RawNode* n, CalendarEntry& c) {
     return nested(r, "calendar", n, c, "calendar entry", [&](MapReader& m) {
-      m.id("id", c.id);
-      m.text("title", c.title, true);
+      m.id("id", c.id, false);
+      m.text("title", c.title);
       m.number("month", c.month, true);
       m.number("day", c.day);
       bool month_ok = c.month.set && c.month.v >= 1 && c.month.v <= 12 && c.month.v == std::floor(c.month.v);

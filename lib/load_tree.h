@@ -11,6 +11,7 @@
 
 #include "finding.h"
 #include "model.h"
+#include "source.h"
 
 namespace sv {
 
@@ -48,7 +49,6 @@ struct RawFile {
 
 // Limits that keep hostile input from costing more than it should.
 inline constexpr uint64_t kAliasBudget = 100000;  // nodes that aliases may repeat, per document
-inline constexpr size_t kMaxFileBytes = 64u << 20;
 
 // Parses one file's text (valid UTF-8, BOM already removed). Documents that
 // parse are appended to `out`; a syntax error is a finding and ends the file.

@@ -43,17 +43,12 @@ Span span_at(int file, std::string_view text, const std::vector<size_t>& line_st
 bool precheck_text(int file, std::string_view content, std::string_view& text,
                    std::vector<Finding>& findings) {
   auto fail = [&](const char* code, Message m, Span sp, std::optional<Message> help = {}) {
-    Finding f;
-    f.code = code;
-    f.message = std::move(m);
-    f.span = sp;
-    f.help = std::move(help);
-    findings.push_back(std::move(f));
+    findings.push_back(make_finding(code, std::move(m), sp, {}, std::move(help)));
     return false;
   };
   Span whole{file, 0, 0, 0};
   if (content.size() > kMaxFileBytes)
-    return fail("file-too-large", msg_of(msg::file_too_large, content.size() >> 20, kMaxFileBytes >> 20), whole);
+    return fail("file-too-large", msg_of(msg::file_too_large, kMaxFileBytes >> 20), whole);
   text = content;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
@@ -215,12 +210,8 @@ class Builder : public YAML::EventHandler {
   }
 
   void report(const char* code, Message m, Span sp, std::vector<Note> notes = {}) {
-    Finding f;
-    f.code = code;
-    f.message = std::move(m);
-    f.span = sp;
-    f.notes = std::move(notes);
-    findings_.push_back(std::move(f));
+    findings_.push_back(make_finding(code, std::move(m), sp));
+    findings_.back().notes = std::move(notes);
   }
 
   // Finds duplicate keys (keeping the first), rejects non-text keys, and
@@ -300,12 +291,7 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
   std::istringstream in{std::string(text)};
   Builder builder(file, text, out, findings);
   auto report = [&](const char* code, Message m, Span sp, std::optional<Message> help = {}) {
-    Finding f;
-    f.code = code;
-    f.message = std::move(m);
-    f.span = sp;
-    f.help = std::move(help);
-    findings.push_back(std::move(f));
+    findings.push_back(make_finding(code, std::move(m), sp, {}, std::move(help)));
   };
   try {
     YAML::Parser parser(in);

@@ -82,18 +82,18 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
   Paint paint{o.color};
   std::string out;
   std::string loc = location(repo, f.span);
-  if (!loc.empty()) out += paint("1", loc) + ": ";
+  if (!loc.empty()) out += paint("1", printable(loc)) + ": ";
   out += paint(severity_color(f.severity), fmt::format("{}[{}]", severity_label(f.severity).get(o.lang), f.code));
-  out += ": " + paint("1", f.message.str(o.lang)) + "\n";
+  out += ": " + paint("1", printable(f.message.str(o.lang))) + "\n";
 
   std::string_view line = source_line(repo, f.span.file, f.span.line);
-  bool has_line = f.span.line > 0 && utf8_invalid_at(line) == std::string_view::npos;
+  bool has_line = f.span.line > 0 && !line.empty();
   std::string num = has_line ? std::to_string(f.span.line) : "";
   std::string pad(num.size(), ' ');
   if (has_line) {
     // Tabs show as one space so the caret stays under its column; very long
     // lines show a window around the column.
-    std::string shown(line);
+    std::string shown = printable(line);
     for (char& c : shown)
       if (c == '\t') c = ' ';
     size_t width = utf8_length(shown);
@@ -115,10 +115,10 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
            paint(severity_color(f.severity), std::string(std::min<size_t>(len, 120), '^')) + "\n";
   }
   std::string gutter = pad + " = ";
-  if (f.help) out += paint("1;34", gutter) + paint("1", msg::cli_help_label.get(o.lang)) + ": " + f.help->str(o.lang) + "\n";
+  if (f.help) out += paint("1;34", gutter) + paint("1", msg::cli_help_label.get(o.lang)) + ": " + printable(f.help->str(o.lang)) + "\n";
   for (const auto& n : f.notes) {
     std::string where = location(repo, n.span);
-    out += paint("1;34", gutter) + paint("1", msg::cli_note_label.get(o.lang)) + ": " + n.text.str(o.lang) +
+    out += paint("1;34", gutter) + paint("1", msg::cli_note_label.get(o.lang)) + ": " + printable(n.text.str(o.lang)) +
            (where.empty() ? "" : ": " + where) + "\n";
   }
   return out;

@@ -63,10 +63,10 @@ class WorkTree : public Source {
       return false;
     }
     out.clear();
-    out.reserve(static_cast<size_t>(st.st_size));
+    out.reserve(std::min(static_cast<size_t>(st.st_size), kMaxFileBytes + 1));
     char buf[1 << 16];
-    for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
+    while (out.size() <= kMaxFileBytes) {
+      ssize_t n = ::read(fd, buf, std::min(sizeof buf, kMaxFileBytes + 1 - out.size()));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         error = msg_of(msg::file_unreadable, std::strerror(errno));

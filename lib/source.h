@@ -22,6 +22,10 @@ class SystemError : public std::runtime_error {
   std::optional<Message> help;
 };
 
+// Files larger than this are not read (a source reads at most one byte more,
+// so that the loader can tell).
+inline constexpr size_t kMaxFileBytes = size_t(64) << 20;
+
 // A listed path; `code` is set when the path cannot be read as data.
 struct Listed {
   std::string path;          // relative to the root, '/'-separated

@@ -31,6 +31,32 @@ size_t utf8_invalid_at(std::string_view s) {
   return std::string_view::npos;
 }
 
+std::string printable(std::string_view s) {
+  static const char kReplacement[] = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    size_t bad = utf8_invalid_at(s);
+    std::string_view ok = s.substr(0, bad);
+    for (size_t i = 0; i < ok.size(); ++i) {
+      unsigned char c = ok[i];
+      bool c1 = c == 0xC2 && i + 1 < ok.size() && static_cast<unsigned char>(ok[i + 1]) < 0xA0;
+      if ((c < 0x20 && c != '\t') || c == 0x7F) {
+        out += kReplacement;
+      } else if (c1) {
+        out += kReplacement;
+        ++i;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    if (bad == std::string_view::npos) break;
+    out += kReplacement;
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 size_t utf8_length(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

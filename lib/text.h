@@ -11,6 +11,9 @@ namespace sv {
 
 // Offset of the first byte that is not valid UTF-8, or npos.
 size_t utf8_invalid_at(std::string_view s);
+// Text safe to print on a terminal: invalid UTF-8 and control characters
+// (but tab) become U+FFFD, so data can never send escape sequences.
+std::string printable(std::string_view s);
 // Number of code points in s (s must be valid UTF-8).
 size_t utf8_length(std::string_view s);
 

@@ -16,15 +16,6 @@ std::string kinds_words(uint8_t kinds) {
   return join(names, " / ");
 }
 
-Finding make(const char* code, Message m, Span sp, const std::string& entity) {
-  Finding f;
-  f.code = code;
-  f.message = std::move(m);
-  f.span = sp;
-  f.entity = entity;
-  return f;
-}
-
 void index_ids(Repo& repo, std::vector<Finding>& findings) {
   struct Decl {
     const Entity* e;
@@ -50,7 +41,7 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
   for (const auto& d : decls) {
     auto [it, fresh] = repo.ids.emplace(d.e->id.v, d.ref);
     if (fresh) continue;
-    Finding f = make("id-duplicate", msg_of(msg::id_duplicate, d.e->id.v), d.e->id.span, d.e->id.v);
+    Finding f = make_finding("id-duplicate", msg_of(msg::id_duplicate, d.e->id.v), d.e->id.span, d.e->id.v);
     f.notes.push_back(Note{msg_of(msg::note_first_here), repo.entity(it->second).id.span});
     findings.push_back(std::move(f));
   }
@@ -94,7 +85,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
     if (r.scope.empty() || !repo.find(r.scope)) return;  // the scope's own reference is reported
     if (repo.nested_ids.count(r.scope + "#" + v)) return;
     const Entity& scope = *repo.find(r.scope);
-    Finding f = make("reference-unknown", msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
+    Finding f = make_finding("reference-unknown", msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
                      r.target.span, r.entity);
     f.help = suggest_nested(repo, r.scope, v);
     out.push_back(std::move(f));
@@ -104,8 +95,8 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   auto it = repo.ids.find(head);
   if (it == repo.ids.end()) {
     Finding f = r.kinds == 0xff
-                    ? make("reference-unknown", msg_of(msg::reference_unknown, head), r.target.span, r.entity)
-                    : make("reference-unknown", msg_of(msg::reference_unknown_kind, head, kinds_words(r.kinds)),
+                    ? make_finding("reference-unknown", msg_of(msg::reference_unknown, head), r.target.span, r.entity)
+                    : make_finding("reference-unknown", msg_of(msg::reference_unknown_kind, head, kinds_words(r.kinds)),
                            r.target.span, r.entity);
     f.help = suggest(repo, head, r.kinds);
     out.push_back(std::move(f));
@@ -113,7 +104,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   }
   Kind k = it->second.kind;
   if (!(r.kinds & (1u << static_cast<unsigned>(k)))) {
-    Finding f = make("reference-wrong-kind", msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
+    Finding f = make_finding("reference-wrong-kind", msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
                      r.target.span, r.entity);
     f.help = suggest(repo, head, r.kinds);
     f.notes.push_back(Note{msg_of(msg::note_defined_here), repo.entity(it->second).id.span});
@@ -126,7 +117,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   bool ok = nit != repo.nested_ids.end() &&
             (r.nested == Nested::any || r.nested == Nested::none || nit->second == r.nested);
   if (ok) return;
-  Finding f = make("reference-unknown", msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
+  Finding f = make_finding("reference-unknown", msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
                    r.target.span, r.entity);
   f.help = suggest_nested(repo, head, local);
   out.push_back(std::move(f));
@@ -154,7 +145,7 @@ void check_cycles(const Repo& repo, const std::vector<T>& items, std::vector<Fin
     }
     if (!cycle) continue;
     if (*std::min_element(chain.begin(), chain.end()) != e.id.v) continue;
-    out.push_back(make("parent-cycle", msg_of(msg::parent_cycle, join(chain, " → ")), e.parent.span, e.id.v));
+    out.push_back(make_finding("parent-cycle", msg_of(msg::parent_cycle, join(chain, " → ")), e.parent.span, e.id.v));
   }
 }
 
