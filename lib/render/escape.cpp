@@ -21,16 +21,19 @@ std::string escape_html(std::string_view s) {
   return out;
 }
 
-// Whether s starts (after spaces) with something Markdown reads as a block
-// marker: a heading, quote, list item, setext underline or ordered list item.
+// Where s starts (after spaces) with something Markdown reads as a block
+// marker — a heading (#), quote, list item (- + 1. 1)), thematic break or
+// setext underline (--- ===) — the offset of the character to escape.
 static size_t block_marker_at(std::string_view s) {
   size_t i = s.find_first_not_of(' ');
   if (i == std::string_view::npos) return i;
+  auto ends_marker = [&](size_t j) { return j >= s.size() || s[j] == ' ' || s[j] == '\t' || s[j] == '\n'; };
   char c = s[i];
-  if (c == '#' || c == '-' || c == '+' || c == '=') return i;
+  if (c == '#' || c == '-' || c == '+' || c == '=')
+    return ends_marker(i + 1) || s[i + 1] == c ? i : std::string_view::npos;
   size_t j = i;
   while (j < s.size() && j - i < 9 && s[j] >= '0' && s[j] <= '9') ++j;
-  if (j > i && j < s.size() && (s[j] == '.' || s[j] == ')')) return j;
+  if (j > i && j < s.size() && (s[j] == '.' || s[j] == ')') && ends_marker(j + 1)) return j;
   return std::string_view::npos;
 }
 

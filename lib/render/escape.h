@@ -11,8 +11,9 @@ namespace sv::render {
 std::string escape_html(std::string_view s);
 // GitHub-flavoured Markdown, safe inline and in table cells: backslash-escapes
 // the characters that start emphasis, links, code, HTML, tables and
-// strikethrough (\ ` * _ [ ] < > | ~ &), and a block marker (#, >, -, +, =,
-// "1." / "1)") at the start of the value; line breaks become "<br>".
+// strikethrough (\ ` * _ [ ] < > | ~ &), and a block marker at the start of
+// the value ("# ", "- ", "+ ", "1. ", "1) ", "---", "=="); line breaks become
+// "<br>", so a value never leaves its line or table cell.
 std::string escape_md(std::string_view s);
 // An RFC 5545 TEXT value: \ ; , and line breaks.
 std::string escape_ics(std::string_view s);

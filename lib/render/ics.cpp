@@ -43,6 +43,8 @@ std::string calendar(const Repo& repo, const Options& o) {
     auto* f = repo.find_as<Forum>(id);
     return f && f->name ? f->name.v : id;
   };
+  // Meetings, follow-ups, and the due dates of activities and actions (but
+  // not cancelled ones: nothing is due).
   std::vector<Event> events;
   for (const auto& m : repo.meetings) {
     if (!m.date) continue;
@@ -55,7 +57,7 @@ std::string calendar(const Repo& repo, const Options& o) {
       all_day(e, m.date.v, m.date.v.plus_days(1));
     }
     std::string summary = forum_name(m.forum.v);
-    if (m.type && m.type.v != "regular") summary += " (" + m.type.v + ")";
+    if (m.type && m.type.v != "regular") summary += " (" + enum_text("meeting", m.type.v, o.lang) + ")";
     e.props.push_back("SUMMARY:" + escape_ics(summary));
     if (m.location) e.props.push_back("LOCATION:" + escape_ics(m.location.v));
     std::string agenda;
@@ -66,7 +68,7 @@ std::string calendar(const Repo& repo, const Options& o) {
     }
     events.push_back(std::move(e));
     for (const auto& a : m.actions.v) {
-      if (!a.due) continue;
+      if (!a.due || a.status_or_default() == "cancelled") continue;
       Event x{"action-" + m.id.v + "-" + a.id.v + "@samverkan", a.due.v, {}};
       all_day(x, a.due.v, a.due.v.plus_days(1));
       x.props.push_back("SUMMARY:" + escape_ics(tr(o.lang, msg::r_ev_action_due, a.title.v)));
@@ -78,7 +80,7 @@ std::string calendar(const Repo& repo, const Options& o) {
   }
   for (const auto& p : repo.plans) {
     for (const auto& a : p.activities.v) {
-      if (!a.due) continue;
+      if (!a.due || a.status_or_default() == "cancelled") continue;
       Event x{"activity-" + p.id.v + "-" + a.id.v + "@samverkan", a.due.v, {}};
       all_day(x, a.due.v, a.due.v.plus_days(1));
       x.props.push_back("SUMMARY:" + escape_ics(tr(o.lang, msg::r_ev_activity_due, a.title.v)));

@@ -246,6 +246,16 @@ const EnumText kEnums[] = {
     {"direction", "maintain", &msg::r_dir_maintain},
 };
 
+}  // namespace
+
+std::string enum_text(std::string_view field, std::string_view value, Lang lang) {
+  for (const auto& e : kEnums)
+    if (value == e.value && field == e.field) return e.label->get(lang);
+  return std::string(value);
+}
+
+namespace {
+
 std::string unit_suffix(std::string_view unit, Lang lang) {
   if (unit == "percent") return " %";
   if (unit == "days") return " " + std::string(msg::r_unit_days.get(lang));
@@ -263,10 +273,7 @@ struct B {
     return tr(v.lang, t, std::forward<A>(a)...);
   }
   std::string en(const char* field, const Text& value) const {
-    if (!value.set) return {};
-    for (const auto& e : kEnums)
-      if (value.v == e.value && std::string_view(field) == e.field) return L(*e.label);
-    return value.v;
+    return value.set ? enum_text(field, value.v, v.lang) : std::string();
   }
   std::string num(double x) const { return format_number(x, v.lang); }
 
@@ -495,14 +502,15 @@ struct B {
           out.push_back({f.date.v, 1, F(msg::r_ev_follow_up, p.title.v), href});
       for (const auto& a : p.activities.v) {
         auto s = a.status_or_default();
-        if (!a.due || !want(a.due.v) || (open_only && (s == "done" || s == "cancelled"))) continue;
+        if (!a.due || !want(a.due.v) || s == "cancelled" || (open_only && s == "done")) continue;
         out.push_back({a.due.v, 2, F(msg::r_ev_activity_due, a.title.v), href});
       }
     }
     for (const auto& m : v.repo.meetings) {
       if (!in(collab_of_meeting(m))) continue;
       for (const auto& a : m.actions.v)
-        if (a.due && want(a.due.v) && (!open_only || a.status_or_default() == "open"))
+        if (a.due && want(a.due.v) && a.status_or_default() != "cancelled" &&
+            (!open_only || a.status_or_default() == "open"))
           out.push_back({a.due.v, 2, F(msg::r_ev_action_due, a.title.v), page_of(Kind::meeting, m.id.v)});
     }
     if (year != 0) {
@@ -864,7 +872,9 @@ Data meeting_view(const View& v, const Meeting& m) {
     put(x, "i_notes", it.notes);
     put_list(x, "decisions", it.decisions);
     Data refs = list();
+    std::vector<std::string> ref_texts;
     for (const auto& r : it.refs.v) {
+      ref_texts.push_back(r.v);
       std::string id = r.v.substr(0, r.v.find('#'));
       const Entity* e = v.repo.find(id);
       Data y;
@@ -873,6 +883,7 @@ Data meeting_view(const View& v, const Meeting& m) {
       refs.push_back(y);
     }
     put_data(x, "refs", refs, !it.refs.v.empty());
+    put(x, "refs_text", join(ref_texts));
     items.push_back(x);
   }
   put_data(d, "items", items, !m.items.v.empty());
@@ -1008,17 +1019,22 @@ Data organisation_view(const View& v, const Organisation& o) {
   Data contacts = list();
   for (const auto& c : o.contacts.v) contacts.push_back(b.contact(c));
   put_data(d, "contacts", contacts, !o.contacts.v.empty());
+  // One row per forum, with everyone the organisation has in it.
   Data forums = list();
-  for (const auto& f : v.repo.forums)
+  for (const auto& f : v.repo.forums) {
+    std::vector<std::string> people;
     for (const auto& m : f.members.v) {
       if (m.organisation.v != o.id.v) continue;
-      Data x = b.ref(Kind::forum, f.id.v);
-      x.set("f_collab", b.ref(Kind::collaboration, f.collaboration.v));
-      put(x, "mem_name", m.name);
-      put(x, "mem_role", m.role);
-      x.set("mem_chair", m.chair && m.chair.v);
-      forums.push_back(x);
+      std::string p = b.contact_text(Contact{{}, m.name, m.role, {}, {}});
+      if (m.chair && m.chair.v) p += " (" + b.L(msg::r_chair_note) + ")";
+      people.push_back(p);
     }
+    if (people.empty()) continue;
+    Data x = b.ref(Kind::forum, f.id.v);
+    x.set("f_collab", b.ref(Kind::collaboration, f.collaboration.v));
+    put(x, "people", join(people, "; "));
+    forums.push_back(x);
+  }
   bool any_forums = !forums.list_value().empty();
   put_data(d, "forums", forums, any_forums);
   Data collabs = list();

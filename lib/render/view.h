@@ -45,6 +45,10 @@ bool action_overdue(const Action& a, const Date& today);
 // holds today (approved before draft, then the latest start), else the latest.
 const Plan* current_plan(const Repo& repo, std::string_view collaboration, const Date& today);
 
+// The label of an enumerated value (field: "org", "forum", "meeting", ...);
+// the value itself when it is not one the format knows.
+std::string enum_text(std::string_view field, std::string_view value, Lang lang);
+
 // A number as people write it: no trailing zeros, decimal comma in Swedish.
 std::string format_number(double v, Lang lang);
 
