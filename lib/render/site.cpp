@@ -1,12 +1,15 @@
 // The static site: every page into a temporary directory, then swapped in.
 #include <cerrno>
 #include <cstring>
+#include <atomic>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <fstream>
 
 #include <unistd.h>
 
-#include "fsutil.h"
 #include "render/render.h"
 #include "render/templates.h"
 #include "source.h"
@@ -17,25 +20,63 @@ namespace fs = std::filesystem;
 
 static constexpr const char* kMarker = ".samverkan-site";
 
+// A file of the new site: written plainly, as nobody sees the directory
+// until it is complete and renamed into place. (Not fsynced: the swap is
+// atomic for readers and against a failed render; durability across a power
+// cut would cost a minute at national scale, on a busy disk much more.)
+static void write_new(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) throw SystemError(msg_of(msg::cli_write_failed, path.string(), std::strerror(errno)));
+}
+
+// Every page, rendered on all cores: pages are independent, so the files are
+// the same whatever the order.
 static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
-  View v{repo, o.lang, o.today};
+  View v = make_view(repo, o.lang, o.today);
   std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
-  auto page = [&](const std::string& file, const std::string& tmpl, Data data) {
-    write_file_atomic((dir / file).string(), render_page(tmpl, std::move(data), Format::html, o, name, true));
+  std::vector<std::function<void()>> jobs;
+  auto page = [&](std::string file, std::string tmpl, std::function<Data()> view) {
+    jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
+      write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
+    });
   };
-  page("index.html", "index", index_view(v));
-  page("directory.html", "directory", directory_view(v));
-  for (const auto& c : repo.collaborations) page(page_of(Kind::collaboration, c.id.v), "collaboration", collaboration_view(v, c));
-  for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", plan_view(v, p));
-  for (const auto& m : repo.meetings) page(page_of(Kind::meeting, m.id.v), "meeting", meeting_view(v, m));
-  for (const auto& o2 : repo.organisations) page(page_of(Kind::organisation, o2.id.v), "organisation", organisation_view(v, o2));
+  page("index.html", "index", [&] { return index_view(v); });
+  page("directory.html", "directory", [&] { return directory_view(v); });
+  for (const auto& c : repo.collaborations)
+    page(page_of(Kind::collaboration, c.id.v), "collaboration", [&] { return collaboration_view(v, c); });
+  for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", [&] { return plan_view(v, p); });
+  for (const auto& m : repo.meetings)
+    page(page_of(Kind::meeting, m.id.v), "meeting", [&] { return meeting_view(v, m); });
+  for (const auto& org : repo.organisations)
+    page(page_of(Kind::organisation, org.id.v), "organisation", [&] { return organisation_view(v, org); });
   for (const auto& r : repo.reports) {
     auto* c = repo.find_as<Collaboration>(r.collaboration.v);
     if (!c || !r.period) continue;
-    page(page_of(Kind::report, r.id.v), "report", report_view(v, *c, *r.period, &r));
+    page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); });
   }
-  write_file_atomic((dir / "samverkan.ics").string(), calendar(repo, o));
-  write_file_atomic((dir / kMarker).string(), "samverkan render site\n");
+  jobs.push_back([&] { write_new(dir / "samverkan.ics", calendar(repo, o)); });
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (size_t i; (i = next++) < jobs.size();) {
+      try {
+        jobs[i]();
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next = jobs.size();
+      }
+    }
+  };
+  std::vector<std::thread> threads(std::max(1u, std::thread::hardware_concurrency()) - 1);
+  for (auto& t : threads) t = std::thread(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  write_new(dir / kMarker, "samverkan render site\n");
 }
 
 void site(const Repo& repo, const std::string& out, const Options& o) {

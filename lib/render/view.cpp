@@ -454,29 +454,28 @@ struct B {
     d.set("meeting", ref(Kind::meeting, m.id.v));
     return d;
   }
-  std::vector<const Forum*> forums_of(std::string_view collab) const {
-    std::vector<const Forum*> out;
-    for (const auto& f : v.repo.forums)
-      if (f.collaboration.v == collab) out.push_back(&f);
-    return out;
+  template <class T>
+  static const std::vector<const T*>& of(const std::unordered_map<std::string, std::vector<const T*>>& m,
+                                         std::string_view collab) {
+    static const std::vector<const T*> none;
+    auto it = m.find(std::string(collab));
+    return it == m.end() ? none : it->second;
   }
-  std::vector<const Meeting*> meetings_of(std::string_view collab) const {
-    std::vector<const Meeting*> out;
-    for (const auto& m : v.repo.meetings)
-      if (collab_of_meeting(m) == collab) out.push_back(&m);
-    std::sort(out.begin(), out.end(), [](auto* a, auto* b) {
-      return std::tie(a->date.v, a->id.v) < std::tie(b->date.v, b->id.v);
-    });
-    return out;
+  const std::vector<const Forum*>& forums_of(std::string_view c) const { return of(v.index->forums, c); }
+  const std::vector<const Meeting*>& meetings_of(std::string_view c) const { return of(v.index->meetings, c); }
+  const std::vector<const Plan*>& plans_of(std::string_view c) const { return of(v.index->plans, c); }
+  // Every collaboration's (collab empty), or one's.
+  std::vector<const Meeting*> meetings_in(std::string_view collab) const {
+    if (!collab.empty()) return meetings_of(collab);
+    std::vector<const Meeting*> all;
+    for (const auto& m : v.repo.meetings) all.push_back(&m);
+    return all;
   }
-  std::vector<const Plan*> plans_of(std::string_view collab) const {
-    std::vector<const Plan*> out;
-    for (const auto& p : v.repo.plans)
-      if (p.collaboration.v == collab) out.push_back(&p);
-    std::sort(out.begin(), out.end(), [](auto* a, auto* b) {
-      return std::tie(a->period.v.start, a->id.v) < std::tie(b->period.v.start, b->id.v);
-    });
-    return out;
+  std::vector<const Plan*> plans_in(std::string_view collab) const {
+    if (!collab.empty()) return plans_of(collab);
+    std::vector<const Plan*> all;
+    for (const auto& p : v.repo.plans) all.push_back(&p);
+    return all;
   }
 
   // Dated events of the year (or every year when year == 0) for the årshjul,
@@ -491,11 +490,12 @@ struct B {
     std::vector<Event> out;
     auto in = [&](std::string_view c) { return collab.empty() || c == collab; };
     auto want = [&](const Date& d) { return year == 0 || d.y == year; };
-    for (const auto& m : v.repo.meetings)
-      if (m.date && in(collab_of_meeting(m)) && want(m.date.v))
-        out.push_back({m.date.v, 0, meeting_name(m), page_of(Kind::meeting, m.id.v)});
-    for (const auto& p : v.repo.plans) {
-      if (!in(p.collaboration.v)) continue;
+    auto meetings = meetings_in(collab);
+    for (const Meeting* m : meetings)
+      if (m->date && want(m->date.v))
+        out.push_back({m->date.v, 0, meeting_name(*m), page_of(Kind::meeting, m->id.v)});
+    for (const Plan* pp : plans_in(collab)) {
+      const Plan& p = *pp;
       std::string href = page_of(Kind::plan, p.id.v);
       for (const auto& f : p.follow_ups.v)
         if (f.date && want(f.date.v))
@@ -506,13 +506,11 @@ struct B {
         out.push_back({a.due.v, 2, F(msg::r_ev_activity_due, a.title.v), href});
       }
     }
-    for (const auto& m : v.repo.meetings) {
-      if (!in(collab_of_meeting(m))) continue;
-      for (const auto& a : m.actions.v)
+    for (const Meeting* m : meetings)
+      for (const auto& a : m->actions.v)
         if (a.due && want(a.due.v) && a.status_or_default() != "cancelled" &&
             (!open_only || a.status_or_default() == "open"))
-          out.push_back({a.due.v, 2, F(msg::r_ev_action_due, a.title.v), page_of(Kind::meeting, m.id.v)});
-    }
+          out.push_back({a.due.v, 2, F(msg::r_ev_action_due, a.title.v), page_of(Kind::meeting, m->id.v)});
     if (year != 0) {
       for (const auto& c : v.repo.config.calendar.v) {
         if (!c.month || (c.collaboration && !in(c.collaboration.v))) continue;
@@ -564,6 +562,23 @@ struct B {
 }  // namespace
 
 // ---- pages -----------------------------------------------------------------
+
+View make_view(const Repo& repo, Lang lang, const Date& today) {
+  auto ix = std::make_shared<Index>();
+  for (const auto& f : repo.forums) ix->forums[f.collaboration.v].push_back(&f);
+  for (const auto& p : repo.plans) ix->plans[p.collaboration.v].push_back(&p);
+  for (const auto& m : repo.meetings) {
+    auto* f = repo.find_as<Forum>(m.forum.v);
+    ix->meetings[f ? f->collaboration.v : std::string()].push_back(&m);
+  }
+  for (auto& [_, l] : ix->meetings)
+    std::sort(l.begin(), l.end(), [](auto* a, auto* b) { return std::tie(a->date.v, a->id.v) < std::tie(b->date.v, b->id.v); });
+  for (auto& [_, l] : ix->plans)
+    std::sort(l.begin(), l.end(), [](auto* a, auto* b) {
+      return std::tie(a->period.v.start, a->id.v) < std::tie(b->period.v.start, b->id.v);
+    });
+  return View{repo, lang, today, std::move(ix)};
+}
 
 Data index_view(const View& v) {
   B b{v};

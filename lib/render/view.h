@@ -3,7 +3,9 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -52,11 +54,20 @@ std::string enum_text(std::string_view field, std::string_view value, Lang lang)
 // A number as people write it: no trailing zeros, decimal comma in Swedish.
 std::string format_number(double v, Lang lang);
 
+// What belongs to each collaboration, found once per rendering.
+struct Index {
+  std::unordered_map<std::string, std::vector<const Meeting*>> meetings;  // by date, id
+  std::unordered_map<std::string, std::vector<const Plan*>> plans;        // by period start, id
+  std::unordered_map<std::string, std::vector<const Forum*>> forums;      // in file order
+};
+
 struct View {
   const Repo& repo;
   Lang lang;
   Date today;
+  std::shared_ptr<const Index> index;
 };
+View make_view(const Repo& repo, Lang lang, const Date& today);
 
 // Page data. Each has "title"; HTML pages also get "svg_*" strings made by svg.cpp.
 Data index_view(const View& v);

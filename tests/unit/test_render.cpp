@@ -28,6 +28,12 @@ TEST_CASE("Markdown escaping: inline markup, tables, HTML and block markers stay
   CHECK(escape_md("12. punkt") == "12\\. punkt");
   CHECK(escape_md("3) punkt") == "3\\) punkt");
   CHECK(escape_md("2026-05-20 och 1.5 %") == "2026-05-20 och 1.5 %");  // dates and numbers untouched
+  CHECK(escape_md("52.5 %") == "52.5 %");
+  CHECK(escape_md("-5 grader") == "-5 grader");
+  CHECK(escape_md("#1 prioritet") == "#1 prioritet");
+  CHECK(escape_md("---") == "\\---");
+  CHECK(escape_md("==") == "\\==");
+  CHECK(escape_md("1.") == "1\\.");
   CHECK(escape_md("rad 1\nrad 2\r\nrad 3") == "rad 1<br>rad 2<br>rad 3");  // one table cell
   CHECK(escape_md("Nässjö") == "Nässjö");
 }
