@@ -1,7 +1,8 @@
 // Opens every HTML page of a rendered site in headless Chromium, checks that
 // no page requests anything from the network, and runs axe-core on it (all
 // of axe's default rules: WCAG 2.0/2.1 A and AA plus best practices), at a
-// desktop and a phone width. Prints every violation; exits 1 on any.
+// desktop and a phone width, where nothing may scroll sideways (WCAG 1.4.10).
+// Prints every violation; exits 1 on any.
 //   node axe_site.js TOOLS_DIR SITE_DIR
 const path = require('path');
 const fs = require('fs');
@@ -49,6 +50,14 @@ const axeSource = fs.readFileSync(path.join(tools, 'node_modules', 'axe-core', '
           return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
         });
         checked++;
+        if (w < 1000) {
+          // WCAG 1.4.10 Reflow: no horizontal scrolling on a phone.
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (wide > 0) {
+            failures++;
+            console.log(`${f} @${w}px: scrolls sideways by ${wide}px`);
+          }
+        }
         for (const v of result) {
           failures++;
           console.log(`${f} @${w}px: ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 5).join('\n    ')}`);
