@@ -134,7 +134,7 @@ std::string calendar(const Repo& repo, const Options& o) {
   for (size_t p = 0, q; (q = tz.find('\n', p)) != std::string::npos; p = q + 1) line(tz.substr(p, q - p));
   for (const auto& e : events) {
     line("BEGIN:VEVENT");
-    line("UID:" + e.uid);
+    line("UID:" + escape_ics(e.uid));
     line("DTSTAMP:" + stamp);
     for (const auto& p : e.props) line(p);
     line("END:VEVENT");

@@ -38,6 +38,7 @@ static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
   std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
   std::vector<std::function<void()>> jobs;
   auto page = [&](std::string file, std::string tmpl, std::function<Data()> view) {
+    if (file.empty()) return;  // an id that cannot name a file
     jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
       write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
     });

@@ -125,6 +125,9 @@ std::string format_number(double v, Lang lang) {
 }
 
 std::string page_of(Kind k, std::string_view id) {
+  // An id that is not id-shaped (the repository has errors) gets no page: it
+  // could name a path outside the site.
+  if (!is_valid_id(id)) return {};
   return fmt::format("{}-{}.html", kind_name(k), id);
 }
 
@@ -295,8 +298,9 @@ struct B {
     if (k == Kind::forum && exists) {
       // Forums live on their collaboration's page.
       auto* f = dynamic_cast<const Forum*>(e);
-      if (v.repo.find_as<Collaboration>(f->collaboration.v))
-        d.set("href", page_of(Kind::collaboration, f->collaboration.v) + "#forum-" + std::string(id));
+      std::string page = page_of(Kind::collaboration, f->collaboration.v);
+      if (v.repo.find_as<Collaboration>(f->collaboration.v) && !page.empty() && is_valid_id(id))
+        d.set("href", page + "#forum-" + std::string(id));
       else d.set("href", false);
     } else {
       put(d, "href", paged ? page_of(k, id) : std::string());
@@ -749,7 +753,7 @@ Data collaboration_view(const View& v, const Collaboration& c) {
   for (const Report* r : rs) {
     Data x;
     x.set("name", b.F(msg::r_report_name, r->period.v.text));
-    x.set("href", page_of(Kind::report, r->id.v));
+    put(x, "href", page_of(Kind::report, r->id.v));
     reports.push_back(x);
   }
   put_data(d, "reports", reports, !rs.empty());

@@ -82,7 +82,7 @@ Data directory_view(const View& v);
 // The labels of the render catalogue, as "t.<name>" for templates.
 Data labels(Lang lang);
 
-// Page file names in the site, from ids.
+// Page file names in the site, from ids; empty for an id that is not id-shaped.
 std::string page_of(Kind k, std::string_view id);
 
 }  // namespace sv::render

@@ -72,4 +72,12 @@ check "Swedish is the default" grep -q '<html lang="sv">' "$work/hostile/deep/si
 run -C "$fixture" render plan plan-test-2026 --out "$work/docs/plan.md" --today 2026-05-20
 check "a single document with --out is written to the file (parents created)" \
   eval 'code_is 0 && [ -z "$out" ] && grep -q "^# Handlingsplan 2026" "$work/docs/plan.md"'
+
+# A repository with errors still renders, with a warning; an id that is not
+# id-shaped ("../../utanfor") gets no page, so nothing is written outside --out.
+cp -r "$src/tests/render/with-errors/repo" "$work/broken"
+mkdir -p "$work/broken/out"
+run -C "$work/broken" render site --out out/site --today 2026-05-20
+check "a repository with errors renders, with a one-line warning" eval 'code_is 0 && [ "$(echo "$out" | wc -l)" = 1 ] && has "varning: förrådet har 3 fel"'
+check "an id like ../../x never names a file" eval '[ -z "$(find "$work" -name "*utanfor*")" ] && grep -q "Utanför" "$work/broken/out/site/directory.html"'
 finish
