@@ -77,7 +77,7 @@ std::string gantt_svg(const std::string& id, const std::string& title, const std
 std::string wheel_svg(const std::string& id, const std::string& title, const std::string& desc, int year,
                       const std::vector<WheelEvent>& events, Date today, Lang lang) {
   const double cx = 250, cy = 250, pi = std::acos(-1.0);
-  const double ring[4] = {200, 168, 136, 104};
+  const double ring[4] = {186, 156, 126, 96};
   const char* fill[4] = {"#1f5fa8", "#2e6b30", "#b3261e", "#6b5b95"};
   const Tr* names[4] = {&msg::r_cat_meeting, &msg::r_cat_follow_up, &msg::r_cat_deadline, &msg::r_cat_obligation};
   auto angle = [&](const Date& d) {
@@ -119,9 +119,9 @@ std::string wheel_svg(const std::string& id, const std::string& title, const std
   }
   if (today.y == year) {
     double a = angle(today);
-    s += fmt::format("<line x1=\"250\" y1=\"250\" x2=\"{}\" y2=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>",
-                     n(cx + 232 * std::cos(a)), n(cy + 232 * std::sin(a)));
-    s += fmt::format("<circle cx=\"250\" cy=\"250\" r=\"4\" fill=\"#1a1a1a\"/>");
+    s += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#1a1a1a\" stroke-width=\"2\"/>",
+                     n(cx + 60 * std::cos(a)), n(cy + 60 * std::sin(a)), n(cx + 232 * std::cos(a)),
+                     n(cy + 232 * std::sin(a)));
   }
   // Legend.
   for (int c = 0; c < 4; ++c) {

@@ -674,6 +674,7 @@ Data collaboration_view(const View& v, const Collaboration& c) {
   put_data(d, "parties", parties, !c.parties.v.empty());
   if (c.coordinator) {
     Data x = b.contact(*c.coordinator);
+    put(x, "c_text", b.contact_text(*c.coordinator));
     if (c.coordinator->organisation) x.set("c_org", b.ref(Kind::organisation, c.coordinator->organisation.v));
     else x.set("c_org", false);
     put(x, "fte", c.coordinator->fte ? b.num(c.coordinator->fte.v) : std::string());
