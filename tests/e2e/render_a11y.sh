@@ -21,7 +21,9 @@ out=$(timeout 300 node "$src/tests/e2e/axe_site.js" "$tools" "$work/bad" 2>&1)
 code=$?
 check "axe finds the violations of a bad page" eval 'code_is 1 && has "image-alt" && has "html-has-lang"'
 
-for case in "examples/hoglandet 2026-10-15" "tests/render/fixture-repo 2026-05-20"; do
+cases=("tests/render/fixture-repo 2026-05-20")
+for ex in "$src"/examples/*/; do cases+=("examples/$(basename "$ex") 2026-10-15"); done
+for case in "${cases[@]}"; do
   set -- $case
   name=$(basename "$1")
   run -C "$src/$1" render site --out "$work/$name" --today "$2"
@@ -39,5 +41,6 @@ done
 check "a meeting with a time is in Stockholm time, with its place" \
   eval 'grep -q "^DTSTART;TZID=Europe/Stockholm:20260312T130000" "$work/fixture-repo/samverkan.ics" &&
         grep -q "^LOCATION:Stadshuset\\\\; rum 3\\\\, plan 2" "$work/fixture-repo/samverkan.ics"'
+out=$(node "$src/tests/e2e/ics_check.js" "$tools" "$work/fixture-repo/samverkan.ics" 2>&1)
 check "ical.js reads the obligations as recurring events" has "obligation-planeringsdag@samverkan 2026-01-31 (recurring)"
 finish
