@@ -17,6 +17,7 @@ struct Global {
   std::string dir;         // -C DIR
   std::string lang;        // --lang
   std::string color = "auto";
+  bool no_cache = false;   // --no-cache
   sv::Lang ui = sv::Lang::sv;  // language of help texts, known before parsing
 
   std::optional<sv::Lang> lang_option() const;
@@ -31,6 +32,8 @@ using Setup = Run (*)(CLI::App& app, Global& g);
 
 Run setup_validate(CLI::App& app, Global& g);
 Run setup_lint(CLI::App& app, Global& g);
+Run setup_rules(CLI::App& app, Global& g);
+Run setup_schema(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
 
 // Shared helpers for commands.

@@ -1,39 +1,103 @@
 // samverkan lint [PATH]: validation plus the rules of good samverkan.
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 
 #include "app.h"
+#include "fsutil.h"
 #include "lint.h"
 #include "output.h"
+#include "text.h"
 
 namespace cli {
+
+static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github"};
 
 struct LintOptions {
   std::string path;
   std::string format = "text";
+  std::vector<std::string> outputs;  // FORMAT=FILE
   std::string today;
+  std::string fail_on = "error";
+  std::string baseline;
+  std::string write_baseline;
+  std::vector<std::string> select;
 };
 
 static int run_lint(const LintOptions& o, const Global& g) {
   std::string bad;
   auto today = sv::resolve_today(o.today, bad);
   if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
-  sv::Loaded l = load(g, o.path);
-  sv::run_lint(l, sv::LintOptions{*today});
-  if (o.format == "json") {
-    std::cout << sv::format_json(l.repo, l.findings, l.lang);
-  } else {
-    std::cout << sv::format_text(l.repo, l.findings, sv::OutputOptions{l.lang, g.color_on(1)});
+  std::vector<std::pair<std::string, std::string>> outputs;
+  for (const auto& spec : o.outputs) {
+    size_t eq = spec.find('=');
+    std::string format = spec.substr(0, eq);
+    if (eq == std::string::npos || eq + 1 == spec.size() ||
+        std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+      return fail(g, sv::msg_of(sv::msg::lint_bad_output, spec, sv::join(kFormats)));
+    outputs.emplace_back(format, spec.substr(eq + 1));
   }
+  sv::Severity fail_on = sv::Severity::error;
+  sv::severity_from_name(o.fail_on, fail_on);
+
+  for (const auto& id : o.select)
+    if (!sv::rules::find_rule(id))
+      return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
+  sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
+  if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
+  sv::Loaded l = load(g, o.path);
+  sv::LintReport report = sv::run_lint(l, lo);
+  if (lo.write_baseline) {
+    sv::write_file_atomic(o.write_baseline, sv::format_baseline(report.recorded));
+    std::cerr << sv::tr(l.lang, sv::msg::lint_baseline_written, report.baselined, o.write_baseline) << "\n";
+  }
+
+  bool summary_done = false;
+  auto render = [&](const std::string& format, bool color) {
+    if (format == "json") return sv::format_json(l.repo, l.findings, l.lang);
+    if (format == "sarif") return sv::format_sarif(l.repo, l.findings, l.lang);
+    if (format == "junit") return sv::format_junit(l.repo, l.findings, l.lang, fail_on);
+    if (format == "github") {
+      const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+      if (summary && *summary && !summary_done) {
+        summary_done = true;
+        std::ofstream out(summary, std::ios::app | std::ios::binary);
+        out << sv::format_markdown(l.repo, l.findings, l.lang);
+        out.flush();
+        if (!out) throw sv::SystemError(sv::msg_of(sv::msg::lint_cannot_append, summary, std::strerror(errno)));
+      }
+      return sv::format_github(l.repo, l.findings, l.lang);
+    }
+    std::string text = sv::format_text(l.repo, l.findings, sv::OutputOptions{l.lang, color});
+    std::vector<std::string> hidden;
+    if (report.suppressed) hidden.push_back(sv::tr(l.lang, sv::msg::lint_hidden_suppressed, report.suppressed));
+    if (report.baselined) hidden.push_back(sv::tr(l.lang, sv::msg::lint_hidden_baselined, report.baselined));
+    if (!hidden.empty()) text += "(" + sv::join(hidden) + ")\n";
+    return text;
+  };
+  for (const auto& [format, file] : outputs) sv::write_file_atomic(file, render(format, false));
+  std::cout << render(o.format, g.color_on(1));
   std::cout.flush();
-  return sv::count(l.findings).error > 0 ? 1 : 0;
+  return sv::count(l.findings).at_least(fail_on) > 0 ? 1 : 0;
 }
 
 Run setup_lint(CLI::App& app, Global& g) {
   auto o = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", T(g, sv::msg::cli_lint));
   cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
-  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember(kFormats));
+  cmd->add_option("-o,--output", o->outputs, T(g, sv::msg::lint_opt_output))->type_name("FORMAT=FILE");
   cmd->add_option("--today", o->today, T(g, sv::msg::cli_opt_today))->type_name("YYYY-MM-DD");
+  cmd->add_option("--fail-on", o->fail_on, T(g, sv::msg::lint_opt_fail_on))
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  cmd->add_option("--select", o->select, T(g, sv::msg::lint_opt_select))->type_name("RULE,...")->delimiter(',');
+  auto* base = cmd->add_option("--baseline", o->baseline, T(g, sv::msg::lint_opt_baseline))->type_name("FILE");
+  cmd->add_option("--write-baseline", o->write_baseline, T(g, sv::msg::lint_opt_write_baseline))
+      ->type_name("FILE")
+      ->excludes(base);
   return [o, &g] { return run_lint(*o, g); };
 }
 

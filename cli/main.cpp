@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "cache.h"
 #include "output.h"
 
 namespace cli {
@@ -27,7 +28,8 @@ bool Global::color_on(int fd) const {
 sv::Loaded load(const Global& g, const std::string& path) {
   std::string root = sv::find_root(path.empty() ? "." : path);
   auto src = sv::open_worktree(root);
-  return sv::load_repository(*src, sv::LoadOptions{g.lang_option(), 0});
+  sv::LoadOptions opt{g.lang_option(), 0, g.no_cache ? "" : sv::Cache::default_dir()};
+  return sv::load_repository(*src, opt);
 }
 
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help) {
@@ -75,12 +77,15 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("samverkan ") + SAMVERKAN_VERSION, T(g, sv::msg::cli_opt_version));
   app.add_option("-C", g.dir, T(g, sv::msg::cli_opt_C))->type_name(T(g, sv::msg::cli_DIR));
   app.add_option("--lang", g.lang, T(g, sv::msg::cli_opt_lang))->type_name("sv|en");
+  app.add_flag("--no-cache", g.no_cache, T(g, sv::msg::cli_opt_no_cache));
   app.add_option("--color", g.color, T(g, sv::msg::cli_opt_color))
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   static const Setup setups[] = {
       setup_validate,
       setup_lint,
+      setup_rules,
+      setup_schema,
       setup_render,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;

@@ -29,6 +29,7 @@ struct Finding {
   std::string nested;  // nested id or field the finding is about (baseline key)
   std::vector<Note> notes;
   std::optional<Message> help;
+  bool redact = false;  // the source line holds personal data: print it with its digits masked
 };
 
 Finding make_finding(const char* code, Message message, Span span, std::string entity = {},

@@ -12,7 +12,7 @@
 
 namespace sv {
 
-void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs) {
+void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs, bool sync) {
   namespace fs = std::filesystem;
   auto fail = [&](int err) { throw SystemError(msg_of(msg::cli_write_failed, path, std::strerror(err))); };
   fs::path target(path);
@@ -41,7 +41,7 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
     left -= static_cast<size_t>(n);
   }
   ::fchmod(fd, 0644);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
     int e = errno;
     ::unlink(tmpl.c_str());
     fail(e);

@@ -1,32 +1,158 @@
 #include "lint.h"
 
-#include "rules/rule.h"
+#include <algorithm>
+#include <set>
+
+#include "suppress.h"
+#include "text.h"
 
 namespace sv {
 
-void run_lint(Loaded& l, const LintOptions& o) {
-  for (const rules::Rule* rule : rules::all_rules()) {
-    rules::Settings s;
-    s.severity = rule->default_severity;
-    for (const auto& setting : l.repo.config.rules) {
-      if (setting.id.v != rule->id) continue;
-      Severity sev;
-      if (setting.severity.set && severity_from_name(setting.severity.v, sev)) s.severity = sev;
-      for (const auto& opt : setting.options) {
-        if (opt.is_list) {
-          std::vector<std::string> items;
-          for (const auto& i : opt.items) items.push_back(i.v);
-          s.lists.emplace_back(opt.key.v, std::move(items));
-        } else {
-          s.values.emplace_back(opt.key.v, opt.value.v);
-        }
-      }
+namespace {
+
+Finding config_finding(const char* code, Span span, Message m, std::optional<Message> help) {
+  Finding f;
+  f.severity = Severity::error;
+  f.code = code;
+  f.span = span;
+  f.message = std::move(m);
+  f.help = std::move(help);
+  return f;
+}
+
+std::optional<Message> suggest(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto near = did_you_mean(word, candidates)) return msg_of(msg::help_did_you_mean, *near);
+  return std::nullopt;
+}
+
+// A value as the user wrote it, for messages.
+std::string as_written(const RuleOption& o) {
+  if (o.is_list) return "[…]";
+  if (!o.is_scalar) return "{…}";
+  return o.value.v.empty() ? "null" : o.value.v;
+}
+
+bool parse_int(std::string_view s, long& out) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  out = std::stol(std::string(s));
+  return true;
+}
+
+// Checks one option's value; on success stores it in `s`.
+void set_option(const rules::OptionDef& def, const RuleOption& o, rules::Settings& s,
+                std::vector<Finding>& out) {
+  auto invalid = [&](Span at, Message m, std::optional<Message> help = {}) {
+    out.push_back(config_finding("config-value-invalid", at, std::move(m), std::move(help)));
+  };
+  if (def.type == rules::OptionDef::Type::integer) {
+    long n = 0;
+    if (!o.is_scalar || !parse_int(o.value.v, n) || n < def.min || n > def.max) {
+      invalid(o.value.span, msg_of(msg::lint_config_int_invalid, def.name, def.min, def.max, as_written(o)));
+      return;
     }
-    if (s.severity == Severity::off) continue;
-    rules::Context ctx(l.repo, o.today, *rule, s, l.findings);
+    s.values.emplace_back(def.name, std::to_string(n));
+    return;
+  }
+  if (!o.is_list) {
+    invalid(o.value.span, msg_of(msg::lint_config_list_invalid, def.name, def.default_value));
+    return;
+  }
+  std::vector<std::string> items;
+  bool ok = true;
+  for (const auto& item : o.items) {
+    bool allowed = def.choices.empty();
+    for (const char* c : def.choices) allowed = allowed || item.v == c;
+    if (allowed) {
+      items.push_back(item.v);
+      continue;
+    }
+    std::vector<std::string> choices(def.choices.begin(), def.choices.end());
+    invalid(item.span, msg_of(msg::lint_config_choice_invalid, def.name, item.v),
+            suggest(item.v, choices).value_or(msg_of(msg::lint_help_choices, join(choices))));
+    ok = false;
+  }
+  if (ok) s.lists.emplace_back(def.name, std::move(items));
+}
+
+}  // namespace
+
+std::map<std::string, rules::Settings> rule_settings(const Config& config, std::vector<Finding>& out,
+                                                     const std::vector<const rules::Rule*>& rules) {
+  std::map<std::string, rules::Settings> all;
+  std::vector<std::string> ids;
+  for (const rules::Rule* r : rules) {
+    all[r->id].severity = r->default_severity;
+    ids.emplace_back(r->id);
+  }
+  for (const auto& setting : config.rules) {
+    const rules::Rule* rule = nullptr;
+    for (const rules::Rule* r : rules)
+      if (setting.id.v == r->id) rule = r;
+    if (!rule) {
+      out.push_back(config_finding("config-rule-unknown", setting.id.span,
+                                   msg_of(msg::lint_config_rule_unknown, setting.id.v),
+                                   suggest(setting.id.v, ids).value_or(msg_of(msg::lint_help_rules_list))));
+      continue;
+    }
+    rules::Settings& s = all[rule->id];
+    if (setting.severity.set && !severity_from_name(setting.severity.v, s.severity))
+      out.push_back(config_finding("config-value-invalid", setting.severity.span,
+                                   msg_of(msg::lint_config_severity_invalid,
+                                          setting.severity.v.empty() ? "null" : setting.severity.v),
+                                   msg_of(msg::lint_help_severities)));
+    std::vector<std::string> names = {"severity"};
+    for (const auto& d : rule->options) names.emplace_back(d.name);
+    for (const auto& o : setting.options) {
+      if (o.key.v == "severity") {  // not a scalar: the loader kept it as an option
+        out.push_back(config_finding("config-value-invalid", o.value.span,
+                                     msg_of(msg::lint_config_severity_invalid, as_written(o)),
+                                     msg_of(msg::lint_help_severities)));
+        continue;
+      }
+      const rules::OptionDef* def = nullptr;
+      for (const auto& d : rule->options)
+        if (o.key.v == d.name) def = &d;
+      if (def) {
+        set_option(*def, o, s, out);
+        continue;
+      }
+      std::vector<std::string> options(names.begin() + 1, names.end());
+      auto help = suggest(o.key.v, names);
+      if (!help) help = options.empty() ? msg_of(msg::lint_help_no_options) : msg_of(msg::lint_help_options, join(options));
+      out.push_back(config_finding("config-option-unknown", o.key.span,
+                                   msg_of(msg::lint_config_option_unknown, rule->id, o.key.v), help));
+    }
+  }
+  return all;
+}
+
+LintReport run_lint(Loaded& l, const LintOptions& o) {
+  LintReport report;
+  auto settings = rule_settings(l.repo.config, l.findings);
+  std::vector<Finding> found;
+  std::set<std::string> off;
+  for (const rules::Rule* rule : rules::all_rules()) {
+    const rules::Settings& s = settings.at(rule->id);
+    bool selected = o.select.empty() || std::find(o.select.begin(), o.select.end(), rule->id) != o.select.end();
+    if (s.severity == Severity::off || !selected) {
+      off.insert(rule->id);
+      continue;
+    }
+    rules::Context ctx(l.repo, o.today, *rule, s, found);
     rule->check(ctx);
   }
+  report.suppressed =
+      apply_suppressions(l.repo, found, settings.at("unused-suppression").severity, off);
+  l.findings.insert(l.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   sort_findings(l.findings, l.lang);
+  if (o.write_baseline) {
+    report.recorded = make_baseline(l.repo, l.findings);
+    report.baselined = apply_baseline(l.repo, report.recorded, Severity::off, l.findings);
+  } else if (o.baseline) {
+    report.baselined = apply_baseline(l.repo, *o.baseline, settings.at("baseline-stale").severity, l.findings);
+  }
+  sort_findings(l.findings, l.lang);
+  return report;
 }
 
 }  // namespace sv

@@ -22,12 +22,20 @@ struct FileLoad {
   std::vector<Finding> findings;
 };
 
+class Cache;
+
 // Loads one data file (`file` is its index in Repo::files). Never throws for
-// bad input: every problem is a finding.
-void load_file(int file, std::string_view content, FileLoad& out);
+// bad input: every problem is a finding. With a cache, a file whose bytes
+// were parsed before is not parsed again.
+void load_file(int file, std::string_view content, FileLoad& out, const Cache* cache = nullptr);
 
 // Loads samverkan.yaml; the calendar's references go to `refs`.
 void load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
                  std::vector<Finding>& findings);
+
+// A JSON Schema (draft-07) of the format, made by running the loader's own
+// readers in a describing mode, so it never drifts from what is checked.
+// `config`: the schema of samverkan.yaml instead of the data files.
+std::string json_schema(bool config = false);
 
 }  // namespace sv

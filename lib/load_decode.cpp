@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <nlohmann/json.hpp>
+
+#include "cache.h"
 #include "load.h"
 #include "load_tree.h"
 #include "text.h"
@@ -18,10 +21,17 @@ namespace {
 constexpr uint8_t bit(Kind k) { return static_cast<uint8_t>(1u << static_cast<unsigned>(k)); }
 constexpr uint8_t kAnyKind = 0xff;
 
+using Json = nlohmann::ordered_json;
+
 struct Ctx {
   std::vector<Finding>& findings;
   std::vector<RefUse>& refs;
   std::string entity;  // id of the entity being read
+  // Schema mode: the readers run over an empty mapping and, instead of
+  // reading, describe what they would read as JSON Schema (`samverkan schema`).
+  // `slot` is where the next mapping or list item is described.
+  bool schema_mode = false;
+  Json* slot = nullptr;
 
   Finding& report(const char* code, Message m, Span sp) {
     findings.push_back(make_finding(code, std::move(m), sp, entity));
@@ -61,10 +71,39 @@ Arg found_as(const RawNode* n) {
   return to_arg(fmt::format("`{}`", v));
 }
 
+// JSON Schema pieces for the format's value types.
+const char* const kIdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+Json text_schema() { return Json{{"type", Json::array({"string", "number", "boolean"})}}; }
+Json pattern_schema(const char* pattern) { return Json{{"type", "string"}, {"pattern", pattern}}; }
+Json ref_schema() { return pattern_schema("^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"); }
+Json date_schema() { return pattern_schema("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"); }
+Json period_schema() {
+  return Json{{"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 1900}, {"maximum", 9999}},
+                                     pattern_schema("^[0-9]{4}([HTQ][1-4])?$")})}};
+}
+const RawNode kSchemaNode{RawNode::Type::map, false, {}, {}, {}, 1};
+
 class MapReader {
  public:
   MapReader(Ctx& c, const RawNode* n, std::string what, Span where)
-      : c_(c), n_(n), what_(std::move(what)), where_(where) {}
+      : c_(c), n_(n), what_(std::move(what)), where_(where) {
+    if (c_.schema_mode && c_.slot) {
+      schema_ = c_.slot;
+      c_.slot = nullptr;
+      *schema_ = Json{{"type", "object"},
+                      {"properties", Json::object()},
+                      {"patternProperties", {{"^x-", Json::object()}}},
+                      {"additionalProperties", false}};
+    }
+  }
+
+  // In schema mode, describes `key`; otherwise does nothing.
+  bool declare(std::string_view key, Json type, bool req = false) {
+    if (!schema_) return c_.schema_mode;
+    (*schema_)["properties"][std::string(key)] = std::move(type);
+    if (req) (*schema_)["required"].push_back(std::string(key));
+    return true;
+  }
 
   Ctx& ctx() { return c_; }
   const std::string& what() const { return what_; }
@@ -103,6 +142,11 @@ class MapReader {
 
   // A scalar as text. Numbers and booleans are text too (`phone: 0380123`).
   bool scalar(std::string_view key, const RawNode* n, Text& out) {
+    if (c_.schema_mode) {
+      if (c_.slot) *c_.slot = text_schema();
+      c_.slot = nullptr;
+      return false;
+    }
     if (!n->is_scalar()) {
       mismatch(key, n, msg::w_text);
       return false;
@@ -114,6 +158,7 @@ class MapReader {
   }
 
   void text(std::string_view key, Text& out, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, text_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -125,6 +170,7 @@ class MapReader {
   // Reads the map's id; from then on, messages name the map by it and
   // findings about the whole map point at it.
   void id(std::string_view key, Text& out, bool req = true) {
+    if (c_.schema_mode) return (void)declare(key, pattern_schema(kIdPattern), req);
     text(key, out, req);
     if (out.set && !out.v.empty()) {
       check_id(out);
@@ -147,11 +193,13 @@ class MapReader {
     return false;
   }
   void enumv(std::string_view key, Text& out, std::initializer_list<const char*> allowed, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, Json{{"enum", Json(std::vector<std::string>(allowed.begin(), allowed.end()))}}, req);
     text(key, out, req);
     if (out.set && !enum_value(key, out, allowed)) out.set = false;
   }
 
   void number(std::string_view key, Val<double>& out, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, Json{{"type", "number"}}, req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -166,6 +214,7 @@ class MapReader {
   }
 
   void boolean(std::string_view key, Val<bool>& out) {
+    if (c_.schema_mode) return (void)declare(key, Json{{"type", "boolean"}});
     const RawNode* n = take(key);
     if (!n) return;
     static const char* yes[] = {"true", "True", "TRUE"};
@@ -180,6 +229,7 @@ class MapReader {
   }
 
   void date(std::string_view key, Val<Date>& out, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, date_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -207,6 +257,7 @@ class MapReader {
   }
 
   void time(std::string_view key, Val<TimeOfDay>& out) {
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^[0-9]{2}:[0-9]{2}$"));
     if (const RawNode* n = take(key)) parsed(key, n, out, parse_time, "time-invalid", msg::time_invalid);
   }
 
@@ -214,6 +265,7 @@ class MapReader {
     return parsed(key, n, out, parse_period, "period-invalid", msg::period_invalid);
   }
   void period(std::string_view key, Val<Period>& out, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, period_schema(), req);
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -223,12 +275,14 @@ class MapReader {
   }
 
   void email(std::string_view key, Text& out) {
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     text(key, out);
     if (out.set && !is_plausible_email(out.v)) {
       c_.report("email-invalid", msg_of(msg::email_invalid, out.v), out.span);
     }
   }
   void url(std::string_view key, Text& out) {
+    if (c_.schema_mode) return (void)declare(key, pattern_schema("^https?://"));
     text(key, out);
     if (out.set && !is_http_url(out.v)) c_.report("url-invalid", msg_of(msg::url_invalid, out.v), out.span);
   }
@@ -250,6 +304,7 @@ class MapReader {
     if (ref_shape(t)) c_.refs.push_back(RefUse{t, kinds, nested, std::move(scope), c_.entity});
   }
   void ref(std::string_view key, Text& out, uint8_t kinds, bool req = false) {
+    if (c_.schema_mode) return (void)declare(key, ref_schema(), req);
     text(key, out, req);
     if (out.set && !out.v.empty()) record(out, kinds);
   }
@@ -257,6 +312,17 @@ class MapReader {
   // A list; `item` reads one element.
   template <class T, class F>
   void list(std::string_view key, List<T>& out, F&& item, bool req = false) {
+    if (c_.schema_mode) {
+      Json items = Json::object();
+      c_.slot = &items;
+      T v{};
+      item(&kSchemaNode, v);
+      c_.slot = nullptr;
+      Json arr{{"type", "array"}, {"items", std::move(items)}};
+      if (req) arr["minItems"] = 1;
+      declare(key, std::move(arr), req);
+      return;
+    }
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -275,6 +341,12 @@ class MapReader {
     list(key, out, [&](const RawNode* k, Text& t) { return scalar(key, k, t); }, req);
   }
   void refs(std::string_view key, List<Text>& out, uint8_t kinds, bool req = false, bool unique = false) {
+    if (c_.schema_mode) {
+      Json arr{{"type", "array"}, {"items", ref_schema()}};
+      if (req) arr["minItems"] = 1;
+      if (unique) arr["uniqueItems"] = true;
+      return (void)declare(key, std::move(arr), req);
+    }
     std::unordered_map<std::string, Span> seen;
     list(key, out, [&](const RawNode* k, Text& t) {
       if (!scalar(key, k, t)) return false;
@@ -290,6 +362,14 @@ class MapReader {
   // A nested mapping.
   template <class T, class F>
   void object(std::string_view key, Val<T>& out, F&& read, bool req = false) {
+    if (c_.schema_mode) {
+      Json obj;
+      c_.slot = &obj;
+      read(&kSchemaNode, out.v);
+      c_.slot = nullptr;
+      declare(key, std::move(obj), req);
+      return;
+    }
     const RawNode* n = take(key);
     if (!n) {
       if (req) missing(key);
@@ -323,6 +403,7 @@ class MapReader {
   std::string what_;
   Span where_;
   std::vector<std::string> known_;
+  Json* schema_ = nullptr;
 };
 
 // Reads a nested mapping element: checks it is a mapping, runs `read`, then finish().
@@ -354,6 +435,20 @@ void read_contact_fields(MapReader& r, Contact& c) {
 
 bool read_contact(MapReader& parent, std::string_view key, const RawNode* n, Contact& c) {
   return nested(parent, key, n, c, "contact", [&](MapReader& r) { read_contact_fields(r, c); });
+}
+
+// The schema of a mapping that `read` reads (schema mode only).
+template <class F>
+Json schema_of(Ctx& ctx, F&& read) {
+  Json obj;
+  ctx.slot = &obj;
+  MapReader r(ctx, &kSchemaNode, "", {});
+  read(r);
+  return obj;
+}
+Json contact_schema(Ctx& ctx) {
+  Contact c;
+  return schema_of(ctx, [&](MapReader& r) { read_contact_fields(r, c); });
 }
 
 void check_order(Ctx& c, std::string_view a_key, const Val<Date>& a, std::string_view b_key, const Val<Date>& b) {
@@ -492,7 +587,14 @@ void read_plan(MapReader& r, Plan& p) {
   Ctx& ctx = r.ctx();
   r.text("title", p.title, true);
   r.ref("collaboration", p.collaboration, bit(Kind::collaboration), true);
-  if (const RawNode* n = r.take("period")) {
+  if (ctx.schema_mode) {
+    Val<Date> d;
+    Json range = schema_of(ctx, [&](MapReader& m) {
+      m.date("start", d, true);
+      m.date("end", d, true);
+    });
+    r.declare("period", Json{{"anyOf", Json::array({period_schema(), range})}}, true);
+  } else if (const RawNode* n = r.take("period")) {
     if (n->is_map()) {
       Val<Date> start, end;
       MapReader m(ctx, n, "period", n->span);
@@ -562,7 +664,9 @@ void read_plan(MapReader& r, Plan& p) {
       m.text("description", a.description);
       m.list("goals", a.goals, [&](const RawNode* x, Text& t) { return m.scalar("goals", x, t); });
       m.ref("owner", a.owner, bit(Kind::organisation));
-      if (const RawNode* x = m.take("responsible")) {
+      if (ctx.schema_mode) {
+        m.declare("responsible", Json{{"anyOf", Json::array({text_schema(), contact_schema(ctx)})}});
+      } else if (const RawNode* x = m.take("responsible")) {
         if (x->is_scalar()) {
           a.responsible = {Contact{x->span, {}, {x->value, x->span, true}, {}, {}}, x->span, true};
         } else if (x->is_map()) {
@@ -691,7 +795,9 @@ void read_meeting(MapReader& r, Meeting& mt) {
 void read_report(MapReader& r, Report& p) {
   r.ref("collaboration", p.collaboration, bit(Kind::collaboration), true);
   r.period("period", p.period, true);
-  if (const RawNode* n = r.take("author")) {
+  if (r.ctx().schema_mode) {
+    r.declare("author", contact_schema(r.ctx()));
+  } else if (const RawNode* n = r.take("author")) {
     p.author.set = read_contact(r, "author", n, p.author.v);
     p.author.span = n->span;
   }
@@ -710,6 +816,7 @@ void read_entity(Ctx& ctx, const RawNode* root, Kind kind, int file, std::vector
   e.file = file;
   e.span = root->span;
   MapReader body(ctx, root, kind_name(kind), root->span);
+  if (ctx.schema_mode) body.declare("kind", Json{{"const", kind_name(kind)}}, true);
   body.take("kind");
   body.id("id", e.id);
   ctx.entity = e.id.set ? e.id.v : "";
@@ -719,13 +826,90 @@ void read_entity(Ctx& ctx, const RawNode* root, Kind kind, int file, std::vector
   ctx.entity.clear();
 }
 
+void read_config(MapReader& r, Config& out) {
+  Ctx& ctx = r.ctx();
+  r.text("name", out.name, true);
+  r.enumv("language", out.language, {"sv", "en"});
+  r.texts("exclude", out.exclude);
+  if (ctx.schema_mode) {
+    Json severity{{"enum", Json::array({"off", "info", "warning", "error"})}};
+    Json setting{{"type", "object"}, {"properties", {{"severity", severity}}}};
+    r.declare("rules", Json{{"type", "object"},
+                            {"additionalProperties", Json{{"anyOf", Json::array({severity, setting})}}}});
+  } else if (const RawNode* n = r.take("rules")) {
+    if (!n->is_map()) {
+      r.mismatch("rules", n, msg::w_mapping);
+    } else {
+      for (size_t i = 0; i < n->pairs(); ++i) {
+        RuleSetting s;
+        const RawNode* k = n->key(i);
+        const RawNode* v = n->val(i);
+        s.id = {k->value, k->span, true};
+        s.span = v->span;
+        if (v->is_scalar()) {
+          s.severity = {v->value, v->span, true};
+        } else if (v->is_map()) {
+          for (size_t j = 0; j < v->pairs(); ++j) {
+            const RawNode* ok = v->key(j);
+            const RawNode* ov = v->val(j);
+            if (ok->value == "severity" && ov->is_scalar()) {
+              s.severity = {ov->value, ov->span, true};
+              continue;
+            }
+            RuleOption o;
+            o.key = {ok->value, ok->span, true};
+            o.value = {ov->is_scalar() ? ov->value : "", ov->span, true};
+            o.is_scalar = ov->is_scalar();
+            if (ov->is_seq()) {
+              o.is_list = true;
+              for (const RawNode* item : ov->kids)
+                if (item->is_scalar()) o.items.push_back(Text{item->value, item->span, true});
+            }
+            s.options.push_back(std::move(o));
+          }
+        } else {
+          r.mismatch(k->value, v, msg::w_mapping);
+        }
+        out.rules.push_back(std::move(s));
+      }
+    }
+  }
+  r.list("calendar", out.calendar, [&](const RawNode* n, CalendarEntry& c) {
+    return nested(r, "calendar", n, c, "calendar entry", [&](MapReader& m) {
+      m.id("id", c.id, false);
+      m.text("title", c.title);
+      m.number("month", c.month, true);
+      m.number("day", c.day);
+      bool month_ok = c.month.set && c.month.v >= 1 && c.month.v <= 12 && c.month.v == std::floor(c.month.v);
+      if (c.month.set && !month_ok)
+        ctx.report("value-out-of-range", msg_of(msg::value_range, "month", msg::w_month, c.month.v), c.month.span);
+      if (c.day.set && month_ok &&
+          !(c.day.v >= 1 && c.day.v == std::floor(c.day.v) && c.day.v <= days_in_month(2000, int(c.month.v))))
+        ctx.report("value-out-of-range", msg_of(msg::value_range, "day", msg::w_day, c.day.v), c.day.span);
+      m.ref("collaboration", c.collaboration, bit(Kind::collaboration));
+      m.enumv("evidence", c.evidence, {"meeting", "report"});
+    });
+  });
+  r.finish(&out.extensions);
+}
+
 }  // namespace
 
-void load_file(int file, std::string_view content, FileLoad& out) {
-  std::string_view text;
-  if (!precheck_text(file, content, text, out.findings)) return;
-  RawFile raw;
-  parse_yaml(file, text, raw, out.findings);
+void load_file(int file, std::string_view content, FileLoad& out, const Cache* cache) {
+  ParsedFile parsed;
+  Cache::Key key{};
+  bool hit = false;
+  if (cache) {
+    key = Cache::key_of(content);
+    hit = cache->get(key, file, parsed);
+  }
+  if (!hit) {
+    parsed = parse_file(file, content);
+    if (cache) cache->put(key, parsed);
+  }
+  out.findings = std::move(parsed.findings);
+  if (!parsed.parsed) return;
+  const RawFile& raw = parsed.raw;
   Ctx ctx{out.findings, out.refs, {}};
   for (const RawDoc& d : raw.docs) {
     const RawNode* root = d.root;
@@ -785,64 +969,45 @@ void load_config(int file, std::string_view content, Config& out, std::vector<Re
     return;
   }
   MapReader r(ctx, root, "samverkan.yaml", root->span);
-  r.text("name", out.name, true);
-  r.enumv("language", out.language, {"sv", "en"});
-  r.texts("exclude", out.exclude);
-  if (const RawNode* n = r.take("rules")) {
-    if (!n->is_map()) {
-      r.mismatch("rules", n, msg::w_mapping);
-    } else {
-      for (size_t i = 0; i < n->pairs(); ++i) {
-        RuleSetting s;
-        const RawNode* k = n->key(i);
-        const RawNode* v = n->val(i);
-        s.id = {k->value, k->span, true};
-        s.span = v->span;
-        if (v->is_scalar()) {
-          s.severity = {v->value, v->span, true};
-        } else if (v->is_map()) {
-          for (size_t j = 0; j < v->pairs(); ++j) {
-            const RawNode* ok = v->key(j);
-            const RawNode* ov = v->val(j);
-            if (ok->value == "severity" && ov->is_scalar()) {
-              s.severity = {ov->value, ov->span, true};
-              continue;
-            }
-            RuleOption o;
-            o.key = {ok->value, ok->span, true};
-            o.value = {ov->is_scalar() ? ov->value : "", ov->span, true};
-            o.is_scalar = ov->is_scalar();
-            if (ov->is_seq()) {
-              o.is_list = true;
-              for (const RawNode* item : ov->kids)
-                if (item->is_scalar()) o.items.push_back(Text{item->value, item->span, true});
-            }
-            s.options.push_back(std::move(o));
-          }
-        } else {
-          r.mismatch(k->value, v, msg::w_mapping);
-        }
-        out.rules.push_back(std::move(s));
-      }
-    }
+  read_config(r, out);
+}
+
+}  // namespace sv
+
+namespace sv {
+
+std::string json_schema(bool config) {
+  std::vector<Finding> sink;
+  std::vector<RefUse> refs;
+  Ctx ctx{sink, refs, {}};
+  ctx.schema_mode = true;
+  Json root{{"$schema", "http://json-schema.org/draft-07/schema#"}};
+  if (config) {
+    Config c;
+    Json cfg = schema_of(ctx, [&](MapReader& r) { read_config(r, c); });
+    root["title"] = "samverkan.yaml";
+    root.update(cfg);
+    return root.dump(2) + "\n";
   }
-  r.list("calendar", out.calendar, [&](const RawNode* n, CalendarEntry& c) {
-    return nested(r, "calendar", n, c, "calendar entry", [&](MapReader& m) {
-      m.id("id", c.id, false);
-      m.text("title", c.title);
-      m.number("month", c.month, true);
-      m.number("day", c.day);
-      bool month_ok = c.month.set && c.month.v >= 1 && c.month.v <= 12 && c.month.v == std::floor(c.month.v);
-      if (c.month.set && !month_ok)
-        ctx.report("value-out-of-range", msg_of(msg::value_range, "month", msg::w_month, c.month.v), c.month.span);
-      if (c.day.set && month_ok &&
-          !(c.day.v >= 1 && c.day.v == std::floor(c.day.v) && c.day.v <= days_in_month(2000, int(c.month.v))))
-        ctx.report("value-out-of-range", msg_of(msg::value_range, "day", msg::w_day, c.day.v), c.day.span);
-      m.ref("collaboration", c.collaboration, bit(Kind::collaboration));
-      m.enumv("evidence", c.evidence, {"meeting", "report"});
-    });
-  });
-  r.finish(&out.extensions);
+  Json defs = Json::object();
+  auto add = [&](Kind k, auto read, auto& vec) {
+    ctx.slot = &defs[kind_name(k)];
+    read_entity(ctx, &kSchemaNode, k, -1, vec, read);
+  };
+  FileLoad sinkload;
+  add(Kind::organisation, read_organisation, sinkload.organisations);
+  add(Kind::collaboration, read_collaboration, sinkload.collaborations);
+  add(Kind::forum, read_forum, sinkload.forums);
+  add(Kind::plan, read_plan, sinkload.plans);
+  add(Kind::meeting, read_meeting, sinkload.meetings);
+  add(Kind::report, read_report, sinkload.reports);
+  Json one_of = Json::array();
+  for (Kind k : kAllKinds) one_of.push_back(Json{{"$ref", std::string("#/definitions/") + kind_name(k)}});
+  root["title"] = "samverkan data (format v1)";
+  root["description"] = "One YAML document of a samverkan repository: an organisation, collaboration, forum, plan, meeting or report.";
+  root["definitions"] = std::move(defs);
+  root["oneOf"] = std::move(one_of);
+  return root.dump(2) + "\n";
 }
 
 }  // namespace sv

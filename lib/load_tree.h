@@ -50,6 +50,15 @@ struct RawFile {
 // Limits that keep hostile input from costing more than it should.
 inline constexpr uint64_t kAliasBudget = 100000;  // nodes that aliases may repeat, per document
 
+// What parsing one file gave: its tree and its own findings. `parsed` is
+// false when the bytes could not be parsed at all (binary, not UTF-8, too large).
+struct ParsedFile {
+  RawFile raw;
+  std::vector<Finding> findings;
+  bool parsed = false;
+};
+ParsedFile parse_file(int file, std::string_view content);
+
 // Parses one file's text (valid UTF-8, BOM already removed). Documents that
 // parse are appended to `out`; a syntax error is a finding and ends the file.
 void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Finding>& findings);

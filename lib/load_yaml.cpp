@@ -286,6 +286,14 @@ size_t tab_in_indent(std::string_view text, const std::vector<size_t>& starts, i
 
 }  // namespace
 
+ParsedFile parse_file(int file, std::string_view content) {
+  ParsedFile p;
+  std::string_view text;
+  p.parsed = precheck_text(file, content, text, p.findings);
+  if (p.parsed) parse_yaml(file, text, p.raw, p.findings);
+  return p;
+}
+
 void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Finding>& findings) {
   out.line_starts = line_starts_of(text);
   std::istringstream in{std::string(text)};

@@ -95,7 +95,7 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
     // lines show a window around the column.
     std::string shown = printable(line);
     for (char& c : shown)
-      if (c == '\t') c = ' ';
+      if (c == '\t' || (f.redact && c >= '0' && c <= '9')) c = c == '\t' ? ' ' : '*';
     size_t width = utf8_length(shown);
     size_t col = static_cast<size_t>(std::max(1, f.span.col)) - 1;
     size_t first = 0;

@@ -24,6 +24,19 @@ std::string format_text(const Repo& repo, const std::vector<Finding>& findings, 
 std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
 std::string format_json(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
 
+// SARIF 2.1.0 (output_sarif.cpp): every rule with its metadata and help, and
+// each result with its file, line and column.
+std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+// JUnit XML (output_junit.cpp): a testsuite per file, a testcase per finding,
+// a failure for each finding at or above `fail_on`.
+std::string format_junit(const Repo& repo, const std::vector<Finding>& findings, Lang lang, Severity fail_on);
+// GitHub Actions workflow commands (output_github.cpp), at most `kGithubLimit`
+// per severity, then the summary; and the whole list as a Markdown table for
+// GITHUB_STEP_SUMMARY.
+inline constexpr size_t kGithubLimit = 10;
+std::string format_github(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+std::string format_markdown(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+
 // "path:line:col" (or "path" when there is no line).
 std::string location(const Repo& repo, const Span& s);
 // The text of line `line` (1-based) of a file, without its line break.

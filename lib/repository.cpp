@@ -4,6 +4,7 @@
 #include <atomic>
 #include <thread>
 
+#include "cache.h"
 #include "load.h"
 #include "text.h"
 #include "validate.h"
@@ -53,6 +54,8 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
 
   // Data files in parallel: one parser per thread, nothing shared but the
   // work counter; results land in their file's slot so order never varies.
+  std::optional<Cache> cache;
+  if (!opt.cache_dir.empty()) cache.emplace(opt.cache_dir, src.cache_scope());
   std::vector<FileLoad> results(all.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -75,7 +78,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
         continue;
       }
       try {
-        load_file(static_cast<int>(i), repo.files[i].content, r);
+        load_file(static_cast<int>(i), repo.files[i].content, r, cache ? &*cache : nullptr);
       } catch (const std::exception& ex) {
         problem.code = "file-unreadable";
         problem.message = msg_of(msg::file_unreadable, ex.what());
@@ -90,6 +93,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   work();
   for (auto& t : pool) t.join();
 
+  if (cache) cache->flush();
   append(out.findings, config_findings);
   append(repo.refs, config_refs);
   for (auto& r : results) {

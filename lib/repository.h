@@ -13,6 +13,7 @@ namespace sv {
 struct LoadOptions {
   std::optional<Lang> lang;  // --lang; else the configuration's language; else sv
   unsigned threads = 0;      // 0: one per core
+  std::string cache_dir;     // the per-file cache (cache.h); "" for none
 };
 
 struct Loaded {

@@ -46,6 +46,8 @@ class Source {
   virtual bool read(const std::string& path, std::string& out, Message& error) const = 0;
   // The root directory on disk, or "" when there is none (a git revision).
   virtual std::string root_dir() const = 0;
+  // Names this source for the cache: one pack of entries per scope.
+  virtual std::string cache_scope() const { return root_dir(); }
 };
 
 // The nearest directory, from `start` upwards, holding samverkan.yaml.

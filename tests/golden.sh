@@ -14,10 +14,10 @@ args=$(head -n 1 "$case_dir/cmd")
 repo="$case_dir/repo"
 [ -d "$repo" ] || repo="$case_dir"
 actual=$(mktemp)
-trap 'rm -f "$actual" "$actual.err"' EXIT
+trap 'rm -rf "$actual" "$actual.err" "$actual.cache"' EXIT
 (
   cd "$repo" || exit 2
-  export NO_COLOR=1 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1792022400}
+  export NO_COLOR=1 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1792022400} XDG_CACHE_HOME=$actual.cache
   unset SAMVERKAN_LANG
   eval "\"$bin\" $args" >"$actual" 2>"$actual.err"
   echo "exit: $?" >"$actual.code"

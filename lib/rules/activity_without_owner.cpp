@@ -1,4 +1,4 @@
-#include "rules/rule.h"
+#include "rules/util.h"
 
 namespace sv::rules {
 
@@ -9,10 +9,9 @@ static const Tr kHelp{"rule.activity-without-owner.help",
                       "name the party that answers for it, e.g. `owner: nassjo-kommun`"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans)
-    for (const auto& a : p.activities.v)
-      if (!a.owner.set)
-        c.report(a.id.set ? a.id.span : a.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp));
+  each_activity(c.repo, [&](const Plan& p, const Activity& a) {
+    if (!a.owner.set) c.report(a.id.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp));
+  });
 }
 
 extern const Rule activity_without_owner{

@@ -1,4 +1,4 @@
-#include "rules/rule.h"
+#include "rules/util.h"
 
 namespace sv::rules {
 
@@ -10,16 +10,14 @@ static const Tr kHelp{"rule.goal-not-measurable.help",
                       "give an `indicator` (what is measured) and a `target.value` (the target)"};
 
 static void check(Context& c) {
-  for (const auto& p : c.repo.plans) {
-    for (const auto& g : p.goals.v) {
-      std::vector<std::string> missing;
-      if (!g.indicator.set || g.indicator.v.empty()) missing.push_back("`indicator`");
-      if (!g.target.set || !g.target.v.value.set) missing.push_back("`target.value`");
-      if (missing.empty()) continue;
-      std::string what = missing.size() == 2 ? missing[0] + " / " + missing[1] : missing[0];
-      c.report(g.id.set ? g.id.span : g.span, p.id.v, g.id.v, msg_of(kMissing, g.id.v, what), msg_of(kHelp));
-    }
-  }
+  each_goal(c.repo, [&](const Plan& p, const Goal& g) {
+    std::vector<std::string> missing;
+    if (!g.indicator.set || g.indicator.v.empty()) missing.push_back("`indicator`");
+    if (!g.target.set || !g.target.v.value.set) missing.push_back("`target.value`");
+    if (missing.empty()) return;
+    std::string what = missing.size() == 2 ? missing[0] + " / " + missing[1] : missing[0];
+    c.report(g.id.span, p.id.v, g.id.v, msg_of(kMissing, g.id.v, what), msg_of(kHelp));
+  });
 }
 
 extern const Rule goal_not_measurable{

@@ -15,9 +15,14 @@ namespace sv::rules {
 
 struct OptionDef {
   const char* name;
-  const char* default_value;  // as it would be written in samverkan.yaml
+  const char* default_value;  // as it would be written in samverkan.yaml: `14`, `[H1, year]`
   enum class Type { integer, list } type = Type::integer;
   Tr help;
+  // What samverkan.yaml may set (anything else is `config-value-invalid`):
+  // an integer in [min, max]; a list of items from `choices` (any item when empty).
+  long min = 0;
+  long max = 100000;
+  std::vector<const char*> choices = {};
 };
 
 struct Rule;
@@ -46,6 +51,7 @@ class Context {
   Finding& report(Span span, std::string entity, std::string nested, Message message,
                   std::optional<Message> help = {});
 
+  // An option's value: from samverkan.yaml when set there (and valid), else its default.
   long option_int(std::string_view name) const;
   std::vector<std::string> option_list(std::string_view name) const;
 
@@ -65,5 +71,23 @@ struct Rule {
 // Every rule, sorted by id.
 const std::vector<const Rule*>& all_rules();
 const Rule* find_rule(std::string_view id);
+
+// The lint framework's own codes that are configured like rules but have no
+// check of their own (`unused-suppression`, `baseline-stale`), sorted by id.
+const std::vector<const Rule*>& framework_rules();
+// all_rules() and framework_rules(), sorted by id: what `rules:` may name and
+// `samverkan rules` lists.
+const std::vector<const Rule*>& every_rule();
+const Rule* find_any_rule(std::string_view id);
+std::vector<std::string> rule_ids(bool lint_only = false);  // lint_only: all_rules() only
+// Help for a name that is no rule: "did you mean `x`?", else where the rules are listed.
+Message rule_suggestion(std::string_view name, bool lint_only = false);
+
+// A rule's explanation, then its options with their defaults: for
+// `samverkan rules ID` and the help of SARIF rules.
+std::string rule_help(const Rule& r, Lang lang);
+
+// The items of a list as written in samverkan.yaml's flow style: `[H1, year]`.
+std::vector<std::string> parse_list(std::string_view text);
 
 }  // namespace sv::rules

@@ -7,6 +7,7 @@ unset SAMVERKAN_LANG
 failures=0
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+export XDG_CACHE_HOME=$work/.cache
 
 # run ARGS...: runs samverkan, sets $out (stdout+stderr) and $code.
 run() {

@@ -1,0 +1,59 @@
+// samverkan rules [ID]: the lint rules, or one rule's explanation.
+#include <iostream>
+
+#include "app.h"
+#include "load.h"
+#include "rules/rule.h"
+#include "text.h"
+
+namespace cli {
+
+struct RulesOptions {
+  std::string id;
+};
+
+// --lang (or SAMVERKAN_LANG), else the language of the repository around the
+// current directory, else Swedish; outside a repository too.
+static sv::Lang rules_lang(const Global& g) {
+  if (auto l = g.lang_option()) return *l;
+  try {
+    auto src = sv::open_worktree(sv::find_root("."));
+    std::string content;
+    sv::Message error;
+    if (!src->read("samverkan.yaml", content, error)) return sv::Lang::sv;
+    sv::Config config;
+    std::vector<sv::RefUse> refs;
+    std::vector<sv::Finding> findings;
+    sv::load_config(0, content, config, refs, findings);
+    return sv::effective_lang(std::nullopt, config);
+  } catch (const sv::SystemError&) {
+    return sv::Lang::sv;
+  }
+}
+
+static int run_rules(const RulesOptions& o, const Global& g) {
+  sv::Lang lang = rules_lang(g);
+  const auto& all = sv::rules::every_rule();
+  if (o.id.empty()) {
+    size_t width = 0;
+    for (const auto* r : all) width = std::max(width, std::string_view(r->id).size());
+    for (const auto* r : all)
+      std::cout << fmt::format("{:<{}}  {:<7}  {}\n", r->id, width, sv::severity_name(r->default_severity),
+                               r->summary.get(lang));
+    return 0;
+  }
+  const sv::rules::Rule* r = sv::rules::find_any_rule(o.id);
+  if (!r) return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id), sv::rules::rule_suggestion(o.id));
+  std::cout << fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang), sv::msg::lint_rules_default.get(lang),
+                           sv::severity_name(r->default_severity), sv::rules::rule_help(*r, lang));
+  return 0;
+}
+
+Run setup_rules(CLI::App& app, Global& g) {
+  auto o = std::make_shared<RulesOptions>();
+  CLI::App* cmd = app.add_subcommand("rules", T(g, sv::msg::lint_rules_cmd));
+  cmd->add_option("id", o->id, T(g, sv::msg::lint_opt_rule_id))->type_name("ID");
+  return [o, &g] { return run_rules(*o, g); };
+}
+
+}  // namespace cli

@@ -1,0 +1,30 @@
+// samverkan schema: the JSON Schema of the format, for editors and validators.
+#include <iostream>
+
+#include "app.h"
+#include "fsutil.h"
+#include "load.h"
+
+namespace cli {
+
+struct SchemaOptions {
+  bool config = false;
+  std::string out;
+};
+
+static int run_schema(const SchemaOptions& o) {
+  std::string schema = sv::json_schema(o.config);
+  if (o.out.empty()) std::cout << schema;
+  else sv::write_file_atomic(o.out, schema, true);
+  return 0;
+}
+
+Run setup_schema(CLI::App& app, Global& g) {
+  auto o = std::make_shared<SchemaOptions>();
+  CLI::App* cmd = app.add_subcommand("schema", T(g, sv::msg::cli_schema));
+  cmd->add_flag("--config", o->config, T(g, sv::msg::cli_opt_schema_config));
+  cmd->add_option("--out", o->out, T(g, sv::msg::cli_opt_out))->type_name(T(g, sv::msg::cli_FILE));
+  return [o] { return run_schema(*o); };
+}
+
+}  // namespace cli

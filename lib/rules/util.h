@@ -1,0 +1,98 @@
+// Helpers the rules share: lookups in the model (parties, units, forums,
+// meetings), option defaults, and the small pure checks that have unit tests
+// of their own (personnummer, cadence, § numbering).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule.h"
+
+namespace sv::rules {
+
+// A value that was written but is not valid (an unknown enum value): the
+// loader reported it; rules leave what depends on it alone.
+inline bool invalid(const Text& t) { return !t.set && t.span.valid(); }
+
+// Calls f(entity, item) for each goal, activity or action that has an id, in
+// entities that have one (the others are reported by validation).
+template <class F>
+void each_goal(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& g : p.goals.v)
+        if (g.id.set) f(p, g);
+}
+template <class F>
+void each_activity(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& a : p.activities.v)
+        if (a.id.set) f(p, a);
+}
+template <class F>
+void each_action(const Repo& r, F&& f) {
+  for (const auto& m : r.meetings)
+    if (m.id.set)
+      for (const auto& a : m.actions.v)
+        if (a.id.set) f(m, a);
+}
+
+// The value of a list option: as configured, else its OptionDef default
+// (written like "H1, year" or "[H1, year]").
+std::vector<std::string> option_list_or_default(const Context& c, std::string_view name);
+
+// The date a plan was last revised: `revised`, else its approval date. Where
+// `revised` is missing, rules.md also counts the newest commit that changed the
+// plan; that needs the git history, and this function is the place to ask it.
+std::optional<Date> plan_last_revision(const Context& c, const Plan& p);
+
+// The organisation at the top of `org`'s parent chain (itself if it has no
+// parent); nullptr when `org` is unknown. Stops at a loop.
+const Organisation* root_organisation(const Repo& repo, std::string_view org);
+
+// The party of `collab` that `org` is, or that `org` is a unit under (through
+// its parent chain); nullptr if none.
+const Organisation* party_for(const Repo& repo, const Collaboration& collab, std::string_view org);
+
+// An organisation's name for messages: "Name (id)", or the id.
+std::string org_label(const Repo& repo, std::string_view org);
+
+// The meetings of a forum that have a date, sorted by date (then id).
+std::vector<const Meeting*> meetings_of(const Repo& repo, std::string_view forum);
+
+// The forums of a collaboration whose type is one of `types`, sorted by id.
+std::vector<const Forum*> forums_of(const Repo& repo, std::string_view collab,
+                                    std::initializer_list<std::string_view> types);
+
+// Reports each party of each collaboration that has forums of `types` but no
+// member (itself or a unit under it) in any of them. `msg` gets the party's
+// label, the collaboration id and the forum ids; `help` the party id.
+void check_party_membership(Context& c, std::initializer_list<std::string_view> types, const Tr& msg,
+                            const Tr& help);
+
+// Days a forum of this cadence may go between meetings (without grace);
+// nullopt for `ad-hoc` or an unknown cadence.
+std::optional<int> cadence_days(std::string_view cadence);
+
+// A personnummer or samordningsnummer found in a text: where (bytes), and the
+// number with its last four digits masked ("640823-****").
+struct PersonalNumber {
+  size_t pos = 0, len = 0;
+  std::string masked;
+  bool coordination = false;  // samordningsnummer (day + 60)
+};
+std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
+
+// Problems in a meeting's § numbers, in order: each item whose number repeats
+// an earlier one, skips (is higher than the one before + 1) or goes backwards.
+struct NumberingProblem {
+  enum class Kind { repeat, skip, backwards } kind;
+  size_t index = 0;   // the item
+  int expected = 0;   // the number it should have had
+};
+std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers);
+
+}  // namespace sv::rules

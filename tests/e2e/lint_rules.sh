@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `samverkan rules` lists every rule (id, default severity, one line) and
+# `samverkan rules ID` explains one, in the configured language, inside a
+# repository or outside one; an unknown id gets a "did you mean".
+set -euo pipefail
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "$*" >&2; exit 1; }
+unset SAMVERKAN_LANG
+cd "$tmp"  # not a repository
+
+"$bin" rules >list.sv
+grep -qE '^activity-without-owner +error +en aktivitet utan ägare$' list.sv || fail "$(cat list.sv)"
+grep -qE '^goal-not-measurable +warning +' list.sv
+grep -qE '^unused-suppression +info +' list.sv
+cut -d" " -f1 list.sv | LC_ALL=C sort -c || fail "not sorted by id"
+"$bin" --lang en rules | grep -qE '^activity-without-owner +error +an activity without an owner$'
+SAMVERKAN_LANG=en "$bin" rules | grep -q 'an activity without an owner'
+
+"$bin" rules activity-without-owner >one.sv
+head -n 2 one.sv | diff - <(printf 'activity-without-owner: en aktivitet utan ägare\nStandard: error\n')
+grep -q '^Fel:$' one.sv && grep -q '^Rätt:$' one.sv
+
+# In a repository whose language is English.
+mkdir repo && printf 'name: x\nlanguage: en\n' >repo/samverkan.yaml
+(cd repo && "$bin" rules goal-not-measurable) >one.en
+grep -q '^Default: warning$' one.en && grep -q '^Passes:$' one.en || fail "$(cat one.en)"
+(cd repo && "$bin" --lang sv rules goal-not-measurable) | grep -q '^Standard: warning$'
+
+status=0
+"$bin" rules goal-not-measureable >/dev/null 2>err || status=$?
+[ "$status" = 2 ] || fail "an unknown id must exit 2, got $status"
+grep -q 'det finns ingen regel `goal-not-measureable`' err
+grep -q 'menade du `goal-not-measurable`?' err
+echo "rules ok"

@@ -1,0 +1,131 @@
+// The per-file cache: what comes back is what went in, and nothing damaged,
+// truncated or foreign is ever trusted.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cache.h"
+#include "load.h"
+#include "load_tree.h"
+#include "output.h"
+
+using namespace sv;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() : path(fs::temp_directory_path() / ("samverkan-cache-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+const char* kText =
+    "kind: plan\nid: p\ntitle: Plan\ncollaboration: c\nperiod: 2026\n"
+    "goals:\n  - &g {id: g1, title: Mål}\n  - id: g2\n    title: [bad]\nname: x\nname: y\n";
+
+std::string describe(const FileLoad& l) {
+  Repo repo;
+  repo.files.push_back(SourceFile{"p.yaml", kText});
+  std::string s = format_json(repo, l.findings, Lang::en);
+  for (const auto& p : l.plans) {
+    s += p.id.v + ":" + std::to_string(p.goals.v.size());
+    for (const auto& g : p.goals.v) s += " " + g.id.v + "@" + std::to_string(g.id.span.line) + ":" + std::to_string(g.id.span.col);
+  }
+  return s;
+}
+
+void flip_byte(const std::string& path, long from_end) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(from_end, std::ios::end);
+  char c;
+  f.get(c);
+  f.seekp(from_end, std::ios::end);
+  f.put(static_cast<char>(c ^ 0x5a));
+}
+
+}  // namespace
+
+TEST_CASE("a cached parse gives the same model and findings as a fresh one") {
+  TempDir dir;
+  FileLoad fresh;
+  load_file(0, kText, fresh);
+  CHECK(!fresh.findings.empty());
+  {
+    Cache c(dir.path.string(), "/repo");
+    FileLoad l;
+    load_file(0, kText, l, &c);  // miss: parse and remember
+    CHECK(describe(l) == describe(fresh));
+    c.flush();
+    CHECK(fs::exists(c.pack_path()));
+  }
+  Cache c(dir.path.string(), "/repo");
+  ParsedFile p;
+  CHECK(c.get(Cache::key_of(kText), 0, p));  // hit
+  FileLoad l;
+  load_file(0, kText, l, &c);
+  CHECK(describe(l) == describe(fresh));
+  // Other bytes, another key: an edit is never answered from the cache.
+  CHECK_FALSE(c.get(Cache::key_of(std::string(kText) + "\n"), 0, p));
+}
+
+TEST_CASE("damaged, truncated and foreign packs are ignored") {
+  TempDir dir;
+  std::string pack;
+  {
+    Cache c(dir.path.string(), "/repo");
+    FileLoad l;
+    load_file(0, kText, l, &c);
+    c.flush();
+    pack = c.pack_path();
+  }
+  std::string good;
+  {
+    std::ifstream in(pack, std::ios::binary);
+    good.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto write = [&](const std::string& bytes) { std::ofstream(pack, std::ios::binary | std::ios::trunc) << bytes; };
+  auto hit = [&] {
+    Cache c(dir.path.string(), "/repo");
+    ParsedFile p;
+    return c.get(Cache::key_of(kText), 0, p);
+  };
+  CHECK(hit());
+  flip_byte(pack, -20);  // inside the payload: the checksum catches it
+  CHECK_FALSE(hit());
+  write(good.substr(0, good.size() - 3));  // truncated
+  CHECK_FALSE(hit());
+  write(good.substr(0, 20));  // truncated in the header
+  CHECK_FALSE(hit());
+  write("not a samverkan cache at all, just text");
+  CHECK_FALSE(hit());
+  std::string other_salt = good;
+  other_salt[8 + 4] ^= 1;  // the salt: another version of the tool
+  write(other_salt);
+  CHECK_FALSE(hit());
+  write(good);
+  CHECK(hit());
+  // A damaged entry is parsed again and the pack repaired.
+  flip_byte(pack, -20);
+  {
+    Cache c(dir.path.string(), "/repo");
+    FileLoad l, fresh;
+    load_file(0, kText, l, &c);
+    load_file(0, kText, fresh);
+    CHECK(describe(l) == describe(fresh));
+    c.flush();
+  }
+  CHECK(hit());
+}
+
+TEST_CASE("an unwritable cache directory never fails loading") {
+  Cache c("/proc/version/not-a-dir", "/repo");
+  FileLoad l;
+  load_file(0, kText, l, &c);
+  c.flush();
+  CHECK(l.plans.size() == 1);
+}
