@@ -11,6 +11,7 @@ namespace cli {
 struct RenderOptions {
   std::string what;  // the subcommand
   std::string id;
+  std::string path;  // the repository, for the commands without an id
   std::string format = "md";
   std::string out;
   std::string period;
@@ -37,7 +38,7 @@ static int run_render(const RenderOptions& o, const Global& g) {
   std::optional<sv::Period> period;
   if (o.what == "report" && !(period = sv::parse_period(o.period)))
     return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
-  sv::Loaded l = load(g, "");
+  sv::Loaded l = load(g, o.path);
   if (int n = sv::count(l.findings).error; n > 0) std::cerr << sv::tr(l.lang, sv::msg::r_warn_errors, n) << "\n";
   const sv::Repo& repo = l.repo;
   sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
@@ -95,6 +96,7 @@ Run setup_render(CLI::App& app, Global& g) {
   for (const Sub& s : subs) {
     CLI::App* sub = cmd->add_subcommand(s.name, T(g, *s.help));
     if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
+    else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
     if (s.format)
       sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(CLI::IsMember({"md", "html"}));
     auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");

@@ -8,7 +8,7 @@ src=$2
 ex=$src/examples/hoglandet
 fixture=$src/tests/render/fixture-repo
 
-run -C "$ex" render site --out "$work/site" --today 2026-10-15
+run render site "$ex" --out "$work/site" --today 2026-10-15
 check "the example site renders" code_is 0
 for f in index.html directory.html samverkan.ics .samverkan-site; do
   check "site has $f" test -f "$work/site/$f"
@@ -28,7 +28,7 @@ check "every relative link points to a page of the site" eval '
   [ $missing = 0 ]'
 
 cp -r "$work/site" "$work/first"
-run -C "$ex" render site --out "$work/site" --today 2026-10-15
+run render site "$ex" --out "$work/site" --today 2026-10-15
 check "rendering again replaces the site" code_is 0
 check "the same input gives byte-identical pages" diff -r "$work/first" "$work/site"
 check "no temporary directories are left beside the site" eval '[ -z "$(ls -A "$work" | grep -E "^\.site\.(tmp|old)-")" ]'
