@@ -120,8 +120,21 @@ std::string format_number(double v, Lang lang) {
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";
-  if (lang == Lang::sv) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
+  size_t dot = s.find('.');
+  std::string frac = dot == std::string::npos ? "" : (lang == Lang::sv ? "," : ".") + s.substr(dot + 1);
+  std::string whole = s.substr(0, dot);
+  size_t digits = whole.size() - (whole[0] == '-');
+  if (digits > 4) {  // 10 000 and up in groups of three: "1 500 000" / "1,500,000"
+    const char* sep = lang == Lang::sv ? "\u00a0" : ",";
+    std::string grouped;
+    for (size_t i = 0; i < whole.size(); ++i) {
+      size_t left = whole.size() - i;
+      if (i > (whole[0] == '-' ? 1u : 0u) && left % 3 == 0) grouped += sep;
+      grouped += whole[i];
+    }
+    whole = grouped;
+  }
+  return whole + frac;
 }
 
 std::string page_of(Kind k, std::string_view id) {

@@ -132,6 +132,10 @@ TEST_CASE("numbers as people write them") {
   CHECK(format_number(52.5, Lang::en) == "52.5");
   CHECK(format_number(0.333333, Lang::en) == "0.33");
   CHECK(format_number(-0.001, Lang::en) == "0");
+  CHECK(format_number(2500, Lang::sv) == "2500");
+  CHECK(format_number(1500000, Lang::sv) == "1\u00a0500\u00a0000");
+  CHECK(format_number(-125000.5, Lang::en) == "-125,000.5");
+  CHECK(format_number(12345.25, Lang::sv) == "12\u00a0345,25");
 }
 
 TEST_CASE("standalone section tags are joined to the next line") {
