@@ -36,8 +36,8 @@ std::string open(const std::string& id, const std::string& title, const std::str
 
 std::string gantt_svg(const std::string& id, const std::string& title, const std::string& desc,
                       const std::vector<GanttRow>& rows, Date from, Date to, Date today, Lang lang) {
-  const int W = 800, left = 110, right = 30, top = 28, row_h = 26;
-  const int H = top + static_cast<int>(rows.size()) * row_h + 10;
+  const int W = 800, left = 110, right = 40, top = 28, row_h = 26;
+  const int H = top + static_cast<int>(rows.size()) * row_h + 22;
   const double span = std::max(1L, to.days() - from.days() + 1);
   auto x_of = [&](const Date& d) { return left + (W - left - right) * ((d.days() - from.days()) / span); };
   std::string s = open(id, title, desc, W, H);
@@ -45,7 +45,7 @@ std::string gantt_svg(const std::string& id, const std::string& title, const std
   Date m{from.y, from.m, 1};
   while (m <= to) {
     double x = x_of(std::max(m, from));
-    s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#c8c8c8\"/>", n(x), top - 6, H - 6);
+    s += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#c8c8c8\"/>", n(x), top - 6, H - 18);
     s += fmt::format("<text x=\"{0}\" y=\"{1}\" font-size=\"12\" fill=\"#333\">{2}</text>", n(x + 3), top - 10,
                      escape_html(kShortMonths[m.m - 1]->get(lang)));
     m = m.m == 12 ? Date{m.y + 1, 1, 1} : Date{m.y, m.m + 1, 1};
@@ -60,6 +60,8 @@ std::string gantt_svg(const std::string& id, const std::string& title, const std
                      escape_html(r.label));
     s += fmt::format("<rect x=\"{0}\" y=\"{1}\" width=\"{2}\" height=\"18\" rx=\"3\" fill=\"{3}\"/>", n(x1), y + 4,
                      n(std::max(2.0, x2 - x1)), status_fill(r.status));
+    s += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"14\" fill=\"{}\">{}</text>", n(std::max(x1, x2 - 2) + 4),
+                     y + 18, status_fill(r.status), escape_html(r.symbol));
     s += "</g>";
     y += row_h;
   }
@@ -68,7 +70,7 @@ std::string gantt_svg(const std::string& id, const std::string& title, const std
     s += fmt::format(
         "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#1a1a1a\" stroke-width=\"2\" "
         "stroke-dasharray=\"4 3\"/><text x=\"{3}\" y=\"{4}\" font-size=\"11\" fill=\"#1a1a1a\">{5}</text>",
-        n(x), top - 4, H - 4, n(x + 3), H - 1, escape_html(msg::r_today.get(lang)));
+        n(x), top - 4, H - 16, n(x + 3), H - 4, escape_html(msg::r_today.get(lang)));
   }
   s += "</svg>";
   return s;

@@ -15,6 +15,7 @@ struct GanttRow {
   std::string title;   // the activity's title, in the bar's tooltip
   Date start, end;     // inclusive
   std::string status;  // css class of the status
+  std::string symbol;  // shown after the bar, so status is not colour alone
   std::string status_text;
 };
 // A Gantt chart over [from, to] with a line for today when it falls inside.

@@ -826,6 +826,7 @@ Data plan_view(const View& v, const Plan& p) {
     r.end = a.due ? a.due.v : (a.completed ? a.completed.v : to);
     if (r.end < r.start) r.end = r.start;
     r.status = status_key(s);
+    r.symbol = status_symbol(s);
     r.status_text = b.L(status_label(s));
     rows.push_back(r);
   }
