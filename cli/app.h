@@ -37,6 +37,7 @@ Run setup_rules(CLI::App& app, Global& g);
 Run setup_schema(CLI::App& app, Global& g);
 Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
+Run setup_render(CLI::App& app, Global& g);
 
 // Shared helpers for commands.
 // Loads the repository at `path` (default: the current directory), from the

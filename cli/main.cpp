@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
       setup_schema,
       setup_diff,
       setup_log,
+      setup_render,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {

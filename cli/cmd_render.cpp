@@ -1,0 +1,113 @@
+// samverkan render: documents people read, from the data.
+#include <iostream>
+
+#include "app.h"
+#include "fsutil.h"
+#include "render/render.h"
+#include "text.h"
+
+namespace cli {
+
+struct RenderOptions {
+  std::string what;  // the subcommand
+  std::string id;
+  std::string path;  // the repository, for the commands without an id
+  std::string format = "md";
+  std::string out;
+  std::string period;
+  std::string today;
+};
+
+// The entity of kind T with this id, or a usage error with a suggestion.
+template <class T>
+static const T* find_or_fail(const sv::Repo& repo, const std::vector<T>& all, sv::Kind k, const std::string& id,
+                             const Global& g) {
+  if (auto* e = repo.find_as<T>(id)) return e;
+  std::vector<std::string> ids;
+  for (const auto& e : all) ids.push_back(e.id.v);
+  std::optional<sv::Message> help;
+  if (auto s = sv::did_you_mean(id, ids)) help = sv::msg_of(sv::msg::r_did_you_mean, *s);
+  fail(g, sv::msg_of(sv::msg::r_unknown_id, sv::kind_name(k), id), help);
+  return nullptr;
+}
+
+static int run_render(const RenderOptions& o, const Global& g) {
+  std::string bad;
+  auto today = sv::resolve_today(o.today, bad);
+  if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
+  std::optional<sv::Period> period;
+  if (o.what == "report" && !(period = sv::parse_period(o.period)))
+    return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
+  sv::Loaded l = load(g, o.path);
+  if (int n = sv::count(l.findings).error; n > 0) std::cerr << sv::tr(l.lang, sv::msg::r_warn_errors, n) << "\n";
+  const sv::Repo& repo = l.repo;
+  sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
+  auto f = o.format == "html" ? sv::render::Format::html : sv::render::Format::md;
+  if (o.what == "site") {
+    sv::render::site(repo, o.out, ro);
+    return 0;
+  }
+  std::string text;
+  if (o.what == "plan") {
+    auto* p = find_or_fail(repo, repo.plans, sv::Kind::plan, o.id, g);
+    if (!p) return 2;
+    text = sv::render::plan(repo, *p, f, ro);
+  } else if (o.what == "meeting") {
+    auto* m = find_or_fail(repo, repo.meetings, sv::Kind::meeting, o.id, g);
+    if (!m) return 2;
+    text = sv::render::meeting(repo, *m, f, ro);
+  } else if (o.what == "collaboration" || o.what == "report") {
+    auto* c = find_or_fail(repo, repo.collaborations, sv::Kind::collaboration, o.id, g);
+    if (!c) return 2;
+    text = o.what == "report" ? sv::render::report(repo, *c, *period, f, ro)
+                              : sv::render::collaboration(repo, *c, f, ro);
+  } else if (o.what == "directory") {
+    text = sv::render::directory(repo, f, ro);
+  } else {
+    text = sv::render::calendar(repo, ro);
+  }
+  if (o.out.empty()) {
+    std::cout << text;
+    std::cout.flush();
+  } else {
+    sv::write_file_atomic(o.out, text, true);
+  }
+  return 0;
+}
+
+Run setup_render(CLI::App& app, Global& g) {
+  auto o = std::make_shared<RenderOptions>();
+  CLI::App* cmd = app.add_subcommand("render", T(g, sv::msg::r_cli_render));
+  cmd->require_subcommand(1);
+  struct Sub {
+    const char* name;
+    const sv::Tr* help;
+    bool id, format;
+  };
+  static const Sub subs[] = {
+      {"site", &sv::msg::r_cli_site, false, false},
+      {"plan", &sv::msg::r_cli_plan, true, true},
+      {"meeting", &sv::msg::r_cli_meeting, true, true},
+      {"report", &sv::msg::r_cli_report, true, true},
+      {"collaboration", &sv::msg::r_cli_collaboration, true, true},
+      {"directory", &sv::msg::r_cli_directory, false, true},
+      {"calendar", &sv::msg::r_cli_calendar, false, false},
+  };
+  for (const Sub& s : subs) {
+    CLI::App* sub = cmd->add_subcommand(s.name, T(g, *s.help));
+    if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
+    else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
+    if (s.format)
+      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(CLI::IsMember({"md", "html"}));
+    auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");
+    if (std::string_view(s.name) == "site") out->required();
+    if (std::string_view(s.name) == "report")
+      sub->add_option("--period", o->period, T(g, sv::msg::r_opt_period))->required()->type_name("PERIOD");
+    sub->add_option("--today", o->today, T(g, sv::msg::r_opt_today))->type_name("YYYY-MM-DD");
+    add_rev_option(sub, g);
+    sub->callback([o, name = std::string(s.name)] { o->what = name; });
+  }
+  return [o, &g] { return run_render(*o, g); };
+}
+
+}  // namespace cli

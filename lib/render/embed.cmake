@@ -1,0 +1,17 @@
+# Writes OUT: a C++ table of the built-in templates, each file's bytes as an array.
+# Usage: cmake -DOUT=file.cpp -DDIR=templates-dir -P embed.cmake
+file(GLOB files RELATIVE ${DIR} ${DIR}/*)
+list(SORT files)
+set(body "// Generated from lib/render/templates by embed.cmake. Do not edit.\n#include \"render/templates.h\"\nnamespace sv::render {\n")
+set(table "")
+set(i 0)
+foreach(f ${files})
+  file(READ ${DIR}/${f} hex HEX)
+  string(REGEX REPLACE "(..)" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const unsigned char t${i}[] = {${bytes}0};\n")
+  string(APPEND table "  {\"${f}\", std::string_view(reinterpret_cast<const char*>(t${i}), sizeof t${i} - 1)},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "const std::vector<BuiltinTemplate>& builtin_templates() {\n  static const std::vector<BuiltinTemplate> all = {\n${table}  };\n  return all;\n}\n}  // namespace sv::render\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

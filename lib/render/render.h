@@ -1,0 +1,42 @@
+// Rendering: the repository as documents people read — Markdown and HTML
+// pages, a static site, and an iCalendar file.
+#pragma once
+
+#include <string>
+
+#include "dates.h"
+#include "messages.h"
+#include "model.h"
+
+namespace sv::render {
+
+enum class Format { md, html };
+
+struct Options {
+  Lang lang = Lang::sv;
+  Date today;
+  // A directory whose <name>.mustache and style.css replace the built-in
+  // templates (the repository's templates/); empty: built-in only.
+  std::string templates;
+};
+
+// One document. Each throws SystemError when the template is broken.
+std::string plan(const Repo& repo, const Plan& p, Format f, const Options& o);
+std::string meeting(const Repo& repo, const Meeting& m, Format f, const Options& o);
+std::string collaboration(const Repo& repo, const Collaboration& c, Format f, const Options& o);
+std::string directory(const Repo& repo, Format f, const Options& o);
+// The report of a collaboration for a period, joined with the written report
+// for that period when there is one.
+std::string report(const Repo& repo, const Collaboration& c, const Period& period, Format f,
+                   const Options& o);
+
+// The calendar as RFC 5545 iCalendar (CRLF lines, folded at 75 octets).
+std::string calendar(const Repo& repo, const Options& o);
+
+// The whole site, written into `out` atomically: built in a temporary
+// directory beside it, then swapped in. Throws SystemError; on failure `out`
+// is as it was. Refuses to replace a non-empty directory that is not a site
+// it wrote (marked by the file .samverkan-site).
+void site(const Repo& repo, const std::string& out, const Options& o);
+
+}  // namespace sv::render

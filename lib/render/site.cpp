@@ -1,0 +1,128 @@
+// The static site: every page into a temporary directory, then swapped in.
+#include <cerrno>
+#include <cstring>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "render/render.h"
+#include "render/templates.h"
+#include "source.h"
+
+namespace sv::render {
+
+namespace fs = std::filesystem;
+
+static constexpr const char* kMarker = ".samverkan-site";
+
+// A file of the new site: written plainly, as nobody sees the directory
+// until it is complete and renamed into place. (Not fsynced: the swap is
+// atomic for readers and against a failed render; durability across a power
+// cut would cost a minute at national scale, on a busy disk much more.)
+static void write_new(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) throw SystemError(msg_of(msg::cli_write_failed, path.string(), std::strerror(errno)));
+}
+
+// Every page, rendered on all cores: pages are independent, so the files are
+// the same whatever the order.
+static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
+  View v = make_view(repo, o.lang, o.today);
+  std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
+  std::vector<std::function<void()>> jobs;
+  auto page = [&](std::string file, std::string tmpl, std::function<Data()> view) {
+    if (file.empty()) return;  // an id that cannot name a file
+    jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
+      write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
+    });
+  };
+  page("index.html", "index", [&] { return index_view(v); });
+  page("directory.html", "directory", [&] { return directory_view(v); });
+  for (const auto& c : repo.collaborations)
+    page(page_of(Kind::collaboration, c.id.v), "collaboration", [&] { return collaboration_view(v, c); });
+  for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", [&] { return plan_view(v, p); });
+  for (const auto& m : repo.meetings)
+    page(page_of(Kind::meeting, m.id.v), "meeting", [&] { return meeting_view(v, m); });
+  for (const auto& org : repo.organisations)
+    page(page_of(Kind::organisation, org.id.v), "organisation", [&] { return organisation_view(v, org); });
+  for (const auto& r : repo.reports) {
+    auto* c = repo.find_as<Collaboration>(r.collaboration.v);
+    if (!c || !r.period) continue;
+    page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); });
+  }
+  jobs.push_back([&] { write_new(dir / "samverkan.ics", calendar(repo, o)); });
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    for (size_t i; (i = next++) < jobs.size();) {
+      try {
+        jobs[i]();
+      } catch (...) {
+        std::lock_guard lock(error_mutex);
+        if (!error) error = std::current_exception();
+        next = jobs.size();
+      }
+    }
+  };
+  std::vector<std::thread> threads(std::max(1u, std::thread::hardware_concurrency()) - 1);
+  for (auto& t : threads) t = std::thread(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  write_new(dir / kMarker, "samverkan render site\n");
+}
+
+void site(const Repo& repo, const std::string& out, const Options& o) {
+  fs::path target = fs::absolute(fs::path(out)).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();
+  auto fail = [&](const fs::path& p, int err) {
+    throw SystemError(msg_of(msg::cli_write_failed, p.string(), std::strerror(err)));
+  };
+  std::error_code ec;
+  bool exists = fs::exists(target, ec);
+  if (exists) {
+    if (!fs::is_directory(target, ec)) throw SystemError(msg_of(msg::r_out_not_site, target.string()));
+    if (!fs::is_empty(target, ec) && !fs::exists(target / kMarker, ec))
+      throw SystemError(msg_of(msg::r_out_not_site, target.string()));
+  }
+  fs::path parent = target.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) fail(parent, ec.value());
+  std::string tmpl = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (!::mkdtemp(tmpl.data())) fail(parent, errno);
+  fs::path tmp(tmpl);
+  try {
+    fs::permissions(tmp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                             fs::perms::others_read | fs::perms::others_exec);
+    write_all(repo, tmp, o);
+    if (exists) {
+      // Keep the old site until the new one is in place.
+      std::string old = (parent / ("." + target.filename().string() + ".old-XXXXXX")).string();
+      if (!::mkdtemp(old.data())) fail(parent, errno);
+      fs::path oldp(old);
+      if (::rename(target.c_str(), (oldp / "site").c_str()) != 0) fail(target, errno);
+      if (::rename(tmp.c_str(), target.c_str()) != 0) {
+        int e = errno;
+        ::rename((oldp / "site").c_str(), target.c_str());
+        fs::remove_all(oldp, ec);
+        fail(target, e);
+      }
+      fs::remove_all(oldp, ec);
+    } else if (::rename(tmp.c_str(), target.c_str()) != 0) {
+      fail(target, errno);
+    }
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    throw;
+  }
+}
+
+}  // namespace sv::render
