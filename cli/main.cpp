@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 
@@ -123,8 +124,18 @@ int main(int argc, char** argv) {
   if (!g.dir.empty() && ::chdir(g.dir.c_str()) != 0)
     return fail(g, sv::msg_of(sv::msg::cli_cannot_chdir, g.dir, std::strerror(errno)));
   try {
-    for (auto& [sub, run] : runs)
-      if (sub->parsed()) return run();
+    for (auto& [sub, run] : runs) {
+      if (!sub->parsed()) continue;
+      int code = run();
+      // Output that could not be written (a full disk, a closed pipe) is a
+      // system error, never a silent success.
+      errno = 0;
+      std::cout.flush();
+      if (!std::cout || std::fflush(stdout) != 0)
+        return fail(g, sv::msg_of(sv::msg::cli_write_failed, T(g, sv::msg::cli_stdout),
+                                  std::strerror(errno ? errno : EIO)));
+      return code;
+    }
   } catch (const sv::SystemError& e) {
     return fail(g, e.message, e.help);
   } catch (const std::exception& e) {

@@ -164,7 +164,8 @@ class MapReader {
       if (req) missing(key);
       return;
     }
-    if (scalar(key, n, out) && req && out.v.empty()) missing(key);
+    // Blank text is no text: `title: "  "` is as missing as no title.
+    if (scalar(key, n, out) && req && out.v.find_first_not_of(" \t\r\n") == std::string::npos) missing(key);
   }
 
   // Reads the map's id; from then on, messages name the map by it and
@@ -306,7 +307,8 @@ class MapReader {
   void ref(std::string_view key, Text& out, uint8_t kinds, bool req = false) {
     if (c_.schema_mode) return (void)declare(key, ref_schema(), req);
     text(key, out, req);
-    if (out.set && !out.v.empty()) record(out, kinds);
+    // An empty reference (`owner: ""`) names nothing: it is invalid, not absent.
+    if (out.set && (!out.v.empty() || !req)) record(out, kinds);
   }
 
   // A list; `item` reads one element.
@@ -619,7 +621,8 @@ void read_plan(MapReader& r, Plan& p) {
     m.ref("meeting", a.meeting, bit(Kind::meeting));
     m.finish();
   });
-  if (p.status.set && p.status.v == "approved" && !p.approved.set) r.missing_when("approved", msg::cond_approved);
+  if (p.status.set && p.status.v == "approved" && (!p.approved.set || !p.approved.v.date.set))
+    r.missing_when(p.approved.set ? "approved.date" : "approved", msg::cond_approved);
   r.date("revised", p.revised);
   r.list("target_groups", p.target_groups, [&](const RawNode* n, Text& t) {
     if (!r.scalar("target_groups", n, t)) return false;

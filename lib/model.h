@@ -243,6 +243,9 @@ struct Config {
 struct SourceFile {
   std::string path;     // relative to the root, '/'-separated
   std::string content;  // bytes as read
+  // Where each line starts (after a byte order mark), filled on first use by
+  // output.cpp so that many findings in one file cost one scan.
+  mutable std::vector<size_t> line_starts;
 };
 
 // What an id names: an entity (kind + index into its vector).

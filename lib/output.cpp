@@ -34,12 +34,16 @@ std::string_view source_line(const Repo& repo, int file, int line) {
   if (file < 0 || file >= static_cast<int>(repo.files.size()) || line < 1) return {};
   std::string_view t = repo.files[file].content;
   if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  size_t pos = 0;
-  for (int l = 1; l < line; ++l) {
-    pos = t.find('\n', pos);
-    if (pos == std::string_view::npos) return {};
-    ++pos;
+  // Where each line starts, found once per file: a file with many findings
+  // must not be scanned from the top for each of them.
+  std::vector<size_t>& starts = repo.files[file].line_starts;
+  if (starts.empty()) {
+    starts.push_back(0);
+    for (size_t i = 0; i < t.size(); ++i)
+      if (t[i] == '\n') starts.push_back(i + 1);
   }
+  if (static_cast<size_t>(line) > starts.size()) return {};
+  size_t pos = starts[line - 1];
   size_t end = t.find('\n', pos);
   std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);

@@ -139,7 +139,7 @@ bool is_http_url(std::string_view s) {
   else if (s.substr(0, 8) == "https://") rest = s.substr(8);
   else return false;
   auto host = rest.substr(0, rest.find_first_of("/?#"));
-  if (host.empty() || host.find('.') == std::string_view::npos && host.substr(0, 9) != "localhost")
+  if (host.empty() || (host.find('.') == std::string_view::npos && host.substr(0, 9) != "localhost"))
     return false;
   for (unsigned char c : s)
     if (c <= ' ' || c == '<' || c == '>' || c == '"') return false;
@@ -240,7 +240,12 @@ std::optional<std::string> did_you_mean(std::string_view word,
   std::optional<std::string> best;
   size_t best_d = 0;
   size_t limit = std::max<size_t>(1, std::min<size_t>(3, (word.size() + 2) / 3));
+  if (word.size() > 100) return best;  // no typo is that long; keep hostile input cheap
   for (const auto& c : candidates) {
+    size_t diff = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    bool maybe_prefix = word.size() >= 4 && c.size() > word.size();
+    if (diff > limit && !maybe_prefix) continue;
+    if (maybe_prefix && c.compare(0, word.size(), word) != 0 && diff > limit) continue;
     size_t d = edit_distance(word, c);
     // A prefix of a long id (nassjo vs nassjo-kommun) is a good suggestion too.
     bool prefix = word.size() >= 4 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;

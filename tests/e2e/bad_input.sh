@@ -107,4 +107,21 @@ check "--color always colours" eval 'grep -q $'"'"'\x1b\['"'"' <<<"$out"'
 out=$(NO_COLOR=1 "$bin" validate "$u" 2>&1)
 check "NO_COLOR: no escape codes" eval '! grep -q $'"'"'\x1b'"'"' <<<"$out"'
 
+# Output files: written through symbolic links, never replacing a FIFO or a
+# device, keeping the permissions of the file they replace.
+o="$work/out"; mkdir -p "$o"
+mkfifo "$o/fifo"; (cat "$o/fifo" >"$o/from-fifo" &)
+run schema --out "$o/fifo"; sleep 0.5
+check "a FIFO as output is written to, not replaced" eval '[ -p "$o/fifo" ] && [ -s "$o/from-fifo" ]'
+touch "$o/real.json" && chmod 600 "$o/real.json" && ln -s real.json "$o/link.json"
+run schema --out "$o/link.json"
+check "a symlink as output: its target is replaced, the link kept" eval '[ -L "$o/link.json" ] && [ -s "$o/real.json" ]'
+check "the replaced file keeps its permissions" eval '[ "$(stat -c %a "$o/real.json")" = 600 ]'
+run schema --out "$o/no/such/dir/x.json"; check "missing directories are created" eval 'code_is 0 && [ -s "$o/no/such/dir/x.json" ]'
+run schema --out "$o"; check "a directory as output is exit 2" code_is 2
+if [ -w /dev/full ]; then
+  out=$("$bin" schema 2>&1 >/dev/full); code=$?
+  check "a full disk on standard output is exit 2 with a message" eval 'code_is 2 && has "/dev/full" || has "standard"'
+fi
+
 finish
