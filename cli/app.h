@@ -18,6 +18,7 @@ struct Global {
   std::string lang;        // --lang
   std::string color = "auto";
   bool no_cache = false;   // --no-cache
+  std::string rev;         // --rev REV (validate, lint, render): read the data from git
   sv::Lang ui = sv::Lang::sv;  // language of help texts, known before parsing
 
   std::optional<sv::Lang> lang_option() const;
@@ -34,11 +35,19 @@ Run setup_validate(CLI::App& app, Global& g);
 Run setup_lint(CLI::App& app, Global& g);
 Run setup_rules(CLI::App& app, Global& g);
 Run setup_schema(CLI::App& app, Global& g);
+Run setup_diff(CLI::App& app, Global& g);
+Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
 
 // Shared helpers for commands.
-// Loads the repository at `path` (default: the current directory).
+// Loads the repository at `path` (default: the current directory), from the
+// work tree, or from git with --rev.
 sv::Loaded load(const Global& g, const std::string& path);
+// The data at a git revision, from the repository holding `path`; an empty
+// repository when the revision has no samverkan.yaml (everything is new).
+sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev);
+// Adds --rev to a command.
+void add_rev_option(CLI::App* cmd, Global& g);
 // Prints an error (exit 2) and returns 2.
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help = {});
 // The translated text of a catalogue entry in the UI language (for help texts).

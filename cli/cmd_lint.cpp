@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "app.h"
+#include "diff.h"
+#include "history.h"
 #include "fsutil.h"
 #include "lint.h"
 #include "output.h"
@@ -21,6 +23,7 @@ struct LintOptions {
   std::string format = "text";
   std::vector<std::string> outputs;  // FORMAT=FILE
   std::string today;
+  std::string changed_since;
   std::string fail_on = "error";
   std::string baseline;
   std::string write_baseline;
@@ -49,7 +52,10 @@ static int run_lint(const LintOptions& o, const Global& g) {
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
   sv::Loaded l = load(g, o.path);
+  sv::History history = sv::history_for(o.path, g.rev, l.repo);
+  lo.history = &history;
   sv::LintReport report = sv::run_lint(l, lo);
+  if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (lo.write_baseline) {
     sv::write_file_atomic(o.write_baseline, sv::format_baseline(report.recorded));
     std::cerr << sv::tr(l.lang, sv::msg::lint_baseline_written, report.baselined, o.write_baseline) << "\n";
@@ -98,6 +104,8 @@ Run setup_lint(CLI::App& app, Global& g) {
   cmd->add_option("--write-baseline", o->write_baseline, T(g, sv::msg::lint_opt_write_baseline))
       ->type_name("FILE")
       ->excludes(base);
+  add_rev_option(cmd, g);
+  cmd->add_option("--changed-since", o->changed_since, T(g, sv::msg::git_opt_changed_since))->type_name("REV");
   return [o, &g] { return run_lint(*o, g); };
 }
 

@@ -27,6 +27,7 @@ Run setup_validate(CLI::App& app, Global& g) {
   CLI::App* cmd = app.add_subcommand("validate", T(g, sv::msg::cli_validate));
   cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  add_rev_option(cmd, g);
   return [o, &g] { return run_validate(*o, g); };
 }
 

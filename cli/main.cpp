@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "cache.h"
+#include "git.h"
 #include "output.h"
 
 namespace cli {
@@ -26,10 +27,22 @@ bool Global::color_on(int fd) const {
 }
 
 sv::Loaded load(const Global& g, const std::string& path) {
-  std::string root = sv::find_root(path.empty() ? "." : path);
-  auto src = sv::open_worktree(root);
+  std::unique_ptr<sv::Source> src;
+  if (!g.rev.empty()) src = sv::open_git_revision(path.empty() ? "." : path, g.rev);
+  else src = sv::open_worktree(sv::find_root(path.empty() ? "." : path));
   sv::LoadOptions opt{g.lang_option(), 0, g.no_cache ? "" : sv::Cache::default_dir()};
   return sv::load_repository(*src, opt);
+}
+
+sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev) {
+  auto git = sv::GitRepo::open(path.empty() ? "." : path);
+  if (!git->find_samverkan_root(git->resolve(rev))) return sv::Repo{};
+  auto src = sv::open_git_revision(git, rev);
+  return sv::load_repository(*src, sv::LoadOptions{g.lang_option(), 0}).repo;
+}
+
+void add_rev_option(CLI::App* cmd, Global& g) {
+  cmd->add_option("--rev", g.rev, T(g, sv::msg::git_opt_rev))->type_name("REV");
 }
 
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help) {
@@ -86,6 +99,8 @@ int main(int argc, char** argv) {
       setup_lint,
       setup_rules,
       setup_schema,
+      setup_diff,
+      setup_log,
       setup_render,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;

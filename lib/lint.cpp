@@ -139,6 +139,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
       continue;
     }
     rules::Context ctx(l.repo, o.today, *rule, s, found);
+    ctx.history = o.history;
     rule->check(ctx);
   }
   report.suppressed =

@@ -13,11 +13,14 @@
 
 namespace sv {
 
+struct History;
+
 struct LintOptions {
   Date today;
   std::optional<Baseline> baseline;  // --baseline: hide these, report entries that no longer occur
   bool write_baseline = false;       // --write-baseline: record the findings, then hide them
   std::vector<std::string> select;   // --select: only these lint rules (empty: all)
+  const History* history = nullptr;  // the git history, for the history rules (history.h)
 };
 
 struct LintReport {

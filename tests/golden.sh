@@ -17,6 +17,8 @@ actual=$(mktemp)
 trap 'rm -rf "$actual" "$actual.err" "$actual.cache"' EXIT
 (
   cd "$repo" || exit 2
+  # Hermetic: a fixture never sees the git history of the project around it.
+  export GIT_CEILING_DIRECTORIES=$(dirname "$PWD")
   export NO_COLOR=1 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1792022400} XDG_CACHE_HOME=$actual.cache
   unset SAMVERKAN_LANG
   eval "\"$bin\" $args" >"$actual" 2>"$actual.err"

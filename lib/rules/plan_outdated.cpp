@@ -44,7 +44,9 @@ static void check(Context& c) {
     if (!revised) continue;  // never approved nor revised: plan-not-approved's business
     long age = c.today.days() - revised->days();
     if (age <= max_age) continue;
-    Span where = current->revised.set ? current->revised.span : current->approved.v.date.span;
+    Span where = current->revised.set ? current->revised.span
+                 : current->approved.v.date.set ? current->approved.v.date.span
+                                                : current->where();
     c.report(where, current->id.v, "", msg_of(kOld, current->id.v, revised->str(), age, max_age),
              msg_of(kOldHelp, c.today.str()));
   }

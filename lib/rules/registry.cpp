@@ -22,12 +22,14 @@ extern const Rule goal_without_activity;
 extern const Rule goal_without_baseline;
 extern const Rule meeting_item_numbering;
 extern const Rule meeting_minutes_not_approved;
+extern const Rule minutes_changed_after_approval;
 extern const Rule organisation_without_contact;
 extern const Rule organisation_without_mandate;
 extern const Rule party_absent_repeatedly;
 extern const Rule party_missing_from_steering;
 extern const Rule party_missing_from_working_group;
 extern const Rule personal_identity_number;
+extern const Rule plan_changed_after_approval;
 extern const Rule plan_not_approved;
 extern const Rule plan_outdated;
 extern const Rule plan_without_follow_up;
@@ -53,12 +55,14 @@ const std::vector<const Rule*>& all_rules() {
       &goal_without_baseline,
       &meeting_item_numbering,
       &meeting_minutes_not_approved,
+      &minutes_changed_after_approval,
       &organisation_without_contact,
       &organisation_without_mandate,
       &party_absent_repeatedly,
       &party_missing_from_steering,
       &party_missing_from_working_group,
       &personal_identity_number,
+      &plan_changed_after_approval,
       &plan_not_approved,
       &plan_outdated,
       &plan_without_follow_up,

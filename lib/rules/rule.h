@@ -11,6 +11,10 @@
 #include "finding.h"
 #include "model.h"
 
+namespace sv {
+struct History;
+}
+
 namespace sv::rules {
 
 struct OptionDef {
@@ -45,6 +49,8 @@ class Context {
   const Date today;
   const Rule& rule;
   const Settings& settings;
+  // The git history (history.h), for the rules that read it; null when none was read.
+  const History* history = nullptr;
 
   // Reports a finding of this rule. `entity` is the id of the entity concerned
   // and `nested` the nested id or field (baselines key on both, never on lines).

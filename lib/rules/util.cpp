@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "history.h"
 #include "text.h"
 
 namespace sv::rules {
@@ -31,10 +32,14 @@ std::vector<std::string> option_list_or_default(const Context& c, std::string_vi
   return out;
 }
 
-std::optional<Date> plan_last_revision(const Context&, const Plan& p) {
+std::optional<Date> plan_last_revision(const Context& c, const Plan& p) {
   if (p.revised.set) return p.revised.v;
-  if (p.approved.set && p.approved.v.date.set) return p.approved.v.date.v;
-  return std::nullopt;
+  std::optional<Date> out;
+  if (p.approved.set && p.approved.v.date.set) out = p.approved.v.date.v;
+  // The newest commit that changed the plan (up to today) counts too.
+  if (auto changed = c.history ? last_change(*c.history, p.id.v, c.today) : std::nullopt)
+    if (!out || *changed > *out) out = changed;
+  return out;
 }
 
 const Organisation* root_organisation(const Repo& repo, std::string_view org) {

@@ -1,0 +1,55 @@
+// samverkan log ID: the commits that changed an entity, newest first.
+#include <iostream>
+
+#include "app.h"
+#include "git.h"
+#include "history.h"
+#include "load.h"
+#include "text.h"
+
+namespace cli {
+
+struct LogOptions {
+  std::string id;
+  std::string format = "text";
+};
+
+static int run_log(const LogOptions& o, const Global& g) {
+  auto git = sv::GitRepo::open(".");
+  std::string head = git->resolve("HEAD");
+  std::string root = git->samverkan_root(head, "HEAD");
+  // The configuration at HEAD says what is excluded and which language to use.
+  auto src = sv::open_git_revision(git, "HEAD");
+  std::string text;
+  sv::Message err;
+  if (!src->read("samverkan.yaml", text, err)) throw sv::SystemError(err);
+  sv::Config config;
+  std::vector<sv::RefUse> refs;
+  std::vector<sv::Finding> ignored;
+  sv::load_config(0, text, config, refs, ignored);
+  sv::Lang lang = sv::effective_lang(g.lang_option(), config);
+  std::vector<std::string> exclude;
+  for (const auto& x : config.exclude.v) exclude.push_back(x.v);
+
+  sv::History h = sv::load_history(*git, head, root, exclude);
+  if (h.of(o.id).empty() && !h.truncated) {
+    std::vector<std::string> known;
+    for (const auto& [id, ev] : h.events) known.push_back(id);
+    std::optional<sv::Message> help;
+    if (auto s = sv::did_you_mean(o.id, known)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
+    throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, o.id), help);
+  }
+  std::cout << (o.format == "json" ? sv::format_log_json(h, o.id) : sv::format_log_text(h, o.id, lang));
+  std::cout.flush();
+  return 0;
+}
+
+Run setup_log(CLI::App& app, Global& g) {
+  auto o = std::make_shared<LogOptions>();
+  CLI::App* cmd = app.add_subcommand("log", T(g, sv::msg::git_cmd_log));
+  cmd->add_option("id", o->id, T(g, sv::msg::git_opt_id))->type_name("ID")->required();
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  return [o, &g] { return run_log(*o, g); };
+}
+
+}  // namespace cli

@@ -1,0 +1,82 @@
+// The history of every entity: the commits that changed it, with their dates
+// and what they changed. Read from git by walking the first-parent chain from
+// a commit: each commit is compared with its first parent, so a change that
+// came in through a merge counts from the day it was merged into the branch,
+// and is never counted twice. Entities are followed by id, not by path: a file
+// renamed without a change of content changes no entity.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "diff.h"
+#include "messages.h"
+#include "model.h"
+
+namespace sv {
+
+class GitRepo;
+namespace rules {
+class Context;
+}
+
+struct CommitInfo {
+  std::string id;  // hex
+  Date date;       // the committer date, in the committer's time zone
+  std::string author, email, summary;
+};
+
+struct EntityEvent {
+  size_t commit = 0;  // index into History::commits
+  EntityDiff diff;    // what the commit did to the entity
+};
+
+struct History {
+  // False when the history cannot be used (not in git, a shallow clone);
+  // `unavailable` says why.
+  bool available = false;
+  const Tr* unavailable = nullptr;
+  bool truncated = false;           // a shallow clone: the oldest commit's parent is missing
+  std::vector<CommitInfo> commits;  // the first-parent chain, newest first
+  std::map<std::string, std::vector<EntityEvent>> events;  // by entity id, newest first
+  mutable bool unavailable_said = false;  // the history rules say so once per run
+
+  const std::vector<EntityEvent>& of(const std::string& id) const;
+};
+
+// The history of the data under `root` (a folder in the trees, "" for the
+// top) from `commit` back. Files are chosen as in the work tree (*.yaml,
+// *.yml, not hidden, not samverkan.yaml, not matched by `exclude`). A shallow
+// clone gives what it has, marked truncated and unavailable to the rules.
+// `known`, when given, is data already loaded (from the work tree or the
+// commit): a blob with the same content as one of its files is not parsed again.
+History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
+                     const std::vector<std::string>& exclude, const Repo* known = nullptr);
+// The history behind the data at `path`: from `rev` (else HEAD) in the git
+// repository holding it; `repo` is that data as loaded (its exclude globs
+// apply, and its files need not be parsed again). Unavailable
+// (not an error) when the path is not in git; a repository without commits
+// has an empty history. Throws SystemError for an unknown revision or a
+// corrupt repository.
+History history_for(const std::string& path, const std::string& rev, const Repo& repo);
+// A history that cannot be read, and why.
+History no_history(const Tr& why);
+
+// The date of the newest commit that changed the entity (plan-outdated uses
+// it when `revised` is missing), ignoring commits dated after `until` (the
+// rules' today); nullopt when unknown.
+std::optional<Date> last_change(const History& h, const std::string& entity_id,
+                                std::optional<Date> until = std::nullopt);
+
+// For the history rules: whether the history can be used. When not, the
+// first rule to ask reports one info finding (`history-unavailable`) saying so.
+bool history_usable(rules::Context& c);
+
+// `samverkan log ID`: the entity's commits, newest first.
+std::string format_log_text(const History& h, const std::string& id, Lang lang);
+std::string format_log_json(const History& h, const std::string& id);
+
+}  // namespace sv
