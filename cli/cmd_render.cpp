@@ -104,6 +104,7 @@ Run setup_render(CLI::App& app, Global& g) {
     if (std::string_view(s.name) == "report")
       sub->add_option("--period", o->period, T(g, sv::msg::r_opt_period))->required()->type_name("PERIOD");
     sub->add_option("--today", o->today, T(g, sv::msg::r_opt_today))->type_name("YYYY-MM-DD");
+    add_rev_option(sub, g);
     sub->callback([o, name = std::string(s.name)] { o->what = name; });
   }
   return [o, &g] { return run_render(*o, g); };
