@@ -1,6 +1,7 @@
 // GitHub Actions: workflow commands that annotate the files of a pull
 // request, and a Markdown table for the job summary.
 #include "output.h"
+#include "text.h"
 
 namespace sv {
 
@@ -8,7 +9,8 @@ namespace {
 
 // Escapes for a workflow command's message, and (with `property`) for a
 // property value.
-std::string escape(std::string_view s, bool property) {
+std::string escape(std::string_view raw, bool property) {
+  std::string s = printable_lines(raw);  // no escape sequences reach the log
   std::string out;
   for (char c : s) {
     switch (c) {

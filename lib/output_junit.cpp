@@ -2,6 +2,7 @@
 #include <map>
 
 #include "output.h"
+#include "text.h"
 
 namespace sv {
 
@@ -9,7 +10,8 @@ namespace {
 
 // Text for an XML element, or (with `attr`) an attribute value; characters
 // XML 1.0 cannot hold (control characters a YAML escape may produce) become U+FFFD.
-std::string xml(std::string_view s, bool attr = true) {
+std::string xml(std::string_view raw, bool attr = true) {
+  std::string s = printable_lines(raw);  // valid UTF-8, no characters XML forbids
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -41,6 +41,23 @@ std::string printable(std::string_view s) {
     for (size_t i = 0; i < ok.size(); ++i) {
       unsigned char c = ok[i];
       bool c1 = c == 0xC2 && i + 1 < ok.size() && static_cast<unsigned char>(ok[i + 1]) < 0xA0;
+      // Bidirectional overrides and isolates (U+202A–202E, U+2066–2069) can
+      // make a terminal show text other than what is there.
+      // U+FFFE and U+FFFF are not characters (and not allowed in XML).
+      if (c == 0xEF && i + 2 < ok.size() && static_cast<unsigned char>(ok[i + 1]) == 0xBF &&
+          static_cast<unsigned char>(ok[i + 2]) >= 0xBE) {
+        out += kReplacement;
+        i += 2;
+        continue;
+      }
+      if (c == 0xE2 && i + 2 < ok.size()) {
+        unsigned char b1 = ok[i + 1], b2 = ok[i + 2];
+        if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+          out += kReplacement;
+          i += 2;
+          continue;
+        }
+      }
       if ((c < 0x20 && c != '\t') || c == 0x7F) {
         out += kReplacement;
       } else if (c1) {
@@ -55,6 +72,18 @@ std::string printable(std::string_view s) {
     s.remove_prefix(bad + 1);
   }
   return out;
+}
+
+std::string printable_lines(std::string_view s) {
+  std::string out;
+  size_t start = 0;
+  for (;;) {
+    size_t nl = s.find_first_of("\r\n", start);
+    out += printable(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+    if (nl == std::string_view::npos) return out;
+    out += s[nl];
+    start = nl + 1;
+  }
 }
 
 size_t utf8_length(std::string_view s) {

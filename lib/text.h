@@ -14,6 +14,8 @@ size_t utf8_invalid_at(std::string_view s);
 // Text safe to print on a terminal: invalid UTF-8 and control characters
 // (but tab) become U+FFFD, so data can never send escape sequences.
 std::string printable(std::string_view s);
+// The same, keeping line breaks (CR and LF) for formats that escape them.
+std::string printable_lines(std::string_view s);
 // Number of code points in s (s must be valid UTF-8).
 size_t utf8_length(std::string_view s);
 

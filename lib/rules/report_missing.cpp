@@ -20,7 +20,7 @@ static std::optional<Period> period_for(std::string_view option, int y) {
 }
 
 static void check(Context& c) {
-  auto options = option_list_or_default(c, "periods");
+  auto options = c.option_list("periods");
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set) continue;
     std::vector<const Plan*> plans;
@@ -82,9 +82,10 @@ Passes:
   submitted: 2026-08-28
 
 Options: `periods` (default [H1, year]): which periods need a report.)~"},
-    {{"periods", "H1, year", OptionDef::Type::list,
+    {{"periods", "[H1, year]", OptionDef::Type::list,
       {"rule.report-missing.opt.periods", "perioder som kräver rapport: H1, H2, year",
-       "periods that need a report: H1, H2, year"}}},
+       "periods that need a report: H1, H2, year"},
+      0, 0, {"H1", "H2", "year"}}},
     check,
 };
 

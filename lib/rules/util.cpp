@@ -9,29 +9,6 @@
 
 namespace sv::rules {
 
-static std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '[')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == ']')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string> option_list_or_default(const Context& c, std::string_view name) {
-  for (const auto& [k, v] : c.settings.lists)
-    if (k == name) return v;
-  std::vector<std::string> out;
-  for (const auto& o : c.rule.options) {
-    if (name != o.name) continue;
-    std::string_view s = o.default_value;
-    while (!s.empty()) {
-      size_t comma = s.find(',');
-      std::string_view item = trim(s.substr(0, comma));
-      if (!item.empty()) out.emplace_back(item);
-      s = comma == std::string_view::npos ? std::string_view() : s.substr(comma + 1);
-    }
-  }
-  return out;
-}
-
 std::optional<Date> plan_last_revision(const Context& c, const Plan& p) {
   if (p.revised.set) return p.revised.v;
   std::optional<Date> out;

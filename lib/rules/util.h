@@ -40,10 +40,6 @@ void each_action(const Repo& r, F&& f) {
         if (a.id.set) f(m, a);
 }
 
-// The value of a list option: as configured, else its OptionDef default
-// (written like "H1, year" or "[H1, year]").
-std::vector<std::string> option_list_or_default(const Context& c, std::string_view name);
-
 // The date a plan was last revised: `revised`, else its approval date. Where
 // `revised` is missing, rules.md also counts the newest commit that changed the
 // plan; that needs the git history, and this function is the place to ask it.

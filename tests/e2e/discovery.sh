@@ -26,4 +26,8 @@ check "the root is found from a directory below it" has "drafts/old/x.yaml"
 run validate "$r" --format json
 check "JSON paths are relative to the root" eval 'python3 -c "import json,sys; d=json.load(sys.stdin); sys.exit(0 if {f[\"file\"] for f in d[\"findings\"]}=={\"drafts/old/x.yaml\",\"plans/nassjo/2024.tmp.yaml\"} else 1)" <<<"$out"'
 check "JSON findings carry format.md §10 fields" eval 'python3 -c "import json,sys; d=json.load(sys.stdin); f=d[\"findings\"][0]; sys.exit(0 if all(k in f for k in [\"file\",\"line\",\"column\",\"severity\",\"code\",\"message\",\"entity\"]) else 1)" <<<"$out"'
+run lint --select activity-overdue "$r" --today 2026-10-15
+check "--select takes one value: the path after it is the path" eval '! code_is 2'
+run lint -o "json=$work/out.json" "$r" --today 2026-10-15
+check "-o takes one value: the path after it is the path" eval '! code_is 2 && [ -s "$work/out.json" ]'
 finish
