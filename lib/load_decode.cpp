@@ -248,6 +248,7 @@ class MapReader {
     auto v = parse(n->value);
     if (!v) {
       c_.report(code, msg_of(bad, n->value), n->span);
+      out.span = n->span;  // written but invalid: rules leave it to validation
       return false;
     }
     out = {*v, n->span, true};

@@ -14,7 +14,7 @@ static const Tr kHelpMonth{"rule.action-without-due-date.help-month",
 
 static void check(Context& c) {
   each_action(c.repo, [&](const Meeting& m, const Action& a) {
-    if (a.due.set) return;
+    if (a.due.set || invalid(a.due)) return;  // an invalid date is validation's
     Message help = m.next_meeting.set ? msg_of(kHelp, m.next_meeting.v.str())
                                       : msg_of(kHelpMonth, (m.date.set ? m.date.v : c.today).plus_days(30).str());
     c.report(a.id.span, m.id.v, a.id.v, msg_of(kMsg, a.id.v, m.id.v), help);

@@ -10,7 +10,7 @@ static const Tr kHelp{"rule.activity-without-due-date.help",
 
 static void check(Context& c) {
   each_activity(c.repo, [&](const Plan& p, const Activity& a) {
-    if (a.due.set) return;
+    if (a.due.set || invalid(a.due)) return;  // an invalid date is validation's
     int year = p.period.set ? p.period.v.end.y : c.today.y;
     c.report(a.id.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v), msg_of(kHelp, year));
   });

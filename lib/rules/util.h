@@ -14,7 +14,10 @@ namespace sv::rules {
 
 // A value that was written but is not valid (an unknown enum value): the
 // loader reported it; rules leave what depends on it alone.
-inline bool invalid(const Text& t) { return !t.set && t.span.valid(); }
+template <class T>
+bool invalid(const Val<T>& t) {
+  return !t.set && t.span.valid();
+}
 
 // Calls f(entity, item) for each goal, activity or action that has an id, in
 // entities that have one (the others are reported by validation).

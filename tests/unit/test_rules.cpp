@@ -273,6 +273,26 @@ activities:
   - title: Utan id
 )";
   CHECK(lint("", no_ids, "field-required").size() == 2);
+
+  // A due date that is written but not a date is validation's, not "no due date".
+  const char* bad_due = R"(kind: plan
+id: p
+title: P
+collaboration: samv
+period: 2026
+activities:
+  - {id: a1, title: A, due: 2026-06-31}
+---
+kind: meeting
+id: m
+forum: styrgrupp
+date: 2026-09-01
+actions:
+  - {id: x1, title: X, due: 2026-09-31}
+)";
+  CHECK(lint("", bad_due, "date-invalid").size() == 2);
+  CHECK(lint("", bad_due, "activity-without-due-date").empty());
+  CHECK(lint("", bad_due, "action-without-due-date").empty());
   for (const char* rule : {"goal-not-measurable", "goal-without-activity", "activity-without-owner",
                            "activity-without-goal", "activity-without-due-date"})
     CHECK_MESSAGE(lint("", no_ids, rule).empty(), rule);
