@@ -361,4 +361,31 @@ std::string format_log_json(const History& h, const std::string& id) {
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+
+ChangedAfter changed_after_approval(const rules::Context& c, const std::string& id, const Date& approved_on,
+                                    const std::vector<std::pair<const char*, const Tr*>>& groups,
+                                    bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
+                                    const Tr& note, const char* numbered_group) {
+  ChangedAfter out;
+  for (const auto& ev : c.history->of(id)) {
+    const CommitInfo& ci = c.history->commits[ev.commit];
+    if (ci.date <= approved_on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff))
+      continue;
+    bool counted = false;
+    for (const auto& [group, word] : groups) {
+      std::vector<std::string> keys;  // objects are sorted: one key's changes are adjacent
+      for (const auto& o : ev.diff.objects)
+        if (counts(o) && o.path[0].first == group && (keys.empty() || keys.back() != o.path[0].second))
+          keys.push_back(o.path[0].second);
+      if (keys.empty()) continue;
+      if (numbered_group && std::string_view(group) == numbered_group)
+        for (auto& k : keys) k = "§" + k;
+      counted = true;
+      out.notes.push_back(Note{msg_of(note, ci.id.substr(0, 10), ci.date.str(), ci.author, *word, join(keys)), {}});
+    }
+    if (counted && !out.last) out.last = &ci;
+  }
+  return out;
+}
+
 }  // namespace sv

@@ -75,6 +75,21 @@ std::optional<Date> last_change(const History& h, const std::string& entity_id,
 // first rule to ask reports one info finding (`history-unavailable`) saying so.
 bool history_usable(rules::Context& c);
 
+// For the rules about changes after an approval: the commits dated after
+// `approved_on` (and not after the rules' today) that changed the entity
+// without recording a new approval, as one note per commit and group of
+// changed items ("<commit> <date> (<author>): goals g1, g2"); `last` is the
+// newest such commit, or null when there is none. Keys of `numbered_group`
+// are shown as § numbers.
+struct ChangedAfter {
+  std::vector<Note> notes;
+  const CommitInfo* last = nullptr;
+};
+ChangedAfter changed_after_approval(const rules::Context& c, const std::string& id, const Date& approved_on,
+                                    const std::vector<std::pair<const char*, const Tr*>>& groups,
+                                    bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
+                                    const Tr& note, const char* numbered_group = nullptr);
+
 // `samverkan log ID`: the entity's commits, newest first.
 std::string format_log_text(const History& h, const std::string& id, Lang lang);
 std::string format_log_json(const History& h, const std::string& id);

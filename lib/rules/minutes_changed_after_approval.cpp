@@ -25,7 +25,7 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const std::pair<const char*, const Tr*> kGroups[] = {{"item", &msg::git_w_items}, {"attendee", &msg::git_w_attendees}, {"absent", &msg::git_w_absent}};
+static const std::vector<std::pair<const char*, const Tr*>> kGroups = {{"item", &msg::git_w_items}, {"attendee", &msg::git_w_attendees}, {"absent", &msg::git_w_absent}};
 
 static void check(Context& c) {
   std::vector<const Meeting*> approved;
@@ -34,30 +34,12 @@ static void check(Context& c) {
   if (approved.empty() || !history_usable(c)) return;
   for (const Meeting* m : approved) {
     const Date& on = m->minutes.v.approved.v;
-    std::vector<Note> notes;
-    const CommitInfo* last = nullptr;
-    for (const auto& ev : c.history->of(m->id.v)) {
-      const CommitInfo& ci = c.history->commits[ev.commit];
-      if (ci.date <= on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff)) continue;
-      bool counted = false;
-      for (const auto& [group, word] : kGroups) {
-        std::vector<std::string> keys;  // objects are sorted: one key's changes are adjacent
-        for (const auto& o : ev.diff.objects)
-          if (changes_minutes(o) && o.path[0].first == group && (keys.empty() || keys.back() != o.path[0].second))
-            keys.push_back(o.path[0].second);
-        if (keys.empty()) continue;
-        if (group == std::string("item"))
-          for (auto& k : keys) k = "§" + k;
-        counted = true;
-        notes.push_back(Note{msg_of(kNote, ci.id.substr(0, 10), ci.date.str(), ci.author, *word, join(keys)), {}});
-      }
-      if (counted && !last) last = &ci;
-    }
-    if (notes.empty()) continue;
+    auto changed = changed_after_approval(c, m->id.v, on, kGroups, changes_minutes, records_approval, kNote, "item");
+    if (!changed.last) continue;
     Finding& f = c.report(m->minutes.v.approved.span, m->id.v, "minutes",
-                          msg_of(kMsg, m->id.v, on.str(), last->date.str(), last->id.substr(0, 10)),
+                          msg_of(kMsg, m->id.v, on.str(), changed.last->date.str(), changed.last->id.substr(0, 10)),
                           msg_of(kHelp, m->id.v));
-    f.notes = std::move(notes);
+    f.notes = std::move(changed.notes);
   }
 }
 

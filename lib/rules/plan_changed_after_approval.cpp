@@ -32,7 +32,7 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const std::pair<const char*, const Tr*> kGroups[] = {{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}};
+static const std::vector<std::pair<const char*, const Tr*>> kGroups = {{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}};
 
 static void check(Context& c) {
   std::vector<const Plan*> approved;
@@ -41,28 +41,12 @@ static void check(Context& c) {
   if (approved.empty() || !history_usable(c)) return;
   for (const Plan* p : approved) {
     const Date& on = p->approved.v.date.v;
-    std::vector<Note> notes;
-    const CommitInfo* last = nullptr;
-    for (const auto& ev : c.history->of(p->id.v)) {
-      const CommitInfo& ci = c.history->commits[ev.commit];
-      if (ci.date <= on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff)) continue;
-      bool counted = false;
-      for (const auto& [group, word] : kGroups) {
-        std::vector<std::string> keys;  // objects are sorted: one key's changes are adjacent
-        for (const auto& o : ev.diff.objects)
-          if (changes_plan(o) && o.path[0].first == group && (keys.empty() || keys.back() != o.path[0].second))
-            keys.push_back(o.path[0].second);
-        if (keys.empty()) continue;
-        counted = true;
-        notes.push_back(Note{msg_of(kNote, ci.id.substr(0, 10), ci.date.str(), ci.author, *word, join(keys)), {}});
-      }
-      if (counted && !last) last = &ci;
-    }
-    if (notes.empty()) continue;
+    auto changed = changed_after_approval(c, p->id.v, on, kGroups, changes_plan, records_approval, kNote);
+    if (!changed.last) continue;
     Finding& f = c.report(p->approved.v.date.span, p->id.v, "approved",
-                          msg_of(kMsg, p->id.v, on.str(), last->date.str(), last->id.substr(0, 10)),
+                          msg_of(kMsg, p->id.v, on.str(), changed.last->date.str(), changed.last->id.substr(0, 10)),
                           msg_of(kHelp, p->id.v));
-    f.notes = std::move(notes);
+    f.notes = std::move(changed.notes);
   }
 }
 
