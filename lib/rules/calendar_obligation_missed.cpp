@@ -35,6 +35,12 @@ static void check(Context& c) {
     int last = days_in_month(c.today.y, month);
     int day = e.day.set && e.day.v >= 1 && e.day.v == std::floor(e.day.v) ? std::min(int(e.day.v), last) : last;
     Date from{c.today.y, month, 1}, due{c.today.y, month, day};
+    // A report may come early: one handed in during the two months before
+    // the deadline's month counts too (a yearly report in January for a
+    // February deadline), but not one that belongs to an earlier obligation.
+    Date report_from = Date{c.today.y, month, 1}.plus_days(-1);
+    report_from = Date{report_from.y, report_from.m, 1}.plus_days(-1);
+    report_from = Date{report_from.y, report_from.m, 1};
     if (!(due < c.today)) continue;
     auto ours = [&](const Text& collab) { return !e.collaboration.set || collab.v == e.collaboration.v; };
     bool want_meeting = !e.evidence.set || e.evidence.v == "meeting";
@@ -45,7 +51,7 @@ static void check(Context& c) {
              from <= m.date.v && m.date.v <= due;
     });
     bool reported = want_report && std::any_of(repo.reports.begin(), repo.reports.end(), [&](const Report& r) {
-      return ours(r.collaboration) && r.submitted.set && from <= r.submitted.v && r.submitted.v <= due;
+      return ours(r.collaboration) && r.submitted.set && report_from <= r.submitted.v && r.submitted.v <= due;
     });
     if (met || reported) continue;
     bool both = want_meeting && want_report;
@@ -54,7 +60,8 @@ static void check(Context& c) {
     Arg who = e.collaboration.set ? to_arg("`" + e.collaboration.v + "`") : to_arg(kAny);
     std::string id = e.id.set ? e.id.v : e.title.v;
     c.report(e.id.set ? e.id.span : e.span, e.collaboration.v, id + "/" + std::to_string(c.today.y),
-             msg_of(text, id, e.title.v, due.str(), who, from.str()), msg_of(help));
+             msg_of(text, id, e.title.v, due.str(), who, (want_report && !want_meeting ? report_from : from).str()),
+             msg_of(help));
   }
 }
 
@@ -64,7 +71,7 @@ extern const Rule calendar_obligation_missed{
     {"rule.calendar-obligation-missed.summary", "en återkommande uppgift i årshjulet som inte gjorts i år",
      "a recurring obligation of the calendar not met this year"},
     {"rule.calendar-obligation-missed.explanation",
-     R"~(Vad: en post i årshjulet (`calendar` i samverkan.yaml) vars tid har gått ut i år utan att det finns belägg för att den gjorts. Tiden går ut efter `day` i månaden `month` (utan `day`: månadens sista dag). Belägg söks från den första i månaden till och med den dagen, i år:
+     R"~(Vad: en post i årshjulet (`calendar` i samverkan.yaml) vars tid har gått ut i år utan att det finns belägg för att den gjorts. Tiden går ut efter `day` i månaden `month` (utan `day`: månadens sista dag). Belägg söks från den första i månaden till och med den dagen, i år (en rapport får lämnas upp till två månader före månaden):
 - `evidence: meeting`: ett möte med `type: planning-day` i ett forum som hör till postens `collaboration`;
 - `evidence: report`: en rapport för postens `collaboration` med `submitted` i det intervallet;
 - utan `evidence` räknas båda. Utan `collaboration` räknas alla samverkan.
@@ -83,7 +90,7 @@ Rätt:
   forum: styrgrupp-nassjo
   date: 2026-01-22
   type: planning-day)~",
-     R"~(What: an entry of the calendar (`calendar` in samverkan.yaml) whose time has run out this year with no evidence that it was done. The time runs out after day `day` of month `month` (without `day`: the last day of the month). Evidence is looked for from the first of the month up to that day, this year:
+     R"~(What: an entry of the calendar (`calendar` in samverkan.yaml) whose time has run out this year with no evidence that it was done. The time runs out after day `day` of month `month` (without `day`: the last day of the month). Evidence is looked for from the first of the month up to that day, this year (a report may be handed in up to two months before the month):
 - `evidence: meeting`: a meeting with `type: planning-day` of a forum of the entry's `collaboration`;
 - `evidence: report`: a report of the entry's `collaboration` with `submitted` in that span;
 - without `evidence` either counts. Without `collaboration` every collaboration counts.
