@@ -2,6 +2,8 @@
 
 #include <fmt/args.h>
 
+#include "text.h"
+
 namespace sv {
 
 bool parse_lang(std::string_view s, Lang& out) {
@@ -15,7 +17,7 @@ std::string Message::str(Lang l) const {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const auto& a : args) store.push_back(a.t ? std::string(a.t->get(l)) : a.s);
   try {
-    return fmt::vformat(text->get(l), store);
+    return mask_personal_numbers(fmt::vformat(text->get(l), store));
   } catch (const fmt::format_error&) {
     // A catalogue bug must never crash the tool; the test suite catches it.
     return std::string(text->get(l));

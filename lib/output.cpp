@@ -97,7 +97,7 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
   if (has_line) {
     // Tabs show as one space so the caret stays under its column; very long
     // lines show a window around the column.
-    std::string shown = printable(line);
+    std::string shown = printable(mask_personal_numbers(line));
     for (char& c : shown)
       if (c == '\t' || (f.redact && c >= '0' && c <= '9')) c = c == '\t' ? ' ' : '*';
     size_t width = utf8_length(shown);
@@ -167,8 +167,8 @@ std::string format_json(const Repo& repo, const std::vector<Finding>& findings, 
     j["severity"] = severity_name(f.severity);
     j["code"] = f.code;
     j["message"] = f.message.str(lang);
-    j["entity"] = f.entity.empty() ? json(nullptr) : json(f.entity);
-    if (!f.nested.empty()) j["nested"] = f.nested;
+    j["entity"] = f.entity.empty() ? json(nullptr) : json(mask_personal_numbers(f.entity));
+    if (!f.nested.empty()) j["nested"] = mask_personal_numbers(f.nested);
     j["help"] = f.help ? json(f.help->str(lang)) : json(nullptr);
     json notes = json::array();
     for (const auto& n : f.notes) {

@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include "dates.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -287,6 +289,71 @@ std::optional<std::string> did_you_mean(std::string_view word,
     }
   }
   return best;
+}
+
+// Reads n digits at s[i..] into out; false if any is not a digit.
+static bool digits_at(std::string_view s, size_t i, size_t n, std::string& out) {
+  if (i + n > s.size()) return false;
+  for (size_t k = i; k < i + n; ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+    out += s[k];
+  }
+  return true;
+}
+
+// The ten-digit form YYMMDDNNNC (and the full year, if known) of a match.
+static bool valid_personal(const std::string& ten, int full_year, bool& coordination) {
+  int yy = std::stoi(ten.substr(0, 2)), mm = std::stoi(ten.substr(2, 2)), dd = std::stoi(ten.substr(4, 2));
+  // YY alone: 19YY and 20YY are leap years alike, except 1900/2000; accept either.
+  int year = full_year ? full_year : 2000 + yy;
+  coordination = dd > 60;
+  if (coordination) dd -= 60;
+  if (mm < 1 || mm > 12 || dd < 1 || dd > days_in_month(year, mm)) return false;
+  return luhn_ok(ten);
+}
+
+std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
+  std::vector<PersonalNumber> out;
+  auto is_digit = [&](size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!is_digit(i) || (i > 0 && is_digit(i - 1))) continue;  // only at the start of a digit run
+    // Forms, longest first: YYYYMMDD[-+]NNNC, YYYYMMDDNNNC, YYMMDD[-+]NNNC, YYMMDDNNNC.
+    for (int century : {1, 0}) {
+      size_t head = century ? 8 : 6;
+      std::string d;
+      if (!digits_at(s, i, head, d)) continue;
+      size_t j = i + head;
+      bool sep = j < s.size() && (s[j] == '-' || s[j] == '+');
+      if (sep) ++j;
+      if (!digits_at(s, j, 4, d) || is_digit(j + 4)) continue;
+      int full_year = century ? std::stoi(d.substr(0, 4)) : 0;
+      if (century && (full_year < 1800 || full_year > 2199)) continue;
+      std::string ten = century ? d.substr(2) : d;
+      PersonalNumber p;
+      if (!valid_personal(ten, full_year, p.coordination)) continue;
+      p.pos = i;
+      p.len = j + 4 - i;
+      p.masked = std::string(s.substr(i, head)) + (sep ? std::string(1, s[i + head]) : std::string()) + "****";
+      out.push_back(p);
+      i = j + 3;
+      break;
+    }
+  }
+  return out;
+}
+
+std::string mask_personal_numbers(std::string_view text) {
+  auto found = find_personal_numbers(text);
+  if (found.empty()) return std::string(text);
+  std::string out;
+  size_t at = 0;
+  for (const auto& p : found) {
+    out.append(text.substr(at, p.pos - at));
+    out += p.masked;
+    at = p.pos + p.len;
+  }
+  out.append(text.substr(at));
+  return out;
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {

@@ -43,6 +43,19 @@ std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates);
 size_t edit_distance(std::string_view a, std::string_view b);
 
+// A personnummer or samordningsnummer found in a text: where (bytes), and the
+// number with its last four digits masked ("640823-****").
+struct PersonalNumber {
+  size_t pos = 0, len = 0;
+  std::string masked;
+  bool coordination = false;  // samordningsnummer (day + 60)
+};
+std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
+
+// The text with every personnummer/samordningsnummer in it masked: no
+// output of samverkan ever repeats one (IMY; OSL 26:1).
+std::string mask_personal_numbers(std::string_view text);
+
 // Joins items with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 

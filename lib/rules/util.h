@@ -76,15 +76,6 @@ void check_party_membership(Context& c, std::initializer_list<std::string_view> 
 // nullopt for `ad-hoc` or an unknown cadence.
 std::optional<int> cadence_days(std::string_view cadence);
 
-// A personnummer or samordningsnummer found in a text: where (bytes), and the
-// number with its last four digits masked ("640823-****").
-struct PersonalNumber {
-  size_t pos = 0, len = 0;
-  std::string masked;
-  bool coordination = false;  // samordningsnummer (day + 60)
-};
-std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
-
 // Problems in a meeting's § numbers, in order: each item whose number repeats
 // an earlier one, skips (is higher than the one before + 1) or goes backwards.
 struct NumberingProblem {

@@ -107,6 +107,18 @@ check "--color always colours" eval 'grep -q $'"'"'\x1b\['"'"' <<<"$out"'
 out=$(NO_COLOR=1 "$bin" validate "$u" 2>&1)
 check "NO_COLOR: no escape codes" eval '! grep -q $'"'"'\x1b'"'"' <<<"$out"'
 
+# A personnummer anywhere in the data is never repeated by any output.
+p="$work/pin"; new_repo "$p"
+printf 'kind: organisation\nid: o-8112189876\nname: Person 811218-9876\ntype: other\nnmae: x\n' >"$p/organisations/pin.yaml"
+leaked=0
+for fmt in text json sarif junit github; do
+  out=$("$bin" lint "$p" --today 2026-10-15 --format "$fmt" 2>&1)
+  grep -q "8112189876\|811218-9876" <<<"$out" && { echo "leaked in $fmt"; leaked=1; }
+done
+out=$("$bin" validate "$p" 2>&1)
+grep -q "8112189876\|811218-9876" <<<"$out" && leaked=1
+check "a personnummer in an id or name is masked in every format" eval '[ $leaked = 0 ] && has "811218****"'
+
 # Output files: written through symbolic links, never replacing a FIFO or a
 # device, keeping the permissions of the file they replace.
 o="$work/out"; mkdir -p "$o"
