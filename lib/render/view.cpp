@@ -293,6 +293,15 @@ struct B {
   }
   std::string num(double x) const { return format_number(x, v.lang); }
 
+  // References to the entities of `all` whose `parent` is `id` (sub-collaborations, units).
+  template <class T>
+  Data children(Kind k, const std::vector<T>& all, const std::string& id) const {
+    Data out = list();
+    for (const auto& x : all)
+      if (x.parent.v == id) out.push_back(ref(k, x.id.v));
+    return out;
+  }
+
   // A reference to an entity: its name and, when it exists, its page.
   Data ref(Kind k, std::string_view id) const {
     Data d;
@@ -672,9 +681,7 @@ Data collaboration_view(const View& v, const Collaboration& c) {
   put(d, "integration", b.en("integration", c.integration_level));
   put(d, "purpose", c.purpose);
   put_data(d, "parent", b.ref(Kind::collaboration, c.parent.v), c.parent.set);
-  Data children = list();
-  for (const auto& x : v.repo.collaborations)
-    if (x.parent.v == c.id.v) children.push_back(b.ref(Kind::collaboration, x.id.v));
+  Data children = b.children(Kind::collaboration, v.repo.collaborations, c.id.v);
   bool any_children = !children.list_value().empty();
   put_data(d, "children", children, any_children);
   Data parties = list();
@@ -1042,9 +1049,7 @@ Data organisation_view(const View& v, const Organisation& o) {
   put(d, "o_type", b.en("org", o.type));
   put(d, "org_number", o.org_number);
   put_data(d, "parent", b.ref(Kind::organisation, o.parent.v), o.parent.set);
-  Data units = list();
-  for (const auto& x : v.repo.organisations)
-    if (x.parent.v == o.id.v) units.push_back(b.ref(Kind::organisation, x.id.v));
+  Data units = b.children(Kind::organisation, v.repo.organisations, o.id.v);
   bool any_units = !units.list_value().empty();
   put_data(d, "units", units, any_units);
   put(d, "website", o.website && is_http_url(o.website.v) ? o.website.v : std::string());
