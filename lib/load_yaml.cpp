@@ -1,16 +1,14 @@
-// YAML → the loader's tree. The only file in samverkan that includes yaml-cpp.
+// YAML → the loader's tree. The only file in samverkan that includes a YAML
+// parser: libyaml, the C reference implementation (Debian's libyaml-dev).
 //
-// yaml-cpp's event API is used instead of YAML::Node because it lets us see
-// every key (duplicates included), keep exact positions, and share aliased
-// nodes instead of expanding them.
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+// Its event API lets us see every key (duplicates included), keep exact
+// positions, and share aliased nodes instead of expanding them. libyaml was
+// chosen over yaml-cpp for speed: it parses the national-scale benchmark
+// about six times faster (docs/benchmark.md), and the parser is most of the
+// cost of a cold `validate`.
+#include <yaml.h>
 
 #include <algorithm>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -68,12 +66,15 @@ bool precheck_text(int file, std::string_view content, std::string_view& text,
 
 namespace {
 
-struct AliasBomb {
-  YAML::Mark mark;
-};
-struct AnchorCycle {
-  YAML::Mark mark;
-  std::string name;
+// Nesting deeper than this is refused (no real document comes close; the
+// tree's readers recurse).
+constexpr size_t kMaxDepth = 1000;
+
+// Why the builder stopped reading a file; each becomes one finding.
+struct Stop {
+  const char* code;
+  Message message;
+  size_t pos;  // byte offset
 };
 
 // Length in bytes of the scalar written at pos: a quoted string up to its
@@ -105,86 +106,128 @@ size_t scalar_extent(std::string_view text, size_t pos, bool in_flow) {
   return end - pos;
 }
 
-class Builder : public YAML::EventHandler {
+// libyaml counts positions in characters; spans want bytes. Marks mostly
+// move forward, so a cursor makes the conversion linear in the file.
+class Offsets {
+ public:
+  explicit Offsets(std::string_view text) : text_(text) {}
+  size_t byte_of(size_t index) {
+    if (index < chars_) chars_ = bytes_ = 0;
+    while (chars_ < index && bytes_ < text_.size()) {
+      bytes_ += utf8_seq_len(static_cast<unsigned char>(text_[bytes_]));
+      ++chars_;
+    }
+    return std::min(bytes_, text_.size());
+  }
+
+ private:
+  static size_t utf8_seq_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+  std::string_view text_;
+  size_t chars_ = 0, bytes_ = 0;
+};
+
+std::string_view str_of(const yaml_char_t* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+bool is_null_text(std::string_view v) {
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+class Builder {
  public:
   Builder(int file, std::string_view text, RawFile& out, std::vector<Finding>& findings)
-      : file_(file), text_(text), out_(out), findings_(findings) {}
+      : file_(file), text_(text), out_(out), findings_(findings), offsets_(text) {}
 
-  void OnDocumentStart(const YAML::Mark& m) override {
-    doc_ = RawDoc{};
-    doc_.start = span(m, 0);
-    stack_.clear();
-    anchors_.clear();
-    open_.clear();
-    names_.clear();
-    alias_extra_ = 0;
+  // Takes one event; throws Stop when the file cannot be read further.
+  void on(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        doc_ = RawDoc{};
+        doc_.start = span(e.start_mark, 0);
+        stack_.clear();
+        anchors_.clear();
+        open_.clear();
+        alias_extra_ = 0;
+        break;
+      case YAML_DOCUMENT_END_EVENT: out_.docs.push_back(doc_); break;
+      case YAML_SCALAR_EVENT: on_scalar(e); break;
+      case YAML_ALIAS_EVENT: on_alias(e); break;
+      case YAML_SEQUENCE_START_EVENT:
+        open_container(RawNode::Type::seq, e.start_mark, str_of(e.data.sequence_start.anchor),
+                       e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+        break;
+      case YAML_MAPPING_START_EVENT:
+        open_container(RawNode::Type::map, e.start_mark, str_of(e.data.mapping_start.anchor),
+                       e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+        break;
+      case YAML_SEQUENCE_END_EVENT: close_container(); break;
+      case YAML_MAPPING_END_EVENT:
+        resolve_map(*stack_.back().node);
+        close_container();
+        break;
+      default: break;
+    }
   }
-  void OnDocumentEnd() override { out_.docs.push_back(doc_); }
 
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-    RawNode& n = make(RawNode::Type::null, m, 0);
-    finish_leaf(n, a);
-  }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
-                const std::string& value) override {
-    size_t pos = static_cast<size_t>(std::max(0, m.pos));
-    RawNode& n = make(RawNode::Type::scalar, m, scalar_extent(text_, pos, in_flow()));
-    n.value = value;
-    n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
-    finish_leaf(n, a);
-  }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
-    auto it = anchors_.find(a);
-    if (it == anchors_.end()) return;  // yaml-cpp reports unknown anchors itself
-    if (open_.count(a)) throw AnchorCycle{m, names_[a]};
-    const RawNode* target = it->second;
-    alias_extra_ += target->weight;
-    if (alias_extra_ > kAliasBudget) throw AliasBomb{m};
-    attach(target);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                       YAML::EmitterStyle::value style) override {
-    open_container(RawNode::Type::seq, m, a, style == YAML::EmitterStyle::Flow);
-  }
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
-                  YAML::EmitterStyle::value style) override {
-    open_container(RawNode::Type::map, m, a, style == YAML::EmitterStyle::Flow);
-  }
-  void OnSequenceEnd() override { close_container(); }
-  void OnMapEnd() override {
-    RawNode* n = stack_.back().node;
-    resolve_map(*n);
-    close_container();
-  }
-  void OnAnchor(const YAML::Mark&, const std::string& name) override { pending_name_ = name; }
+  size_t byte_of(const yaml_mark_t& m) { return offsets_.byte_of(m.index); }
 
  private:
   struct Open {
     RawNode* node;
-    YAML::anchor_t anchor;
+    std::string_view anchor;
     bool flow;
   };
 
-  Span span(const YAML::Mark& m, size_t len) {
-    return span_at(file_, text_, out_.line_starts, static_cast<size_t>(std::max(0, m.pos)), len);
+  Span span(const yaml_mark_t& m, size_t len) {
+    return span_at(file_, text_, out_.line_starts, byte_of(m), len);
   }
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
 
-  RawNode& make(RawNode::Type t, const YAML::Mark& m, size_t len) {
+  void on_scalar(const yaml_event_t& e) {
+    const auto& d = e.data.scalar;
+    std::string_view value(reinterpret_cast<const char*>(d.value), d.length);
+    std::string_view tag = str_of(d.tag);
+    bool plain = d.style == YAML_PLAIN_SCALAR_STYLE || d.style == YAML_ANY_SCALAR_STYLE;
+    size_t pos = byte_of(e.start_mark);
+    if (plain && tag.empty() && is_null_text(value)) {
+      RawNode& n = make(RawNode::Type::null, pos, 0);
+      finish_leaf(n, str_of(d.anchor));
+      return;
+    }
+    RawNode& n = make(RawNode::Type::scalar, pos, scalar_extent(text_, pos, in_flow()));
+    n.value = value;
+    // Quoted and block scalars, and `!`/`!!str` tags, are always text.
+    n.quoted = !plain || tag == "!" || tag == "tag:yaml.org,2002:str";
+    finish_leaf(n, str_of(d.anchor));
+  }
+  void on_alias(const yaml_event_t& e) {
+    std::string_view name = str_of(e.data.alias.anchor);
+    size_t pos = byte_of(e.start_mark);
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) throw Stop{"yaml-syntax", msg_of(msg::yaml_unknown_alias, name), pos};
+    if (open_.count(name)) throw Stop{"yaml-anchor-cycle", msg_of(msg::yaml_anchor_cycle, name), pos};
+    const RawNode* target = it->second;
+    alias_extra_ += target->weight;
+    if (alias_extra_ > kAliasBudget) throw Stop{"yaml-alias-bomb", msg_of(msg::yaml_alias_bomb, kAliasBudget), pos};
+    attach(target);
+  }
+
+  RawNode& make(RawNode::Type t, size_t pos, size_t len) {
     RawNode& n = out_.arena.emplace_back();
     n.type = t;
-    n.span = span(m, len);
+    n.span = span_at(file_, text_, out_.line_starts, pos, len);
     return n;
   }
-  void remember(RawNode& n, YAML::anchor_t a) {
-    if (a) {
-      anchors_[a] = &n;
-      names_[a] = pending_name_;
-    }
-    pending_name_.clear();
+  // Anchor names live in strings of their own: libyaml frees its events.
+  std::string_view remember(RawNode& n, std::string_view anchor) {
+    if (anchor.empty()) return {};
+    auto name = names_.emplace(anchor).first;
+    anchors_[*name] = &n;
+    return *name;
   }
-  void finish_leaf(RawNode& n, YAML::anchor_t a) {
-    remember(n, a);
+  void finish_leaf(RawNode& n, std::string_view anchor) {
+    remember(n, anchor);
     attach(&n);
   }
   void attach(const RawNode* n) {
@@ -196,16 +239,18 @@ class Builder : public YAML::EventHandler {
     parent->kids.push_back(n);
     parent->weight = std::min<uint64_t>(parent->weight + n->weight, uint64_t(1) << 62);
   }
-  void open_container(RawNode::Type t, const YAML::Mark& m, YAML::anchor_t a, bool flow) {
-    RawNode& n = make(t, m, 1);
-    remember(n, a);
-    if (a) open_.insert(a);
-    stack_.push_back(Open{&n, a, flow || in_flow()});
+  void open_container(RawNode::Type t, const yaml_mark_t& m, std::string_view anchor, bool flow) {
+    size_t pos = byte_of(m);
+    if (stack_.size() >= kMaxDepth) throw Stop{"yaml-too-deep", msg_of(msg::yaml_too_deep, kMaxDepth), pos};
+    RawNode& n = make(t, pos, 1);
+    std::string_view name = remember(n, anchor);
+    if (!name.empty()) open_.insert(name);
+    stack_.push_back(Open{&n, name, flow || in_flow()});
   }
   void close_container() {
     Open o = stack_.back();
     stack_.pop_back();
-    if (o.anchor) open_.erase(o.anchor);
+    if (!o.anchor.empty()) open_.erase(o.anchor);
     attach(o.node);
   }
 
@@ -220,6 +265,7 @@ class Builder : public YAML::EventHandler {
     std::vector<const RawNode*> kids;
     std::vector<const RawNode*> merges;
     std::unordered_map<std::string_view, const RawNode*> seen;
+    kids.reserve(n.kids.size());
     for (size_t i = 0; i + 1 < n.kids.size(); i += 2) {
       const RawNode* k = n.kids[i];
       const RawNode* v = n.kids[i + 1];
@@ -265,12 +311,12 @@ class Builder : public YAML::EventHandler {
   std::string_view text_;
   RawFile& out_;
   std::vector<Finding>& findings_;
+  Offsets offsets_;
   RawDoc doc_;
   std::vector<Open> stack_;
-  std::unordered_map<YAML::anchor_t, const RawNode*> anchors_;
-  std::unordered_map<YAML::anchor_t, std::string> names_;
-  std::unordered_set<YAML::anchor_t> open_;
-  std::string pending_name_;
+  std::unordered_set<std::string> names_;  // owns every anchor name seen in the file
+  std::unordered_map<std::string_view, const RawNode*> anchors_;
+  std::unordered_set<std::string_view> open_;
   uint64_t alias_extra_ = 0;
 };
 
@@ -284,6 +330,50 @@ size_t tab_in_indent(std::string_view text, const std::vector<size_t>& starts, i
   return std::string_view::npos;
 }
 
+// libyaml's problems in our words. Its texts are a fixed set; one we have not
+// translated is shown as it is.
+struct Problem {
+  std::string_view text;
+  const Tr* ours;
+  const Tr* help;
+};
+const Problem kProblems[] = {
+    {"mapping values are not allowed in this context", &msg::yp_mapping_value, &msg::help_quote},
+    {"could not find expected ':'", &msg::yp_expected_colon, nullptr},
+    {"did not find expected key", &msg::yp_expected_key, &msg::help_indent},
+    {"did not find expected '-' indicator", &msg::yp_expected_dash, &msg::help_indent},
+    {"did not find expected ',' or ']'", &msg::yp_flow_seq, nullptr},
+    {"did not find expected ',' or '}'", &msg::yp_flow_map, nullptr},
+    {"did not find expected node content", &msg::yp_expected_value, nullptr},
+    {"found unexpected end of stream", &msg::yp_end_of_stream, nullptr},
+    {"found character that cannot start any token", &msg::yp_cannot_start, &msg::help_quote},
+    {"block sequence entries are not allowed in this context", &msg::yp_dash_here, &msg::help_indent},
+    {"found unknown escape character", &msg::yp_escape, nullptr},
+    {"control characters are not allowed", &msg::yp_control, &msg::help_control},
+};
+
+// What the note on the context mark says: where the unfinished thing began.
+const Tr* context_note(std::string_view ctx) {
+  if (ctx.find("quoted scalar") != std::string_view::npos) return &msg::note_yaml_quote_start;
+  if (ctx.find("flow sequence") != std::string_view::npos) return &msg::note_yaml_list_start;
+  if (ctx.find("mapping") != std::string_view::npos) return &msg::note_yaml_map_start;
+  if (ctx.find("simple key") != std::string_view::npos) return &msg::note_yaml_key_start;
+  return nullptr;
+}
+
+// RAII for libyaml's parser and events.
+struct Parser {
+  yaml_parser_t p;
+  Parser() { yaml_parser_initialize(&p); }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+struct Event {
+  yaml_event_t e;
+  ~Event() { yaml_event_delete(&e); }
+};
+
 }  // namespace
 
 ParsedFile parse_file(int file, std::string_view content) {
@@ -296,37 +386,53 @@ ParsedFile parse_file(int file, std::string_view content) {
 
 void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Finding>& findings) {
   out.line_starts = line_starts_of(text);
-  std::istringstream in{std::string(text)};
   Builder builder(file, text, out, findings);
-  auto report = [&](const char* code, Message m, Span sp, std::optional<Message> help = {}) {
-    findings.push_back(make_finding(code, std::move(m), sp, {}, std::move(help)));
-  };
+  Parser parser;
+  yaml_parser_set_input_string(&parser.p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_encoding(&parser.p, YAML_UTF8_ENCODING);
+  auto at = [&](size_t pos) { return span_at(file, text, out.line_starts, pos, 1); };
   try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
+    for (;;) {
+      Event ev;
+      if (!yaml_parser_parse(&parser.p, &ev.e)) {
+        ev.e.type = YAML_NO_EVENT;  // nothing to free
+        break;
+      }
+      builder.on(ev.e);
+      if (ev.e.type == YAML_STREAM_END_EVENT) return;
     }
-  } catch (const YAML::DeepRecursion& e) {
-    report("yaml-too-deep", msg_of(msg::yaml_too_deep),
-           span_at(file, text, out.line_starts, static_cast<size_t>(std::max(0, e.mark.pos)), 1));
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.line + 1;
-    size_t tab = tab_in_indent(text, out.line_starts, line);
-    if (tab != std::string_view::npos) {
-      report("yaml-tab-indent", msg_of(msg::yaml_tab), span_at(file, text, out.line_starts, tab, 1),
-             msg_of(msg::help_tab));
-    } else {
-      Span sp = e.mark.is_null() ? Span{file, 0, 0, 0}
-                                 : span_at(file, text, out.line_starts,
-                                           static_cast<size_t>(std::max(0, e.mark.pos)), 1);
-      report("yaml-syntax", msg_of(msg::yaml_syntax, e.msg), sp);
-    }
-  } catch (const AliasBomb& b) {
-    report("yaml-alias-bomb", msg_of(msg::yaml_alias_bomb, kAliasBudget),
-           span_at(file, text, out.line_starts, static_cast<size_t>(std::max(0, b.mark.pos)), 1));
-  } catch (const AnchorCycle& c) {
-    report("yaml-anchor-cycle", msg_of(msg::yaml_anchor_cycle, c.name),
-           span_at(file, text, out.line_starts, static_cast<size_t>(std::max(0, c.mark.pos)), 1));
+  } catch (const Stop& s) {
+    findings.push_back(make_finding(s.code, s.message, at(s.pos)));
+    return;
   }
+  // A syntax error: libyaml's problem, at its mark, in our words where we have them.
+  const yaml_parser_t& p = parser.p;
+  if (p.error == YAML_MEMORY_ERROR) {
+    findings.push_back(make_finding("yaml-syntax", msg_of(msg::yaml_syntax, "out of memory"), Span{file, 0, 0, 0}));
+    return;
+  }
+  size_t pos = p.error == YAML_READER_ERROR ? std::min(p.problem_offset, text.size())
+                                            : builder.byte_of(p.problem_mark);
+  Span sp = at(pos);
+  size_t tab = tab_in_indent(text, out.line_starts, sp.line);
+  if (tab != std::string_view::npos) {
+    findings.push_back(make_finding("yaml-tab-indent", msg_of(msg::yaml_tab), at(tab), {}, msg_of(msg::help_tab)));
+    return;
+  }
+  std::string_view problem = p.problem ? p.problem : "";
+  const Problem* known = nullptr;
+  for (const Problem& k : kProblems)
+    if (k.text == problem) known = &k;
+  Message m = known ? msg_of(msg::yaml_syntax, to_arg(*known->ours)) : msg_of(msg::yaml_syntax, problem);
+  std::optional<Message> help;
+  if (known && known->help) help = msg_of(*known->help);
+  Finding f = make_finding("yaml-syntax", std::move(m), sp, {}, std::move(help));
+  if (p.context && p.error != YAML_READER_ERROR) {
+    size_t cpos = builder.byte_of(p.context_mark);
+    const Tr* note = context_note(p.context);
+    if (note && cpos != pos) f.notes.push_back(Note{msg_of(*note), at(cpos)});
+  }
+  findings.push_back(std::move(f));
 }
 
 }  // namespace sv

@@ -151,6 +151,57 @@ TEST_CASE("tabs in indentation, syntax errors, bad bytes") {
   CHECK(find(load(std::string("kind: x\0\x01\x02", 10)), "file-binary"));
 }
 
+TEST_CASE("the parser's problems are ours: translated, at the right place, with where it began") {
+  auto l = load("kind: organisation\nid: a\nname: \"Nässjö\ntype: region\n");
+  const Finding* f = find(l, "yaml-syntax");
+  REQUIRE(f);
+  CHECK(f->span.line == 5);  // the file ends inside the quotes
+  CHECK(f->message.str(Lang::sv) == "ogiltig YAML: filen tar slut mitt i ett värde");
+  CHECK(f->message.str(Lang::en) == "invalid YAML: the file ends in the middle of a value");
+  REQUIRE(f->notes.size() == 1);
+  CHECK(f->notes[0].span.line == 3);
+  CHECK(f->notes[0].span.col == 7);
+  // `: ` inside an unquoted value: the column after the multi-byte text is right.
+  auto m = load("kind: organisation\nid: a\nname: Åsa: Ö\n");
+  f = find(m, "yaml-syntax");
+  REQUIRE(f);
+  CHECK(f->span.line == 3);
+  CHECK(f->span.col == 10);
+  REQUIRE(f->help);
+  CHECK(f->help->str(Lang::en) == "put the value in quotes");
+  // A raw control character is not YAML; its escape in double quotes is.
+  auto c = load("kind: organisation\nid: a\nname: A\x7f\ntype: region\n");
+  f = find(c, "yaml-syntax");
+  REQUIRE(f);
+  CHECK(f->span.line == 3);
+  CHECK(f->span.col == 8);
+  auto e = load("kind: organisation\nid: a\nname: \"A\\u007f\"\ntype: region\n");
+  CHECK(e.findings.empty());
+  CHECK(e.organisations.at(0).name.v == "A\x7f");
+}
+
+TEST_CASE("an alias without its anchor is a finding") {
+  auto l = load("kind: organisation\nid: a\nname: *nowhere\ntype: region\n");
+  const Finding* f = find(l, "yaml-syntax");
+  REQUIRE(f);
+  CHECK(f->span.line == 3);
+  CHECK(f->span.col == 7);
+  CHECK(f->message.str(Lang::en) == "alias *nowhere has no anchor &nowhere before it in the document");
+  // Anchors do not reach across documents.
+  CHECK(find(load("kind: organisation\nid: a\nname: &n N\ntype: region\n---\nkind: organisation\nid: b\nname: *n\n"
+                  "type: region\n"),
+             "yaml-syntax"));
+}
+
+TEST_CASE("null, empty and quoted values") {
+  auto l = load("kind: organisation\nid: a\nname: 'null'\ntype: region\ndescription: ~\n");
+  CHECK(l.organisations.at(0).name.v == "null");
+  CHECK(!find(l, "field-type"));
+  auto q = load("kind: organisation\nid: \"2026\"\nname: N\ntype: region\n");
+  CHECK(q.findings.empty());
+  CHECK(find(load("kind: organisation\nid: a\nname:\ntype: region\n"), "field-required"));
+}
+
 TEST_CASE("a syntax error keeps the documents before it") {
   auto l = load(std::string(kOrg) + "---\nkind: organisation\nid: [b\n");
   CHECK(l.organisations.size() == 1);
