@@ -51,7 +51,14 @@ struct Extension {
 };
 
 struct Entity {
+  Entity() = default;
   virtual ~Entity() = default;
+  // Declared, because the virtual destructor would otherwise make every move
+  // of an entity a copy.
+  Entity(const Entity&) = default;
+  Entity(Entity&&) noexcept = default;
+  Entity& operator=(const Entity&) = default;
+  Entity& operator=(Entity&&) noexcept = default;
   Kind kind{};
   Text id;
   int file = -1;

@@ -94,6 +94,18 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   for (auto& t : pool) t.join();
 
   if (cache) cache->flush();
+  auto reserve = [&](auto& to, auto member) {
+    size_t n = to.size();
+    for (auto& r : results) n += (r.*member).size();
+    to.reserve(n);
+  };
+  reserve(repo.organisations, &FileLoad::organisations);
+  reserve(repo.collaborations, &FileLoad::collaborations);
+  reserve(repo.forums, &FileLoad::forums);
+  reserve(repo.plans, &FileLoad::plans);
+  reserve(repo.meetings, &FileLoad::meetings);
+  reserve(repo.reports, &FileLoad::reports);
+  reserve(repo.refs, &FileLoad::refs);
   append(out.findings, config_findings);
   append(repo.refs, config_refs);
   for (auto& r : results) {
