@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/util.h"
 #include "suppress.h"
 #include "text.h"
 
@@ -131,6 +132,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
   auto settings = rule_settings(l.repo.config, l.findings);
   std::vector<Finding> found;
   std::set<std::string> off;
+  rules::Index index(l.repo);
   for (const rules::Rule* rule : rules::all_rules()) {
     const rules::Settings& s = settings.at(rule->id);
     bool selected = o.select.empty() || std::find(o.select.begin(), o.select.end(), rule->id) != o.select.end();
@@ -140,6 +142,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
     }
     rules::Context ctx(l.repo, o.today, *rule, s, found);
     ctx.history = o.history;
+    ctx.shared_index = &index;
     rule->check(ctx);
   }
   report.suppressed =

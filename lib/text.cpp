@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace sv {
 
@@ -11,6 +13,14 @@ size_t utf8_invalid_at(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: most of the text is ASCII.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) { ++i; continue; }
     size_t len;
@@ -317,6 +327,13 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
   auto is_digit = [&](size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
   for (size_t i = 0; i < s.size(); ++i) {
     if (!is_digit(i) || (i > 0 && is_digit(i - 1))) continue;  // only at the start of a digit run
+    // Every form starts with at least six digits: skip shorter runs (dates, amounts) whole.
+    size_t run = i;
+    while (run < s.size() && run - i < 6 && is_digit(run)) ++run;
+    if (run - i < 6) {
+      i = run;  // s[run] is no digit (or the end)
+      continue;
+    }
     // Forms, longest first: YYYYMMDD[-+]NNNC, YYYYMMDDNNNC, YYMMDD[-+]NNNC, YYMMDDNNNC.
     for (int century : {1, 0}) {
       size_t head = century ? 8 : 6;

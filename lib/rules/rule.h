@@ -2,6 +2,7 @@
 // one file (lib/rules/<id>.cpp), registered with one line in registry.cpp.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@ struct OptionDef {
 };
 
 struct Rule;
+class Index;
 
 // A rule's effective settings: its severity and option values (defaults
 // overridden by samverkan.yaml).
@@ -51,6 +53,10 @@ class Context {
   const Settings& settings;
   // The git history (history.h), for the rules that read it; null when none was read.
   const History* history = nullptr;
+  // The lookups the rules share (util.h), built once per run; null: this
+  // context builds its own on first use.
+  const Index* shared_index = nullptr;
+  const Index& index() const;
 
   // Reports a finding of this rule. `entity` is the id of the entity concerned
   // and `nested` the nested id or field (baselines key on both, never on lines).
@@ -63,6 +69,7 @@ class Context {
 
  private:
   std::vector<Finding>& out_;
+  mutable std::shared_ptr<const Index> own_index_;
 };
 
 struct Rule {
