@@ -140,16 +140,7 @@ class Walker {
   // Files already loaded: a blob with the same content as the file at its
   // path takes its entities from the model instead of being parsed. A file
   // is hashed only when a blob at its path is met.
-  void seed(const Repo& r) {
-    known_ = &r;
-    known_entities_.assign(r.files.size(), {});
-    r.for_each_entity([&](const Entity& e) {
-      if (e.file > 0 && e.file < static_cast<int>(r.files.size())) known_entities_[e.file].push_back(&e);
-    });
-    known_ids_.assign(r.files.size(), std::nullopt);
-    known_hashed_.assign(r.files.size(), false);
-    for (size_t i = 1; i < r.files.size(); ++i) known_paths_.emplace(r.files[i].path, i);  // files[0] is samverkan.yaml
-  }
+  void seed(const Repo& r) { known_ = &r; }
 
   // Finds the entities of every blob that will be needed: those of files
   // already loaded from the model, the others parsed in parallel (blobs are
@@ -216,6 +207,18 @@ class Walker {
 
   // The loaded file whose path is `path` and whose content is blob `id`.
   std::optional<size_t> known_file(const git_oid& id, const std::string& path) {
+    if (!known_) return std::nullopt;
+    if (!known_indexed_) {
+      const Repo& r = *known_;
+      known_entities_.assign(r.files.size(), {});
+      r.for_each_entity([&](const Entity& e) {
+        if (e.file > 0 && e.file < static_cast<int>(r.files.size())) known_entities_[e.file].push_back(&e);
+      });
+      known_ids_.assign(r.files.size(), std::nullopt);
+      known_hashed_.assign(r.files.size(), false);
+      for (size_t i = 1; i < r.files.size(); ++i) known_paths_.emplace(r.files[i].path, i);  // files[0] is samverkan.yaml
+      known_indexed_ = true;
+    }
     auto it = known_paths_.find(path);
     if (it == known_paths_.end()) return std::nullopt;
     size_t i = it->second;
@@ -258,6 +261,7 @@ class Walker {
   const std::vector<std::string>& exclude_;
   std::unordered_map<std::string, std::shared_ptr<const BlobEntities>> cache_;  // by key()
   const Repo* known_ = nullptr;
+  bool known_indexed_ = false;  // the members below are filled on first use
   std::unordered_map<std::string, size_t> known_paths_;  // path → index into the known repo's files
   std::vector<std::vector<const Entity*>> known_entities_;
   std::vector<std::optional<git_oid>> known_ids_;  // the files' blob ids, once hashed

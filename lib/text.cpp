@@ -324,12 +324,14 @@ static bool valid_personal(const std::string& ten, int full_year, bool& coordina
 
 std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
   std::vector<PersonalNumber> out;
-  auto is_digit = [&](size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_digit = [&](size_t i) { return i < s.size() && digit(s[i]); };
+  // The loop never stops inside a digit run: a digit at i starts one.
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit(i) || (i > 0 && is_digit(i - 1))) continue;  // only at the start of a digit run
-    // Every form starts with at least six digits: skip shorter runs (dates, amounts) whole.
-    size_t run = i;
-    while (run < s.size() && run - i < 6 && is_digit(run)) ++run;
+    if (!digit(s[i])) continue;
+    size_t run = i + 1;
+    while (run < s.size() && digit(s[run])) ++run;
+    // Every form starts with at least six digits: shorter runs (dates, amounts) are skipped whole.
     if (run - i < 6) {
       i = run;  // s[run] is no digit (or the end)
       continue;
@@ -352,9 +354,10 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
       p.len = j + 4 - i;
       p.masked = std::string(s.substr(i, head)) + (sep ? std::string(1, s[i + head]) : std::string()) + "****";
       out.push_back(p);
-      i = j + 3;
       break;
     }
+    // After a number, on from its end (no digit follows it); else past the run.
+    i = out.empty() || out.back().pos != i ? run : out.back().pos + out.back().len - 1;
   }
   return out;
 }
