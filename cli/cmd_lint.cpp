@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app.h"
+#include "cache.h"
 #include "diff.h"
 #include "history.h"
 #include "fsutil.h"
@@ -52,7 +53,8 @@ static int run_lint(const LintOptions& o, const Global& g) {
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
   sv::Loaded l = load(g, o.path);
-  sv::History history = sv::history_for(o.path, g.rev, l.repo, *today);
+  sv::History history = sv::history_for(o.path, g.rev, l.repo,
+                                           sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir()});
   lo.history = &history;
   sv::LintReport report = sv::run_lint(l, lo);
   if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));

@@ -9,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "cache.h"
 #include "diff_json.h"
 #include "git.h"
 #include "git_ptr.h"
@@ -142,6 +143,16 @@ class Walker {
   // is hashed only when a blob at its path is met.
   void seed(const Repo& r) { known_ = &r; }
 
+  // Parsed blobs go through the per-file cache in `dir`, in the pack of
+  // `scope` (opened when a blob must be parsed).
+  void use_cache(std::string dir, std::string scope) {
+    cache_dir_ = std::move(dir);
+    cache_scope_ = std::move(scope);
+  }
+  void flush_cache() const {
+    if (parse_cache_) parse_cache_->flush();
+  }
+
   // Finds the entities of every blob that will be needed: those of files
   // already loaded from the model, the others parsed in parallel (blobs are
   // read here, since libgit2 handles stay on this thread, and parsed on
@@ -163,10 +174,13 @@ class Walker {
       contents.emplace_back(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
       todo.emplace_back(std::move(k), path);
     }
+    if (todo.empty()) return;
+    if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
+    const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
     std::vector<std::shared_ptr<const BlobEntities>> out(todo.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < todo.size();) out[i] = parse(contents[i], *todo[i].second);
+      for (size_t i; (i = next.fetch_add(1)) < todo.size();) out[i] = parse(contents[i], *todo[i].second, cache);
     };
     unsigned n = std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, todo.size() / 8)));
@@ -237,9 +251,10 @@ class Walker {
     return out;
   }
 
-  static std::shared_ptr<const BlobEntities> parse(std::string_view content, const std::string& path) {
+  static std::shared_ptr<const BlobEntities> parse(std::string_view content, const std::string& path,
+                                                   const Cache* cache) {
     FileLoad fl;
-    load_file(0, content, fl);
+    load_file(0, content, fl, cache);
     auto flats = std::make_shared<Flats>();
     auto add = [&](const auto& list) {
       for (const auto& e : list)
@@ -267,6 +282,8 @@ class Walker {
   std::vector<std::optional<git_oid>> known_ids_;  // the files' blob ids, once hashed
   std::vector<bool> known_hashed_;
   BlobHasher hasher_;
+  std::string cache_dir_, cache_scope_;
+  std::optional<Cache> parse_cache_;
 };
 
 CommitInfo info_of(const git_commit* c) {
@@ -288,12 +305,16 @@ CommitInfo info_of(const git_commit* c) {
 }  // namespace
 
 History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
-                     const std::vector<std::string>& exclude, const Repo* known, std::optional<Date> until) {
+                     const std::vector<std::string>& exclude, const HistoryOptions& o) {
   History h;
   h.available = true;
   git_repository* repo = git.raw();
   Walker walker(repo, exclude);
-  if (known) walker.seed(*known);
+  if (o.known) walker.seed(*o.known);
+  if (!o.cache_dir.empty()) {
+    const char* dir = git_repository_commondir(repo);
+    walker.use_cache(o.cache_dir, std::string("history\n") + (dir ? dir : "") + "\n" + root);
+  }
   git_oid id;
   check(git_oid_fromstr(&id, commit.c_str()));
   git_commit* first = nullptr;
@@ -317,7 +338,7 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
       parent.reset(p);
     }
     steps.emplace_back();
-    if (until && h.commits.back().date > *until) {  // listed, but what it changed is not read
+    if (o.until && h.commits.back().date > *o.until) {  // listed, but what it changed is not read
       cur = std::move(parent);
       continue;
     }
@@ -343,6 +364,7 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
       if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
     }
   walker.prefetch(wanted);
+  walker.flush_cache();
   // ...then what each commit did to each entity: the entities of the files it
   // changed, before and after, matched by id (the first of a repeated id
   // wins). Only an entity on both sides is flattened and compared.
@@ -391,8 +413,9 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   return h;
 }
 
-History history_for(const std::string& path, const std::string& rev, const Repo& repo, std::optional<Date> until) {
+History history_for(const std::string& path, const std::string& rev, const Repo& repo, HistoryOptions o) {
   const Config& config = repo.config;
+  o.known = &repo;
   auto git = GitRepo::try_open(path);
   if (!git) return no_history(msg::git_reason_no_repo);
   std::vector<std::string> exclude;
@@ -408,10 +431,10 @@ History history_for(const std::string& path, const std::string& rev, const Repo&
       h.available = !git->shallow();
       return h;
     }
-    return load_history(*git, hex(&head), root, exclude, &repo, until);
+    return load_history(*git, hex(&head), root, exclude, o);
   }
   std::string commit = git->resolve(rev);
-  return load_history(*git, commit, git->samverkan_root(commit, rev), exclude, &repo, until);
+  return load_history(*git, commit, git->samverkan_root(commit, rev), exclude, o);
 }
 
 std::optional<Date> last_change(const History& h, const std::string& entity_id, std::optional<Date> until) {
