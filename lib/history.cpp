@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
+#include <deque>
 #include <memory>
 #include <thread>
 #include <unordered_map>
@@ -84,9 +86,27 @@ struct BlobEntity {
   const Entity* known = nullptr;
   const Flat* flat = nullptr;
 };
+// The entities of one blob, as flatten order: kinds in order, then document
+// order (a view into the Walker's storage).
 struct BlobEntities {
-  std::vector<BlobEntity> list;          // as flatten order: kinds in order, then document order
-  std::shared_ptr<const Flats> parsed;  // owns the `flat`s
+  const BlobEntity* first = nullptr;
+  size_t count = 0;
+  const BlobEntity* begin() const { return first; }
+  const BlobEntity* end() const { return first + count; }
+};
+
+// A blob at a path (the path is part of what a parse gives: Flat::file).
+struct BlobKey {
+  git_oid id;
+  std::string_view path;
+  bool operator==(const BlobKey& o) const { return git_oid_equal(&id, &o.id) && path == o.path; }
+};
+struct BlobKeyHash {
+  size_t operator()(const BlobKey& k) const {
+    size_t h;
+    std::memcpy(&h, k.id.id, sizeof h);  // an object id is already a good hash
+    return h ^ (std::hash<std::string_view>()(k.path) * 0x9E3779B97F4A7C15ULL);
+  }
 };
 
 class Walker {
@@ -158,29 +178,31 @@ class Walker {
   // read here, since libgit2 handles stay on this thread, and parsed on
   // every core).
   void prefetch(const std::vector<std::pair<git_oid, const std::string*>>& wanted) {
-    std::vector<std::pair<std::string, const std::string*>> todo;  // key, path
+    std::vector<std::pair<BlobKey, const std::string*>> todo;  // key, path
     std::vector<std::string> contents;
+    cache_.reserve(cache_.size() + wanted.size());
     for (const auto& [id, path] : wanted) {
-      std::string k = key(id, *path);
-      if (cache_.count(k)) continue;
+      BlobKey k{id, *path};
+      auto [it, fresh] = cache_.try_emplace(k);  // a fresh entry is claimed: its entities come below
+      if (!fresh) continue;
       if (auto file = known_file(id, *path)) {
-        cache_[k] = from_known(*file);
+        it->second = known_entities(*file);
         continue;
       }
-      cache_[k] = nullptr;  // claimed
       git_blob* b = nullptr;
       check(git_blob_lookup(&b, repo_, &id));
       Blob blob(b);
       contents.emplace_back(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
-      todo.emplace_back(std::move(k), path);
+      todo.emplace_back(k, path);
     }
     if (todo.empty()) return;
     if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
     const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
-    std::vector<std::shared_ptr<const BlobEntities>> out(todo.size());
+    size_t base = parsed_.size();
+    parsed_.resize(base + todo.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < todo.size();) out[i] = parse(contents[i], *todo[i].second, cache);
+      for (size_t i; (i = next.fetch_add(1)) < todo.size();) parse(contents[i], *todo[i].second, cache, parsed_[base + i]);
     };
     unsigned n = std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, todo.size() / 8)));
@@ -188,17 +210,20 @@ class Walker {
     for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
-    for (size_t i = 0; i < todo.size(); ++i) cache_[todo[i].first] = std::move(out[i]);
+    for (size_t i = 0; i < todo.size(); ++i) {
+      const auto& list = parsed_[base + i].list;
+      cache_[todo[i].first] = BlobEntities{list.data(), list.size()};
+    }
   }
 
   // The entities of one blob (prefetched, or found now).
-  const BlobEntities& entities(const git_oid& id, const std::string& path) {
-    auto it = cache_.find(key(id, path));
-    if (it == cache_.end() || !it->second) {
+  BlobEntities entities(const git_oid& id, const std::string& path) {
+    auto it = cache_.find(BlobKey{id, path});
+    if (it == cache_.end()) {
       prefetch({{id, &path}});
-      it = cache_.find(key(id, path));
+      it = cache_.find(BlobKey{id, path});
     }
-    return *it->second;
+    return it->second;
   }
 
  private:
@@ -217,22 +242,10 @@ class Walker {
     return (m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE) && is_data_file_name(std::string(name));
   }
 
-  static std::string key(const git_oid& id, const std::string& path) { return hex(&id) + ":" + path; }
-
   // The loaded file whose path is `path` and whose content is blob `id`.
   std::optional<size_t> known_file(const git_oid& id, const std::string& path) {
     if (!known_) return std::nullopt;
-    if (!known_indexed_) {
-      const Repo& r = *known_;
-      known_entities_.assign(r.files.size(), {});
-      r.for_each_entity([&](const Entity& e) {
-        if (e.file > 0 && e.file < static_cast<int>(r.files.size())) known_entities_[e.file].push_back(&e);
-      });
-      known_ids_.assign(r.files.size(), std::nullopt);
-      known_hashed_.assign(r.files.size(), false);
-      for (size_t i = 1; i < r.files.size(); ++i) known_paths_.emplace(r.files[i].path, i);  // files[0] is samverkan.yaml
-      known_indexed_ = true;
-    }
+    if (!known_indexed_) index_known();
     auto it = known_paths_.find(path);
     if (it == known_paths_.end()) return std::nullopt;
     size_t i = it->second;
@@ -244,21 +257,47 @@ class Walker {
     return i;
   }
 
-  std::shared_ptr<const BlobEntities> from_known(size_t file) const {
-    auto out = std::make_shared<BlobEntities>();
-    for (const Entity* e : known_entities_[file])
-      if (e->id.set && !e->id.v.empty()) out->list.push_back(BlobEntity{e->kind, &e->id.v, e, nullptr});
-    return out;
+  // The loaded files by path, and their entities (with an id) by file, in
+  // one array: for_each_entity's order within each file.
+  void index_known() {
+    const Repo& r = *known_;
+    size_t nfiles = r.files.size();
+    std::vector<size_t> count(nfiles + 1, 0);
+    auto counted = [&](const Entity& e) {
+      return e.file > 0 && e.file < static_cast<int>(nfiles) && e.id.set && !e.id.v.empty();
+    };
+    r.for_each_entity([&](const Entity& e) {
+      if (counted(e)) ++count[e.file + 1];
+    });
+    known_offsets_.assign(nfiles + 1, 0);
+    for (size_t f = 0; f < nfiles; ++f) known_offsets_[f + 1] = known_offsets_[f] + count[f + 1];
+    known_list_.resize(known_offsets_[nfiles]);
+    std::vector<size_t> at(known_offsets_.begin(), known_offsets_.end() - 1);
+    r.for_each_entity([&](const Entity& e) {
+      if (counted(e)) known_list_[at[e.file]++] = BlobEntity{e.kind, &e.id.v, &e, nullptr};
+    });
+    known_ids_.assign(nfiles, std::nullopt);
+    known_hashed_.assign(nfiles, false);
+    known_paths_.reserve(nfiles);
+    for (size_t i = 1; i < nfiles; ++i) known_paths_.emplace(r.files[i].path, i);  // files[0] is samverkan.yaml
+    known_indexed_ = true;
   }
 
-  static std::shared_ptr<const BlobEntities> parse(std::string_view content, const std::string& path,
-                                                   const Cache* cache) {
+  BlobEntities known_entities(size_t file) const {
+    return BlobEntities{known_list_.data() + known_offsets_[file], known_offsets_[file + 1] - known_offsets_[file]};
+  }
+
+  // A blob's own parse: its entities, flattened.
+  struct Parsed {
+    Flats flats;
+    std::vector<BlobEntity> list;
+  };
+  static void parse(std::string_view content, const std::string& path, const Cache* cache, Parsed& out) {
     FileLoad fl;
     load_file(0, content, fl, cache);
-    auto flats = std::make_shared<Flats>();
     auto add = [&](const auto& list) {
       for (const auto& e : list)
-        if (e.id.set && !e.id.v.empty()) flats->push_back(flatten(e, path));
+        if (e.id.set && !e.id.v.empty()) out.flats.push_back(flatten(e, path));
     };
     add(fl.organisations);
     add(fl.collaborations);
@@ -266,20 +305,19 @@ class Walker {
     add(fl.plans);
     add(fl.meetings);
     add(fl.reports);
-    auto out = std::make_shared<BlobEntities>();
-    for (const Flat& f : *flats) out->list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
-    out->parsed = std::move(flats);
-    return out;
+    for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
   }
 
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
-  std::unordered_map<std::string, std::shared_ptr<const BlobEntities>> cache_;  // by key()
+  std::unordered_map<BlobKey, BlobEntities, BlobKeyHash> cache_;
+  std::deque<Parsed> parsed_;  // stable: cache_ points into it
   const Repo* known_ = nullptr;
   bool known_indexed_ = false;  // the members below are filled on first use
-  std::unordered_map<std::string, size_t> known_paths_;  // path → index into the known repo's files
-  std::vector<std::vector<const Entity*>> known_entities_;
-  std::vector<std::optional<git_oid>> known_ids_;  // the files' blob ids, once hashed
+  std::unordered_map<std::string_view, size_t> known_paths_;  // path → index into the known repo's files
+  std::vector<BlobEntity> known_list_;                       // the files' entities...
+  std::vector<size_t> known_offsets_;                        // ...file f's from [f] to [f + 1]
+  std::vector<std::optional<git_oid>> known_ids_;            // the files' blob ids, once hashed
   std::vector<bool> known_hashed_;
   BlobHasher hasher_;
   std::string cache_dir_, cache_scope_;
@@ -387,11 +425,13 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   for (size_t index = 0; index < steps.size(); ++index) {
     if (steps[index].empty()) continue;
     std::unordered_map<std::string_view, Side> a, b;
+    a.reserve(steps[index].size());
+    b.reserve(steps[index].size());
     for (const auto& fc : steps[index]) {
       if (fc.before)
-        for (const BlobEntity& e : walker.entities(*fc.before, fc.path).list) a.try_emplace(*e.id, Side{&e, &fc.path});
+        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
       if (fc.after)
-        for (const BlobEntity& e : walker.entities(*fc.after, fc.path).list) b.try_emplace(*e.id, Side{&e, &fc.path});
+        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
     }
     for (const auto& [eid, x] : a) {
       auto y = b.find(eid);

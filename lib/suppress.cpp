@@ -1,5 +1,7 @@
 #include "suppress.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 
 #include "rules/rule.h"
@@ -133,8 +135,11 @@ std::vector<Suppression> find_suppressions(const Repo& repo) {
   // Only files that mention the tag can hold a suppression.
   std::vector<bool> tagged(repo.files.size());
   bool any_tagged = false;
-  for (size_t f = 0; f < repo.files.size(); ++f)
-    if (repo.files[f].content.find(kTag) != std::string::npos) any_tagged = tagged[f] = true;
+  const std::boyer_moore_horspool_searcher tag(kTag.begin(), kTag.end());
+  for (size_t f = 0; f < repo.files.size(); ++f) {
+    const std::string& c = repo.files[f].content;
+    if (std::search(c.begin(), c.end(), tag) != c.end()) any_tagged = tagged[f] = true;
+  }
   if (!any_tagged) return {};
 
   // Lines holding an entity's or a nested item's id, in those files.

@@ -326,8 +326,16 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
   std::vector<PersonalNumber> out;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   auto is_digit = [&](size_t i) { return i < s.size() && digit(s[i]); };
+  // Whether any of eight bytes is an ASCII digit: for each byte without its
+  // top bit, adding 0x50 sets that bit from '0' up and adding 0x46 from ':' up.
+  auto any_digit = [](uint64_t w) {
+    uint64_t t = w & 0x7F7F7F7F7F7F7F7FULL;
+    return ((t + 0x5050505050505050ULL) & ~(t + 0x4646464646464646ULL) & ~w & 0x8080808080808080ULL) != 0;
+  };
   // The loop never stops inside a digit run: a digit at i starts one.
   for (size_t i = 0; i < s.size(); ++i) {
+    for (uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), !any_digit(w));) i += 8;
+    if (i >= s.size()) break;
     if (!digit(s[i])) continue;
     size_t run = i + 1;
     while (run < s.size() && digit(s[run])) ++run;
