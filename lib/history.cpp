@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -485,8 +486,10 @@ std::optional<Date> last_change(const History& h, const std::string& entity_id, 
 }
 
 bool history_usable(rules::Context& c) {
-  const History* h = c.history;
+  const History* h = c.history();
   if (h && h->available) return true;
+  static std::mutex said;  // rules may run in parallel: one of them says it
+  std::lock_guard<std::mutex> lock(said);
   if (h && h->unavailable_said) return false;
   const Tr& why = h && h->unavailable ? *h->unavailable : msg::git_reason_no_repo;
   Finding& f = c.report(Span{}, "", "", msg_of(msg::git_history_unavailable, why));
@@ -552,8 +555,9 @@ ChangedAfter changed_after_approval(const rules::Context& c, const std::string& 
                                     bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
                                     const Tr& note, const char* numbered_group) {
   ChangedAfter out;
-  for (const auto& ev : c.history->of(id)) {
-    const CommitInfo& ci = c.history->commits[ev.commit];
+  const History& h = *c.history();
+  for (const auto& ev : h.of(id)) {
+    const CommitInfo& ci = h.commits[ev.commit];
     if (ci.date <= approved_on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff))
       continue;
     bool counted = false;

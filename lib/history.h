@@ -42,7 +42,7 @@ struct History {
   bool truncated = false;           // a shallow clone: the oldest commit's parent is missing
   std::vector<CommitInfo> commits;  // the first-parent chain, newest first
   std::map<std::string, std::vector<EntityEvent>> events;  // by entity id, newest first
-  mutable bool unavailable_said = false;  // the history rules say so once per run
+  mutable bool unavailable_said = false;  // the history rules say so once per run (history_usable)
 
   const std::vector<EntityEvent>& of(const std::string& id) const;
 };

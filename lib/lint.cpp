@@ -1,7 +1,10 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include "rules/util.h"
 #include "suppress.h"
@@ -130,9 +133,13 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
 LintReport run_lint(Loaded& l, const LintOptions& o) {
   LintReport report;
   auto settings = rule_settings(l.repo.config, l.findings);
-  std::vector<Finding> found;
   std::set<std::string> off;
-  rules::Index index(l.repo);
+  struct Job {
+    const rules::Rule* rule;
+    std::vector<Finding> found;
+    std::exception_ptr error;
+  };
+  std::vector<Job> jobs;
   for (const rules::Rule* rule : rules::all_rules()) {
     const rules::Settings& s = settings.at(rule->id);
     bool selected = o.select.empty() || std::find(o.select.begin(), o.select.end(), rule->id) != o.select.end();
@@ -140,10 +147,35 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
       off.insert(rule->id);
       continue;
     }
-    rules::Context ctx(l.repo, o.today, *rule, s, found);
-    ctx.history = o.history;
-    ctx.shared_index = &index;
-    rule->check(ctx);
+    jobs.push_back(Job{rule, {}, nullptr});
+  }
+  rules::Index index(l.repo);
+  std::function<const History*()> history = o.history_source;
+  if (!history) history = [h = o.history] { return h; };
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      Job& job = jobs[i];
+      try {
+        rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
+        ctx.history_source = history;
+        ctx.shared_index = &index;
+        job.rule->check(ctx);
+      } catch (...) {
+        job.error = std::current_exception();
+      }
+    }
+  };
+  unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::vector<Finding> found;
+  for (auto& job : jobs) {
+    if (job.error) std::rethrow_exception(job.error);
+    found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));
   }
   report.suppressed =
       apply_suppressions(l.repo, found, settings.at("unused-suppression").severity, off);

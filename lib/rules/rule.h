@@ -2,6 +2,7 @@
 // one file (lib/rules/<id>.cpp), registered with one line in registry.cpp.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,8 +52,11 @@ class Context {
   const Date today;
   const Rule& rule;
   const Settings& settings;
-  // The git history (history.h), for the rules that read it; null when none was read.
-  const History* history = nullptr;
+  // The git history (history.h), for the rules that read it; null when none
+  // was read. It may still be loading while the rules run: the first call
+  // waits for it.
+  const History* history() const { return history_source ? history_source() : nullptr; }
+  std::function<const History*()> history_source;
   // The lookups the rules share (util.h), built once per run; null: this
   // context builds its own on first use.
   const Index* shared_index = nullptr;

@@ -14,7 +14,8 @@ std::optional<Date> plan_last_revision(const Context& c, const Plan& p) {
   std::optional<Date> out;
   if (p.approved.set && p.approved.v.date.set) out = p.approved.v.date.v;
   // The newest commit that changed the plan (up to today) counts too.
-  if (auto changed = c.history ? last_change(*c.history, p.id.v, c.today) : std::nullopt)
+  const History* h = c.history();
+  if (auto changed = h ? last_change(*h, p.id.v, c.today) : std::nullopt)
     if (!out || *changed > *out) out = changed;
   return out;
 }
