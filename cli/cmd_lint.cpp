@@ -4,9 +4,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <iostream>
 
 #include "app.h"
+#include "cache.h"
 #include "diff.h"
 #include "history.h"
 #include "fsutil.h"
@@ -52,9 +54,15 @@ static int run_lint(const LintOptions& o, const Global& g) {
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
   sv::Loaded l = load(g, o.path);
-  sv::History history = sv::history_for(o.path, g.rev, l.repo);
-  lo.history = &history;
+  // The history loads while the rules that do not read it run.
+  std::shared_future<sv::History> history =
+      std::async(std::launch::async, [&] {
+        return sv::history_for(o.path, g.rev, l.repo,
+                               sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir()});
+      }).share();
+  lo.history_source = [history]() -> const sv::History* { return &history.get(); };
   sv::LintReport report = sv::run_lint(l, lo);
+  history.get();  // an unreadable history stops the command even when no rule read it
   if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (lo.write_baseline) {
     sv::write_file_atomic(o.write_baseline, sv::format_baseline(report.recorded));

@@ -28,9 +28,10 @@ std::string num(double d) { return fmt::format("{}", d); }
 
 class Obj {
  public:
-  Obj(Flat& flat, ObjectPath path) : flat_(flat), path_(std::move(path)) { flat_.objects[path_]; }
+  // The object's fields are looked up once: a std::map keeps its elements in place.
+  Obj(Flat& flat, ObjectPath path) : flat_(flat), path_(std::move(path)), fields_(flat_.objects[path_]) {}
 
-  void put(const std::string& name, const std::string& v) { flat_.objects[path_][name] = v; }
+  void put(const std::string& name, const std::string& v) { fields_[name] = v; }
   void put(const std::string& name, const Text& t) {
     if (t.set) put(name, t.v);
   }
@@ -96,6 +97,7 @@ class Obj {
  private:
   Flat& flat_;
   ObjectPath path_;
+  std::map<std::string, std::string>& fields_;
 };
 
 // The key of a list element: its id, else a fallback, else its position.

@@ -42,26 +42,37 @@ struct History {
   bool truncated = false;           // a shallow clone: the oldest commit's parent is missing
   std::vector<CommitInfo> commits;  // the first-parent chain, newest first
   std::map<std::string, std::vector<EntityEvent>> events;  // by entity id, newest first
-  mutable bool unavailable_said = false;  // the history rules say so once per run
+  mutable bool unavailable_said = false;  // the history rules say so once per run (history_usable)
 
   const std::vector<EntityEvent>& of(const std::string& id) const;
+};
+
+struct HistoryOptions {
+  // Data already loaded (from the work tree or the commit): a blob with the
+  // same content as one of its files is not parsed again.
+  const Repo* known = nullptr;
+  // The last day whose commits count: later commits are listed, but what they
+  // changed is not read (they have no events), so the rules, which never
+  // count a commit dated after their today, need not pay for them.
+  std::optional<Date> until;
+  // The per-file cache (cache.h) for the blobs that must be parsed, in a pack
+  // of its own per repository; "" for none.
+  std::string cache_dir;
 };
 
 // The history of the data under `root` (a folder in the trees, "" for the
 // top) from `commit` back. Files are chosen as in the work tree (*.yaml,
 // *.yml, not hidden, not samverkan.yaml, not matched by `exclude`). A shallow
 // clone gives what it has, marked truncated and unavailable to the rules.
-// `known`, when given, is data already loaded (from the work tree or the
-// commit): a blob with the same content as one of its files is not parsed again.
 History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
-                     const std::vector<std::string>& exclude, const Repo* known = nullptr);
+                     const std::vector<std::string>& exclude, const HistoryOptions& o = {});
 // The history behind the data at `path`: from `rev` (else HEAD) in the git
 // repository holding it; `repo` is that data as loaded (its exclude globs
-// apply, and its files need not be parsed again). Unavailable
+// apply, and its files need not be parsed again: it is `o.known`). Unavailable
 // (not an error) when the path is not in git; a repository without commits
 // has an empty history. Throws SystemError for an unknown revision or a
 // corrupt repository.
-History history_for(const std::string& path, const std::string& rev, const Repo& repo);
+History history_for(const std::string& path, const std::string& rev, const Repo& repo, HistoryOptions o = {});
 // A history that cannot be read, and why.
 History no_history(const Tr& why);
 

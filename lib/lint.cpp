@@ -1,8 +1,12 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <set>
+#include <thread>
 
+#include "rules/util.h"
 #include "suppress.h"
 #include "text.h"
 
@@ -129,8 +133,13 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
 LintReport run_lint(Loaded& l, const LintOptions& o) {
   LintReport report;
   auto settings = rule_settings(l.repo.config, l.findings);
-  std::vector<Finding> found;
   std::set<std::string> off;
+  struct Job {
+    const rules::Rule* rule;
+    std::vector<Finding> found;
+    std::exception_ptr error;
+  };
+  std::vector<Job> jobs;
   for (const rules::Rule* rule : rules::all_rules()) {
     const rules::Settings& s = settings.at(rule->id);
     bool selected = o.select.empty() || std::find(o.select.begin(), o.select.end(), rule->id) != o.select.end();
@@ -138,9 +147,35 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
       off.insert(rule->id);
       continue;
     }
-    rules::Context ctx(l.repo, o.today, *rule, s, found);
-    ctx.history = o.history;
-    rule->check(ctx);
+    jobs.push_back(Job{rule, {}, nullptr});
+  }
+  rules::Index index(l.repo);
+  std::function<const History*()> history = o.history_source;
+  if (!history) history = [h = o.history] { return h; };
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      Job& job = jobs[i];
+      try {
+        rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
+        ctx.history_source = history;
+        ctx.shared_index = &index;
+        job.rule->check(ctx);
+      } catch (...) {
+        job.error = std::current_exception();
+      }
+    }
+  };
+  unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::vector<Finding> found;
+  for (auto& job : jobs) {
+    if (job.error) std::rethrow_exception(job.error);
+    found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));
   }
   report.suppressed =
       apply_suppressions(l.repo, found, settings.at("unused-suppression").severity, off);
@@ -152,7 +187,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
   } else if (o.baseline) {
     report.baselined = apply_baseline(l.repo, *o.baseline, settings.at("baseline-stale").severity, l.findings);
   }
-  sort_findings(l.findings, l.lang);
+  if (o.write_baseline || o.baseline) sort_findings(l.findings, l.lang);  // else sorted above
   return report;
 }
 

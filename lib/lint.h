@@ -2,6 +2,7 @@
 // settings of samverkan.yaml, suppression comments and a baseline.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@ struct LintOptions {
   bool write_baseline = false;       // --write-baseline: record the findings, then hide them
   std::vector<std::string> select;   // --select: only these lint rules (empty: all)
   const History* history = nullptr;  // the git history, for the history rules (history.h)
+  // Or where to get it: called (from any thread) by the first rule that reads
+  // it, so that it may load while the other rules run.
+  std::function<const History*()> history_source;
+  unsigned threads = 0;  // rules run on this many threads; 0: one per core
 };
 
 struct LintReport {
@@ -39,7 +44,9 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
 
 // Runs every rule that is not off over what loaded (also when some files have
 // errors), applies suppression comments and the baseline, and adds the
-// findings to `l.findings` (sorted again).
+// findings to `l.findings` (sorted again). Rules only read the repository, so
+// they run in parallel, each into its own list; the lists are joined in rule
+// order, so the result is the same as one rule after the other.
 LintReport run_lint(Loaded& l, const LintOptions& o);
 
 }  // namespace sv

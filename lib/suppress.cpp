@@ -1,5 +1,7 @@
 #include "suppress.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 
 #include "rules/rule.h"
@@ -129,10 +131,23 @@ struct Suppression {
 };
 
 std::vector<Suppression> find_suppressions(const Repo& repo) {
-  // Lines holding an entity's or a nested item's id.
+  static constexpr std::string_view kTag = "samverkan-ignore";
+  // Only files that mention the tag can hold a suppression.
+  std::vector<bool> tagged(repo.files.size());
+  bool any_tagged = false;
+  const std::boyer_moore_horspool_searcher tag(kTag.begin(), kTag.end());
+  for (size_t f = 0; f < repo.files.size(); ++f) {
+    const std::string& c = repo.files[f].content;
+    if (std::search(c.begin(), c.end(), tag) != c.end()) any_tagged = tagged[f] = true;
+  }
+  if (!any_tagged) return {};
+
+  // Lines holding an entity's or a nested item's id, in those files.
   std::map<std::pair<int, int>, std::pair<std::string, std::string>> id_lines;
   auto mark = [&](const Text& id, const std::string& entity, const std::string& nested) {
-    if (id.set && id.span.valid()) id_lines[{id.span.file, id.span.line}] = {entity, nested};
+    if (id.set && id.span.valid() && id.span.file >= 0 && static_cast<size_t>(id.span.file) < tagged.size() &&
+        tagged[id.span.file])
+      id_lines[{id.span.file, id.span.line}] = {entity, nested};
   };
   repo.for_each_entity([&](const Entity& e) { mark(e.id, e.id.v, ""); });
   for (const auto& p : repo.plans) {
@@ -144,11 +159,10 @@ std::vector<Suppression> find_suppressions(const Repo& repo) {
   for (const auto& c : repo.collaborations)
     for (const auto& g : c.target_groups.v) mark(g.id, c.id.v, g.id.v);
 
-  static constexpr std::string_view kTag = "samverkan-ignore";
   std::vector<Suppression> out;
   for (size_t f = 0; f < repo.files.size(); ++f) {
+    if (!tagged[f]) continue;
     const std::string& content = repo.files[f].content;
-    if (content.find(kTag) == std::string::npos) continue;
     for (const Comment& c : yaml_comments(content)) {
       std::string_view text = c.text;
       size_t lead = text.find_first_not_of(" \t");

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 
 namespace sv {
 
@@ -11,6 +13,14 @@ size_t utf8_invalid_at(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: most of the text is ASCII.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) { ++i; continue; }
     size_t len;
@@ -314,9 +324,26 @@ static bool valid_personal(const std::string& ten, int full_year, bool& coordina
 
 std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
   std::vector<PersonalNumber> out;
-  auto is_digit = [&](size_t i) { return i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_digit = [&](size_t i) { return i < s.size() && digit(s[i]); };
+  // Whether any of eight bytes is an ASCII digit: for each byte without its
+  // top bit, adding 0x50 sets that bit from '0' up and adding 0x46 from ':' up.
+  auto any_digit = [](uint64_t w) {
+    uint64_t t = w & 0x7F7F7F7F7F7F7F7FULL;
+    return ((t + 0x5050505050505050ULL) & ~(t + 0x4646464646464646ULL) & ~w & 0x8080808080808080ULL) != 0;
+  };
+  // The loop never stops inside a digit run: a digit at i starts one.
   for (size_t i = 0; i < s.size(); ++i) {
-    if (!is_digit(i) || (i > 0 && is_digit(i - 1))) continue;  // only at the start of a digit run
+    for (uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), !any_digit(w));) i += 8;
+    if (i >= s.size()) break;
+    if (!digit(s[i])) continue;
+    size_t run = i + 1;
+    while (run < s.size() && digit(s[run])) ++run;
+    // Every form starts with at least six digits: shorter runs (dates, amounts) are skipped whole.
+    if (run - i < 6) {
+      i = run;  // s[run] is no digit (or the end)
+      continue;
+    }
     // Forms, longest first: YYYYMMDD[-+]NNNC, YYYYMMDDNNNC, YYMMDD[-+]NNNC, YYMMDDNNNC.
     for (int century : {1, 0}) {
       size_t head = century ? 8 : 6;
@@ -335,9 +362,10 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
       p.len = j + 4 - i;
       p.masked = std::string(s.substr(i, head)) + (sep ? std::string(1, s[i + head]) : std::string()) + "****";
       out.push_back(p);
-      i = j + 3;
       break;
     }
+    // After a number, on from its end (no digit follows it); else past the run.
+    i = out.empty() || out.back().pos != i ? run : out.back().pos + out.back().len - 1;
   }
   return out;
 }

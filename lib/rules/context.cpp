@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "rules/rule.h"
+#include "rules/util.h"
 #include "text.h"
 
 namespace sv::rules {
@@ -19,6 +20,12 @@ Finding& Context::report(Span span, std::string entity, std::string nested, Mess
   f.help = std::move(help);
   out_.push_back(std::move(f));
   return out_.back();
+}
+
+const Index& Context::index() const {
+  if (shared_index) return *shared_index;
+  if (!own_index_) own_index_ = std::make_shared<const Index>(repo);
+  return *own_index_;
 }
 
 long Context::option_int(std::string_view name) const {

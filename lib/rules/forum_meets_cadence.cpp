@@ -22,7 +22,7 @@ static void check(Context& c) {
     if (!days) continue;  // ad-hoc
     long limit = *days + grace;
     std::vector<const Meeting*> held;
-    for (const Meeting* m : meetings_of(c.repo, f.id.v))
+    for (const Meeting* m : meetings_of(c, f.id.v))
       if (m->date.v <= c.today) held.push_back(m);
     if (held.empty()) {
       c.report(f.cadence.span, f.id.v, "", msg_of(kNone, f.id.v, f.cadence.v), msg_of(kHelp, f.id.v));

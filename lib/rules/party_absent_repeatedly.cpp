@@ -19,7 +19,7 @@ static void check(Context& c) {
     if (!f.id.set) continue;
     // The last n meetings held that record attendance.
     std::vector<const Meeting*> recent;
-    for (const Meeting* m : meetings_of(c.repo, f.id.v))
+    for (const Meeting* m : meetings_of(c, f.id.v))
       if (m->date.v <= c.today && !m->attendees.v.empty()) recent.push_back(m);
     if (static_cast<long>(recent.size()) < n) continue;
     recent.erase(recent.begin(), recent.end() - n);

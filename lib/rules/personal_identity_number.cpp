@@ -44,27 +44,30 @@ static void check(Context& c) {
     std::string_view text = repo.files[file].content;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (utf8_invalid_at(text) != std::string_view::npos) continue;  // reported by the loader
-    int line_no = 0;
-    for (size_t start = 0; start < text.size();) {
+    // A number never spans lines (nor does its digit run): one scan of the
+    // whole text finds what a scan of each line would.
+    int line_no = 1;
+    size_t start = 0;  // of line line_no
+    for (const auto& p : find_personal_numbers(text)) {
+      for (size_t nl; (nl = text.find('\n', start)) != std::string_view::npos && nl < p.pos;) {
+        start = nl + 1;
+        ++line_no;
+      }
       size_t end = text.find('\n', start);
       std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-      ++line_no;
-      for (const auto& p : find_personal_numbers(line)) {
-        std::string key = key_before(line, p.pos);
-        // Organisationsnummer and telephone numbers have the same shape and are not about individuals.
-        if (key == "org_number" || key == "phone") continue;
-        // The entity whose document holds the line.
-        const Entity* owner = nullptr;
-        repo.for_each_entity([&](const Entity& e) {
-          if (e.file == file && e.span.line <= line_no && (!owner || e.span.line > owner->span.line)) owner = &e;
-        });
-        Span sp{file, line_no, static_cast<int>(utf8_length(line.substr(0, p.pos))) + 1, static_cast<int>(p.len)};
-        c.report(sp, owner ? owner->id.v : "", key, msg_of(p.coordination ? kCoordination : kPersonal, p.masked),
-                 msg_of(kHelp))
-            .redact = true;
-      }
-      if (end == std::string_view::npos) break;
-      start = end + 1;
+      size_t pos = p.pos - start;
+      std::string key = key_before(line, pos);
+      // Organisationsnummer and telephone numbers have the same shape and are not about individuals.
+      if (key == "org_number" || key == "phone") continue;
+      // The entity whose document holds the line.
+      const Entity* owner = nullptr;
+      repo.for_each_entity([&](const Entity& e) {
+        if (e.file == file && e.span.line <= line_no && (!owner || e.span.line > owner->span.line)) owner = &e;
+      });
+      Span sp{file, line_no, static_cast<int>(utf8_length(line.substr(0, pos))) + 1, static_cast<int>(p.len)};
+      c.report(sp, owner ? owner->id.v : "", key, msg_of(p.coordination ? kCoordination : kPersonal, p.masked),
+               msg_of(kHelp))
+          .redact = true;
     }
   }
 }

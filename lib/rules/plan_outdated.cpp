@@ -24,8 +24,9 @@ static void check(Context& c) {
     if (!collab.id.set) continue;
     const Plan* current = nullptr;
     const Plan* latest = nullptr;
-    for (const auto& p : c.repo.plans) {
-      if (!p.id.set || p.collaboration.v != collab.id.v || !p.period.set) continue;
+    for (const Plan* pp : c.index().plans_of_collaboration(collab.id.v)) {
+      const Plan& p = *pp;
+      if (!p.id.set || !p.period.set) continue;
       auto later = [&](const Plan* q) {
         return !q || std::tie(p.period.v.start, p.id.v) > std::tie(q->period.v.start, q->id.v);
       };

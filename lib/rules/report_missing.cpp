@@ -24,8 +24,8 @@ static void check(Context& c) {
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set) continue;
     std::vector<const Plan*> plans;
-    for (const auto& p : c.repo.plans)
-      if (p.id.set && p.collaboration.v == collab.id.v && p.period.set) plans.push_back(&p);
+    for (const Plan* p : c.index().plans_of_collaboration(collab.id.v))
+      if (p->id.set && p->period.set) plans.push_back(p);
     std::sort(plans.begin(), plans.end(), [](const Plan* a, const Plan* b) {
       return std::tie(a->period.v.start, a->id.v) < std::tie(b->period.v.start, b->id.v);
     });
@@ -36,9 +36,9 @@ static void check(Context& c) {
           auto need = period_for(o, y);
           if (!need || need->end >= c.today || need->end < p->period.v.start || need->start > p->period.v.end) continue;
           if (!done.insert(need->text).second) continue;
-          bool found = std::any_of(c.repo.reports.begin(), c.repo.reports.end(), [&](const Report& r) {
-            return r.collaboration.v == collab.id.v && r.period.set && r.period.v.start == need->start &&
-                   r.period.v.end == need->end;
+          const auto& reports = c.index().reports_of_collaboration(collab.id.v);
+          bool found = std::any_of(reports.begin(), reports.end(), [&](const Report* r) {
+            return r->period.set && r->period.v.start == need->start && r->period.v.end == need->end;
           });
           if (!found)
             c.report(p->period.span, collab.id.v, need->text,

@@ -2,6 +2,8 @@
 // one file (lib/rules/<id>.cpp), registered with one line in registry.cpp.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +32,7 @@ struct OptionDef {
 };
 
 struct Rule;
+class Index;
 
 // A rule's effective settings: its severity and option values (defaults
 // overridden by samverkan.yaml).
@@ -49,8 +52,15 @@ class Context {
   const Date today;
   const Rule& rule;
   const Settings& settings;
-  // The git history (history.h), for the rules that read it; null when none was read.
-  const History* history = nullptr;
+  // The git history (history.h), for the rules that read it; null when none
+  // was read. It may still be loading while the rules run: the first call
+  // waits for it.
+  const History* history() const { return history_source ? history_source() : nullptr; }
+  std::function<const History*()> history_source;
+  // The lookups the rules share (util.h), built once per run; null: this
+  // context builds its own on first use.
+  const Index* shared_index = nullptr;
+  const Index& index() const;
 
   // Reports a finding of this rule. `entity` is the id of the entity concerned
   // and `nested` the nested id or field (baselines key on both, never on lines).
@@ -63,6 +73,7 @@ class Context {
 
  private:
   std::vector<Finding>& out_;
+  mutable std::shared_ptr<const Index> own_index_;
 };
 
 struct Rule {

@@ -14,7 +14,8 @@ std::optional<Date> plan_last_revision(const Context& c, const Plan& p) {
   std::optional<Date> out;
   if (p.approved.set && p.approved.v.date.set) out = p.approved.v.date.v;
   // The newest commit that changed the plan (up to today) counts too.
-  if (auto changed = c.history ? last_change(*c.history, p.id.v, c.today) : std::nullopt)
+  const History* h = c.history();
+  if (auto changed = h ? last_change(*h, p.id.v, c.today) : std::nullopt)
     if (!out || *changed > *out) out = changed;
   return out;
 }
@@ -48,23 +49,49 @@ std::string org_label(const Repo& repo, std::string_view org) {
   return std::string(org);
 }
 
-std::vector<const Meeting*> meetings_of(const Repo& repo, std::string_view forum) {
-  std::vector<const Meeting*> out;
-  for (const auto& m : repo.meetings)
-    if (m.forum.set && m.forum.v == forum && m.date.set) out.push_back(&m);
-  std::sort(out.begin(), out.end(), [](const Meeting* a, const Meeting* b) {
-    return std::tie(a->date.v, a->id.v) < std::tie(b->date.v, b->id.v);
+const std::vector<const Meeting*>& Index::meetings_of_forum(std::string_view forum) const {
+  std::call_once(meetings_once_, [&] {
+    for (const auto& m : repo_.meetings)
+      if (m.forum.set && m.date.set) meetings_[m.forum.v].push_back(&m);
+    for (auto& [f, list] : meetings_)
+      std::sort(list.begin(), list.end(), [](const Meeting* a, const Meeting* b) {
+        return std::tie(a->date.v, a->id.v) < std::tie(b->date.v, b->id.v);
+      });
   });
-  return out;
+  return find(meetings_, forum);
 }
 
-std::vector<const Forum*> forums_of(const Repo& repo, std::string_view collab,
+const std::vector<const Forum*>& Index::forums_of_collaboration(std::string_view collab) const {
+  std::call_once(forums_once_, [&] {
+    for (const auto& f : repo_.forums)
+      if (f.collaboration.set) forums_[f.collaboration.v].push_back(&f);
+  });
+  return find(forums_, collab);
+}
+
+const std::vector<const Plan*>& Index::plans_of_collaboration(std::string_view collab) const {
+  std::call_once(plans_once_, [&] {
+    for (const auto& p : repo_.plans) plans_[p.collaboration.v].push_back(&p);
+  });
+  return find(plans_, collab);
+}
+
+const std::vector<const Report*>& Index::reports_of_collaboration(std::string_view collab) const {
+  std::call_once(reports_once_, [&] {
+    for (const auto& r : repo_.reports) reports_[r.collaboration.v].push_back(&r);
+  });
+  return find(reports_, collab);
+}
+
+const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_view forum) {
+  return c.index().meetings_of_forum(forum);
+}
+
+std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
                                     std::initializer_list<std::string_view> types) {
   std::vector<const Forum*> out;
-  for (const auto& f : repo.forums)
-    if (f.collaboration.set && f.collaboration.v == collab && f.type.set &&
-        std::find(types.begin(), types.end(), f.type.v) != types.end())
-      out.push_back(&f);
+  for (const Forum* f : c.index().forums_of_collaboration(collab))
+    if (f->type.set && std::find(types.begin(), types.end(), f->type.v) != types.end()) out.push_back(f);
   std::sort(out.begin(), out.end(), [](const Forum* a, const Forum* b) { return a->id.v < b->id.v; });
   return out;
 }
@@ -73,7 +100,7 @@ void check_party_membership(Context& c, std::initializer_list<std::string_view> 
                             const Tr& help) {
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set) continue;
-    auto forums = forums_of(c.repo, collab.id.v, types);
+    auto forums = forums_of(c, collab.id.v, types);
     if (forums.empty()) continue;
     std::vector<std::string> names;
     for (const Forum* f : forums) names.push_back(f->id.v);

@@ -3,9 +3,11 @@
 // of their own (personnummer, cadence, § numbering).
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule.h"
@@ -60,11 +62,46 @@ const Organisation* party_for(const Repo& repo, const Collaboration& collab, std
 std::string org_label(const Repo& repo, std::string_view org);
 
 // The meetings of a forum that have a date, sorted by date (then id).
-std::vector<const Meeting*> meetings_of(const Repo& repo, std::string_view forum);
+// From the run's index (Context::index()): one pass over the meetings for all forums.
+const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_view forum);
 
 // The forums of a collaboration whose type is one of `types`, sorted by id.
-std::vector<const Forum*> forums_of(const Repo& repo, std::string_view collab,
+std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
                                     std::initializer_list<std::string_view> types);
+
+// Lookups the rules share, each built on first use, once per run, so that no
+// rule pairs every forum with every meeting. Safe to use from several threads.
+class Index {
+ public:
+  explicit Index(const Repo& repo) : repo_(repo) {}
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  // Meetings with a forum and a date, by `forum`, sorted by date (then id).
+  const std::vector<const Meeting*>& meetings_of_forum(std::string_view forum) const;
+  // Forums with a collaboration, by `collaboration`, in model order.
+  const std::vector<const Forum*>& forums_of_collaboration(std::string_view collab) const;
+  // Plans and reports by their `collaboration` as written (empty when not set),
+  // in model order.
+  const std::vector<const Plan*>& plans_of_collaboration(std::string_view collab) const;
+  const std::vector<const Report*>& reports_of_collaboration(std::string_view collab) const;
+
+ private:
+  template <class T>
+  using By = std::unordered_map<std::string_view, std::vector<const T*>>;
+  template <class T>
+  static const std::vector<const T*>& find(const By<T>& by, std::string_view key) {
+    static const std::vector<const T*> none;
+    auto it = by.find(key);
+    return it == by.end() ? none : it->second;
+  }
+  const Repo& repo_;
+  mutable std::once_flag meetings_once_, forums_once_, plans_once_, reports_once_;
+  mutable By<Meeting> meetings_;
+  mutable By<Forum> forums_;
+  mutable By<Plan> plans_;
+  mutable By<Report> reports_;
+};
 
 // Reports each party of each collaboration that has forums of `types` but no
 // member (itself or a unit under it) in any of them. `msg` gets the party's
