@@ -42,7 +42,7 @@ Run setup_render(CLI::App& app, Global& g);
 // Shared helpers for commands.
 // Loads the repository at `path` (default: the current directory), from the
 // work tree, or from git with --rev.
-sv::Loaded load(const Global& g, const std::string& path);
+sv::Loaded& load(const Global& g, const std::string& path);  // kept until exit
 // The data at a git revision, from the repository holding `path`; an empty
 // repository when the revision has no samverkan.yaml (everything is new).
 sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev);

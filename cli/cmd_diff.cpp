@@ -17,7 +17,7 @@ struct DiffOptions {
 static sv::Repo side(const Global& g, const std::string& rev) {
   Global at = g;
   at.rev = rev;
-  return load(at, ".").repo;
+  return std::move(load(at, ".").repo);
 }
 
 static int run_diff(const DiffOptions& o, const Global& g) {

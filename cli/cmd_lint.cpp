@@ -53,7 +53,7 @@ static int run_lint(const LintOptions& o, const Global& g) {
       return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
-  sv::Loaded l = load(g, o.path);
+  sv::Loaded& l = load(g, o.path);
   // The history loads while the rules that do not read it run.
   std::shared_future<sv::History> history =
       std::async(std::launch::async, [&] {

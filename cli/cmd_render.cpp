@@ -38,7 +38,7 @@ static int run_render(const RenderOptions& o, const Global& g) {
   std::optional<sv::Period> period;
   if (o.what == "report" && !(period = sv::parse_period(o.period)))
     return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
-  sv::Loaded l = load(g, o.path);
+  sv::Loaded& l = load(g, o.path);
   if (int n = sv::count(l.findings).error; n > 0) std::cerr << sv::tr(l.lang, sv::msg::r_warn_errors, n) << "\n";
   const sv::Repo& repo = l.repo;
   sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};

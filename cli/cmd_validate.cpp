@@ -12,7 +12,7 @@ struct ValidateOptions {
 };
 
 static int run_validate(const ValidateOptions& o, const Global& g) {
-  sv::Loaded l = load(g, o.path);
+  sv::Loaded& l = load(g, o.path);
   if (o.format == "json") {
     std::cout << sv::format_json(l.repo, l.findings, l.lang);
   } else {

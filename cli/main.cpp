@@ -27,12 +27,17 @@ bool Global::color_on(int fd) const {
   return sv::want_color(fd);
 }
 
-sv::Loaded load(const Global& g, const std::string& path) {
+sv::Loaded& load(const Global& g, const std::string& path) {
   std::unique_ptr<sv::Source> src;
   if (!g.rev.empty()) src = sv::open_git_revision(path.empty() ? "." : path, g.rev);
   else src = sv::open_worktree(sv::find_root(path.empty() ? "." : path));
   sv::LoadOptions opt{g.lang_option(), 0, g.no_cache ? "" : sv::Cache::default_dir()};
-  return sv::load_repository(*src, opt);
+  // What loaded lives until the process ends, on purpose: freeing a large
+  // repository's entities one by one costs more than checking them, and the
+  // system takes the memory back at once. (Reachable, so leak checkers are quiet.)
+  static auto* kept = new std::vector<std::unique_ptr<sv::Loaded>>;
+  kept->push_back(std::make_unique<sv::Loaded>(sv::load_repository(*src, opt)));
+  return *kept->back();
 }
 
 sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev) {

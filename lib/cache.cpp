@@ -3,11 +3,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
-#include <fstream>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
 #include <xxhash.h>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fsutil.h"
 #include "load_tree.h"
@@ -252,10 +256,32 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
   return r.done();
 }
 
+// Reads the whole pack into an uninitialised buffer (the pack is tens of
+// megabytes for a large repository; this is on every run's critical path).
+bool read_pack(const std::string& path, std::unique_ptr<char[]>& data, size_t& size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st{};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    data.reset(new char[static_cast<size_t>(st.st_size)]);
+    size = 0;
+    while (size < static_cast<size_t>(st.st_size)) {
+      ssize_t n = ::read(fd, data.get() + size, static_cast<size_t>(st.st_size) - size);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;  // an error, or the file shrank: what was read is checked like any pack
+      size += static_cast<size_t>(n);
+    }
+  }
+  ::close(fd);
+  return ok;
+}
+
 }  // namespace
 
 struct Cache::State {
-  std::string data;  // the pack as read
+  std::unique_ptr<char[]> data;  // the pack as read
+  size_t size = 0;
   std::unordered_map<Key, std::string_view, KeyHash> entries;  // payloads in `data`
   mutable std::mutex mu;
   mutable std::unordered_map<Key, std::string, KeyHash> fresh;  // encoded this run
@@ -283,10 +309,8 @@ Cache::Key Cache::key_of(std::string_view content) {
 Cache::Cache(std::string dir, std::string_view scope) : s_(std::make_unique<State>()) {
   if (dir.empty()) return;
   path_ = dir + "/v1/" + hex(key_of(scope)) + ".pack";
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) return;
-  s_->data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  const std::string& d = s_->data;
+  if (!read_pack(path_, s_->data, s_->size)) return;
+  const std::string_view d(s_->data.get(), s_->size);
   if (d.size() < sizeof kMagic || std::memcmp(d.data(), kMagic, sizeof kMagic) != 0) return;
   Reader r(d.data() + sizeof kMagic, d.size() - sizeof kMagic);
   Key s;
@@ -295,6 +319,7 @@ Cache::Cache(std::string dir, std::string_view scope) : s_(std::make_unique<Stat
   uint32_t n = r.u32();
   if (!r.ok || s != salt()) return;
   size_t pos = static_cast<size_t>(r.at() - d.data());
+  s_->entries.reserve(std::min<size_t>(n, d.size() / 32));
   for (uint32_t i = 0; i < n; ++i) {
     Key k;
     uint64_t len = 0;

@@ -281,7 +281,7 @@ struct Repo {
   std::vector<Plan> plans;
   std::vector<Meeting> meetings;
   std::vector<Report> reports;
-  std::vector<RefUse> refs;
+  std::vector<std::vector<RefUse>> refs;  // the references in each file (index as in `files`)
   // Filled by index(): every id, and every "parent#local" nested id.
   std::unordered_map<std::string, EntityRef> ids;
   std::unordered_map<std::string, Nested> nested_ids;

@@ -25,6 +25,14 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Joins a thread when the scope ends, also when it ends by an exception.
+struct JoinOnExit {
+  std::thread& t;
+  ~JoinOnExit() {
+    if (t.joinable()) t.join();
+  }
+};
+
 }  // namespace
 
 Loaded load_repository(const Source& src, const LoadOptions& opt) {
@@ -42,6 +50,20 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   load_config(0, repo.files[0].content, repo.config, config_refs, config_findings);
   out.lang = effective_lang(opt.lang, repo.config);
 
+  // The cache's pack is read while the files are listed.
+  std::optional<Cache> cache;
+  std::thread opening;
+  if (!opt.cache_dir.empty()) {
+    opening = std::thread([&cache, dir = opt.cache_dir, scope = src.cache_scope()] {
+      try {
+        cache.emplace(dir, scope);
+      } catch (const std::exception&) {
+        cache.reset();  // no memory for the pack: run without the cache
+      }
+    });
+  }
+  JoinOnExit join_opening{opening};
+
   std::vector<std::string> globs;
   for (const auto& g : repo.config.exclude.v) globs.push_back(g.v);
   std::vector<Listed> all = src.list([&](const std::string& rel) {
@@ -54,8 +76,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
 
   // Data files in parallel: one parser per thread, nothing shared but the
   // work counter; results land in their file's slot so order never varies.
-  std::optional<Cache> cache;
-  if (!opt.cache_dir.empty()) cache.emplace(opt.cache_dir, src.cache_scope());
+  if (opening.joinable()) opening.join();
   std::vector<FileLoad> results(all.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
@@ -93,31 +114,37 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   work();
   for (auto& t : pool) t.join();
 
-  if (cache) cache->flush();
-  auto reserve = [&](auto& to, auto member) {
+  // The pack is written while the results are joined and checked.
+  std::thread flushing;
+  if (cache) flushing = std::thread([&cache] {
+      try {
+        cache->flush();
+      } catch (const std::exception&) {
+        // The cache is an optimisation: not writing it never fails a run.
+      }
+    });
+  JoinOnExit join_flushing{flushing};
+
+  // Joined kind by kind in file order, the largest lists on a second thread.
+  auto join_kind = [&results](auto& to, auto member) {
     size_t n = to.size();
     for (auto& r : results) n += (r.*member).size();
     to.reserve(n);
+    for (auto& r : results) append(to, r.*member);
   };
-  reserve(repo.organisations, &FileLoad::organisations);
-  reserve(repo.collaborations, &FileLoad::collaborations);
-  reserve(repo.forums, &FileLoad::forums);
-  reserve(repo.plans, &FileLoad::plans);
-  reserve(repo.meetings, &FileLoad::meetings);
-  reserve(repo.reports, &FileLoad::reports);
-  reserve(repo.refs, &FileLoad::refs);
   append(out.findings, config_findings);
-  append(repo.refs, config_refs);
-  for (auto& r : results) {
-    append(repo.organisations, r.organisations);
-    append(repo.collaborations, r.collaborations);
-    append(repo.forums, r.forums);
-    append(repo.plans, r.plans);
-    append(repo.meetings, r.meetings);
-    append(repo.reports, r.reports);
-    append(repo.refs, r.refs);
-    append(out.findings, r.findings);
-  }
+  std::thread second([&] { join_kind(repo.meetings, &FileLoad::meetings); });
+  join_kind(repo.organisations, &FileLoad::organisations);
+  join_kind(repo.collaborations, &FileLoad::collaborations);
+  join_kind(repo.forums, &FileLoad::forums);
+  join_kind(repo.plans, &FileLoad::plans);
+  join_kind(repo.reports, &FileLoad::reports);
+  join_kind(out.findings, &FileLoad::findings);
+  second.join();
+  // References stay in their files' lists (joining them costs more than it gives).
+  results[config_index].refs = std::move(config_refs);
+  repo.refs.reserve(results.size());
+  for (auto& r : results) repo.refs.push_back(std::move(r.refs));
   index_and_validate(repo, out.findings);
   sort_findings(out.findings, out.lang);
   return out;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <system_error>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -43,7 +44,7 @@ class WorkTree : public Source {
 
   std::vector<Listed> list(const Excluded& excluded) const override {
     std::vector<Listed> out;
-    walk(fs::path(root_), "", excluded, out);
+    walk(root_, "", excluded, out);
     std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
     return out;
   }
@@ -62,20 +63,28 @@ class WorkTree : public Source {
       error = msg_of(msg::file_unreadable, std::strerror(S_ISDIR(st.st_mode) ? EISDIR : EINVAL));
       return false;
     }
-    out.clear();
-    out.reserve(std::min(static_cast<size_t>(st.st_size), kMaxFileBytes + 1));
-    char buf[1 << 16];
-    while (out.size() <= kMaxFileBytes) {
-      ssize_t n = ::read(fd, buf, std::min(sizeof buf, kMaxFileBytes + 1 - out.size()));
+    // Straight into the string: the size from fstat first, then whatever
+    // more there is (a file may grow while it is read), up to the limit.
+    size_t cap = std::min(static_cast<size_t>(st.st_size), kMaxFileBytes) + 1;
+    out.resize(cap);
+    size_t got = 0;
+    for (;;) {
+      if (got == out.size()) {
+        if (got > kMaxFileBytes) break;
+        out.resize(std::min(out.size() * 2, kMaxFileBytes + 1));
+      }
+      ssize_t n = ::read(fd, out.data() + got, out.size() - got);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         error = msg_of(msg::file_unreadable, std::strerror(errno));
         ::close(fd);
+        out.clear();
         return false;
       }
       if (n == 0) break;
-      out.append(buf, static_cast<size_t>(n));
+      got += static_cast<size_t>(n);
     }
+    out.resize(got);
     ::close(fd);
     return true;
   }
@@ -83,35 +92,42 @@ class WorkTree : public Source {
   std::string root_dir() const override { return root_; }
 
  private:
-  void walk(const fs::path& dir, const std::string& rel, const Excluded& excluded, std::vector<Listed>& out) const {
-    std::error_code ec;
-    fs::directory_iterator it(dir, fs::directory_options::none, ec);
-    if (ec) {
-      out.push_back(Listed{rel.empty() ? "." : rel, "dir-unreadable", msg_of(msg::dir_unreadable, ec.message())});
-      return;
-    }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        out.push_back(Listed{rel.empty() ? "." : rel, "dir-unreadable", msg_of(msg::dir_unreadable, ec.message())});
-        return;
+  // readdir's file types spare a stat per file; only a file system that
+  // does not give them (DT_UNKNOWN) costs an lstat.
+  void walk(const std::string& dir, const std::string& rel, const Excluded& excluded, std::vector<Listed>& out) const {
+    auto unreadable = [&](int err) {
+      out.push_back(Listed{rel.empty() ? "." : rel, "dir-unreadable", msg_of(msg::dir_unreadable, std::strerror(err))});
+    };
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return unreadable(errno);
+    for (;;) {
+      errno = 0;
+      const dirent* e = ::readdir(d);
+      if (!e) {
+        if (errno) unreadable(errno);
+        break;
       }
-      std::string name = it->path().filename().string();
+      std::string name = e->d_name;
       if (name.empty() || name[0] == '.') continue;
       std::string path = rel.empty() ? name : rel + "/" + name;
       if (rel.empty() && name == "samverkan.yaml") continue;
       if (excluded(path)) continue;
-      std::error_code sec;
-      auto st = it->symlink_status(sec);
-      if (fs::is_symlink(st)) {
-        check_symlink(it->path(), path, out);
-        continue;
+      std::string full = dir + "/" + name;
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st{};
+        if (::lstat(full.c_str(), &st) == 0)
+          type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
       }
-      if (fs::is_directory(st)) {
-        walk(it->path(), path, excluded, out);
+      if (type == DT_LNK) {
+        check_symlink(fs::path(full), path, out);
+      } else if (type == DT_DIR) {
+        walk(full, path, excluded, out);
       } else if (is_data_file_name(name)) {
         out.push_back(Listed{path, nullptr, {}});
       }
     }
+    ::closedir(d);
   }
 
   // Symbolic links are never followed: one that leaves the repository is

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "text.h"
@@ -45,8 +46,19 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
     f.notes.push_back(Note{msg_of(msg::note_first_here), repo.entity(it->second).id.span});
     findings.push_back(std::move(f));
   }
+}
+
+void index_nested_ids(Repo& repo) {
+  size_t n = 0;
+  for (const auto& c : repo.collaborations) n += c.target_groups.v.size();
+  for (const auto& p : repo.plans) n += p.goals.v.size() + p.activities.v.size();
+  for (const auto& m : repo.meetings) n += m.actions.v.size();
+  repo.nested_ids.reserve(n);
+  std::string key;
   auto nest = [&](const std::string& parent, const Text& local, Nested kind) {
-    if (local.set) repo.nested_ids.emplace(parent + "#" + local.v, kind);
+    if (!local.set) return;
+    key.assign(parent).append(1, '#').append(local.v);
+    repo.nested_ids.emplace(key, kind);
   };
   for (const auto& c : repo.collaborations)
     for (const auto& t : c.target_groups.v) nest(c.id.v, t.id, Nested::target_group);
@@ -157,8 +169,38 @@ const Entity* resolve(const Repo& repo, const std::string& ref) {
 }
 
 void index_and_validate(Repo& repo, std::vector<Finding>& findings) {
-  index_ids(repo, findings);
-  for (const auto& r : repo.refs) check_ref(repo, r, findings);
+  // The two indexes are independent: built side by side.
+  std::thread nested([&repo] { index_nested_ids(repo); });
+  try {
+    index_ids(repo, findings);
+  } catch (...) {
+    nested.join();
+    throw;
+  }
+  nested.join();
+  const auto& refs = repo.refs;
+  // References on every core, each thread a run of files with about its
+  // share of them; the runs' findings are joined in file order, so the
+  // result is the same as one after the other.
+  size_t total = 0;
+  for (const auto& f : refs) total += f.size();
+  const size_t n = total < 4096 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<size_t> cut{0};
+  for (size_t i = 0, seen = 0; i < refs.size(); ++i) {
+    seen += refs[i].size();
+    if (seen * n >= total * cut.size() && cut.size() < n) cut.push_back(i + 1);
+  }
+  cut.push_back(refs.size());
+  std::vector<std::vector<Finding>> found(cut.size() - 1);
+  auto run = [&](size_t part) {
+    for (size_t i = cut[part]; i < cut[part + 1]; ++i)
+      for (const RefUse& r : refs[i]) check_ref(repo, r, found[part]);
+  };
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < found.size(); ++p) pool.emplace_back(run, p);
+  run(0);
+  for (auto& t : pool) t.join();
+  for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
   check_cycles(repo, repo.organisations, findings);
   check_cycles(repo, repo.collaborations, findings);
 }
