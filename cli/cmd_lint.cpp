@@ -61,7 +61,13 @@ static int run_lint(const LintOptions& o, const Global& g) {
                                sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir()});
       }).share();
   lo.history_source = [history]() -> const sv::History* { return &history.get(); };
-  sv::LintReport report = sv::run_lint(l, lo);
+  sv::LintReport report;
+  try {
+    report = sv::run_lint(l, lo);
+  } catch (...) {
+    history.wait();  // it reads what loaded: let it finish before anything goes
+    throw;
+  }
   history.get();  // an unreadable history stops the command even when no rule read it
   if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (lo.write_baseline) {

@@ -91,10 +91,11 @@ class Reader {
     uint32_t z = u32();
     return static_cast<int32_t>((z >> 1) ^ (~(z & 1) + 1));
   }
-  std::string str() {
+  std::string str() { return std::string(view()); }
+  std::string_view view() {
     uint32_t n = u32();
-    if (!ok || static_cast<size_t>(end_ - p_) < n) return fail(), std::string();
-    std::string s(p_, n);
+    if (!ok || static_cast<size_t>(end_ - p_) < n) return fail(), std::string_view();
+    std::string_view s(p_, n);
     p_ += n;
     return s;
   }
@@ -162,6 +163,7 @@ std::string hex(const Cache::Key& k) {
 
 std::string encode(const ParsedFile& p) {
   Writer w;
+  w.out.reserve(256 + 16 * p.raw.nodes.size());
   w.u8(p.parsed ? 1 : 0);
   w.u32(static_cast<uint32_t>(p.findings.size()));
   for (const Finding& f : p.findings) {
@@ -176,23 +178,20 @@ std::string encode(const ParsedFile& p) {
       w.span(n.span);
     }
   }
-  std::unordered_map<const RawNode*, uint32_t> index;
-  index.reserve(p.raw.arena.size());
-  for (const RawNode& n : p.raw.arena) index.emplace(&n, static_cast<uint32_t>(index.size()));
-  w.u32(static_cast<uint32_t>(p.raw.arena.size()));
-  for (const RawNode& n : p.raw.arena) {
-    w.u8(static_cast<uint8_t>(n.type));
-    w.u8(n.quoted ? 1 : 0);
-    w.span(n.span);
-    w.str(n.value);
-    w.u32(static_cast<uint32_t>(n.kids.size()));
+  w.u32(static_cast<uint32_t>(p.raw.nodes.size()));
+  for (const RawNode* n : p.raw.nodes) {
+    w.u8(static_cast<uint8_t>(n->type));
+    w.u8(n->quoted ? 1 : 0);
+    w.span(n->span);
+    w.str(n->value);
+    w.u32(static_cast<uint32_t>(n->kids.size()));
     // Items mostly follow their container: store the distance, zigzagged.
-    int32_t self = static_cast<int32_t>(index.at(&n));
-    for (const RawNode* k : n.kids) w.i32(static_cast<int32_t>(index.at(k)) - self);
+    int32_t self = static_cast<int32_t>(n->index);
+    for (const RawNode* k : n->kids) w.i32(static_cast<int32_t>(k->index) - self);
   }
   w.u32(static_cast<uint32_t>(p.raw.docs.size()));
   for (const RawDoc& d : p.raw.docs) {
-    w.i32(d.root ? static_cast<int32_t>(index.at(d.root)) : -1);
+    w.i32(d.root ? static_cast<int32_t>(d.root->index) : -1);
     w.span(d.start);
   }
   return std::move(w.out);
@@ -221,10 +220,9 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
   if (!r.ok || nodes > payload.size()) return false;
   // Kids may point forward (a container is made before its items finish), so
   // make every node first, then link.
-  p.raw.arena.resize(nodes);
-  std::vector<RawNode*> at;
-  at.reserve(nodes);
-  for (RawNode& n : p.raw.arena) at.push_back(&n);
+  p.raw.nodes.reserve(nodes);
+  for (uint32_t i = 0; i < nodes; ++i) p.raw.make();
+  const std::vector<RawNode*>& at = p.raw.nodes;
   for (uint32_t i = 0; i < nodes && r.ok; ++i) {
     RawNode& n = *at[i];
     uint8_t type = r.u8();
@@ -232,15 +230,16 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
     n.type = static_cast<RawNode::Type>(type);
     n.quoted = r.u8() != 0;
     n.span = r.span(file);
-    n.value = r.str();
+    n.value = p.raw.arena.text(r.view());
     uint32_t nk = r.u32();
-    if (nk > nodes) return false;
-    n.kids.reserve(nk);
-    for (uint32_t k = 0; k < nk && r.ok; ++k) {
+    if (!r.ok || nk > nodes) return false;
+    const RawNode** kids = p.raw.arena.list(nk);
+    for (uint32_t k = 0; k < nk; ++k) {
       int64_t idx = static_cast<int64_t>(i) + r.i32();
-      if (idx < 0 || idx >= static_cast<int64_t>(nodes)) return false;
-      n.kids.push_back(at[static_cast<size_t>(idx)]);
+      if (!r.ok || idx < 0 || idx >= static_cast<int64_t>(nodes)) return false;
+      kids[k] = at[static_cast<size_t>(idx)];
     }
+    n.kids = {kids, nk};
     if (n.type == RawNode::Type::map && nk % 2 != 0) return false;
   }
   uint32_t docs = r.u32();
@@ -343,7 +342,7 @@ bool Cache::get(const Key& key, int file, ParsedFile& out) const {
   std::memcpy(&sum, e.data(), 8);
   std::string_view payload = e.substr(8);
   if (sum != XXH3_64bits(payload.data(), payload.size())) return false;
-  ParsedFile p;
+  ParsedFile p(payload.size() * 2);  // the tree takes about twice its encoding
   if (!decode(payload, file, p)) return false;
   out = std::move(p);
   std::lock_guard<std::mutex> lock(s_->mu);

@@ -17,6 +17,7 @@
 #include "git.h"
 #include "git_ptr.h"
 #include "load.h"
+#include "parallel.h"
 #include "rules/rule.h"
 #include "text.h"
 
@@ -201,16 +202,8 @@ class Walker {
     const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
     size_t base = parsed_.size();
     parsed_.resize(base + todo.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i; (i = next.fetch_add(1)) < todo.size();) parse(contents[i], *todo[i].second, cache, parsed_[base + i]);
-    };
-    unsigned n = std::max(1u, std::thread::hardware_concurrency());
-    n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, todo.size() / 8)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    parallel_for(todo.size(), threads_for(todo.size(), 0, 8),
+                 [&](size_t i) { parse(contents[i], *todo[i].second, cache, parsed_[base + i]); });
     for (size_t i = 0; i < todo.size(); ++i) {
       const auto& list = parsed_[base + i].list;
       cache_[todo[i].first] = BlobEntities{list.data(), list.size()};

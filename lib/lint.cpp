@@ -1,11 +1,9 @@
 #include "lint.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <set>
-#include <thread>
 
+#include "parallel.h"
 #include "rules/util.h"
 #include "suppress.h"
 #include "text.h"
@@ -137,7 +135,6 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
   struct Job {
     const rules::Rule* rule;
     std::vector<Finding> found;
-    std::exception_ptr error;
   };
   std::vector<Job> jobs;
   for (const rules::Rule* rule : rules::all_rules()) {
@@ -147,34 +144,21 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
       off.insert(rule->id);
       continue;
     }
-    jobs.push_back(Job{rule, {}, nullptr});
+    jobs.push_back(Job{rule, {}});
   }
   rules::Index index(l.repo);
   std::function<const History*()> history = o.history_source;
   if (!history) history = [h = o.history] { return h; };
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      Job& job = jobs[i];
-      try {
-        rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
-        ctx.history_source = history;
-        ctx.shared_index = &index;
-        job.rule->check(ctx);
-      } catch (...) {
-        job.error = std::current_exception();
-      }
-    }
-  };
-  unsigned n = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  // A rule that throws stops the run; the first in rule order is the one reported.
+  parallel_for(jobs.size(), threads_for(jobs.size(), o.threads), [&](size_t i) {
+    Job& job = jobs[i];
+    rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
+    ctx.history_source = history;
+    ctx.shared_index = &index;
+    job.rule->check(ctx);
+  });
   std::vector<Finding> found;
   for (auto& job : jobs) {
-    if (job.error) std::rethrow_exception(job.error);
     found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));
   }
   report.suppressed =

@@ -50,7 +50,7 @@ std::string list_words(std::initializer_list<const char*> items) {
 
 bool parse_number(const RawNode* n, double& out) {
   if (!n->is_scalar() || n->quoted) return false;
-  const std::string& s = n->value;
+  std::string_view s = n->value;
   if (s.empty()) return false;
   const char* b = s.data();
   const char* e = b + s.size();
@@ -67,7 +67,7 @@ Arg found_as(const RawNode* n) {
     case RawNode::Type::map: return to_arg(msg::w_mapping);
     case RawNode::Type::scalar: break;
   }
-  std::string v = n->value.size() > 40 ? n->value.substr(0, 40) + "…" : n->value;
+  std::string v = n->value.size() > 40 ? std::string(n->value.substr(0, 40)) + "…" : std::string(n->value);
   return to_arg(fmt::format("`{}`", v));
 }
 
@@ -388,9 +388,9 @@ class MapReader {
   void finish(std::vector<Extension>* extensions = nullptr) {
     for (size_t i = 0; i < n_->pairs(); ++i) {
       const RawNode* k = n_->key(i);
-      const std::string& key = k->value;
-      if (key.rfind("x-", 0) == 0) {
-        if (extensions) extensions->push_back(Extension{key, n_->val(i)->is_scalar() ? n_->val(i)->value : ""});
+      std::string_view key = k->value;
+      if (key.substr(0, 2) == "x-") {
+        if (extensions) extensions->push_back(Extension{std::string(key), std::string(n_->val(i)->is_scalar() ? n_->val(i)->value : "")});
         continue;
       }
       if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
@@ -672,7 +672,7 @@ void read_plan(MapReader& r, Plan& p) {
         m.declare("responsible", Json{{"anyOf", Json::array({text_schema(), contact_schema(ctx)})}});
       } else if (const RawNode* x = m.take("responsible")) {
         if (x->is_scalar()) {
-          a.responsible = {Contact{x->span, {}, {x->value, x->span, true}, {}, {}}, x->span, true};
+          a.responsible = {Contact{x->span, {}, {std::string(x->value), x->span, true}, {}, {}}, x->span, true};
         } else if (x->is_map()) {
           a.responsible.set = read_contact(m, "responsible", x, a.responsible.v);
           a.responsible.span = x->span;
@@ -848,26 +848,26 @@ void read_config(MapReader& r, Config& out) {
         RuleSetting s;
         const RawNode* k = n->key(i);
         const RawNode* v = n->val(i);
-        s.id = {k->value, k->span, true};
+        s.id = {std::string(k->value), k->span, true};
         s.span = v->span;
         if (v->is_scalar()) {
-          s.severity = {v->value, v->span, true};
+          s.severity = {std::string(v->value), v->span, true};
         } else if (v->is_map()) {
           for (size_t j = 0; j < v->pairs(); ++j) {
             const RawNode* ok = v->key(j);
             const RawNode* ov = v->val(j);
             if (ok->value == "severity" && ov->is_scalar()) {
-              s.severity = {ov->value, ov->span, true};
+              s.severity = {std::string(ov->value), ov->span, true};
               continue;
             }
             RuleOption o;
-            o.key = {ok->value, ok->span, true};
-            o.value = {ov->is_scalar() ? ov->value : "", ov->span, true};
+            o.key = {std::string(ok->value), ok->span, true};
+            o.value = {std::string(ov->is_scalar() ? ov->value : ""), ov->span, true};
             o.is_scalar = ov->is_scalar();
             if (ov->is_seq()) {
               o.is_list = true;
               for (const RawNode* item : ov->kids)
-                if (item->is_scalar()) o.items.push_back(Text{item->value, item->span, true});
+                if (item->is_scalar()) o.items.push_back(Text{std::string(item->value), item->span, true});
             }
             s.options.push_back(std::move(o));
           }

@@ -162,10 +162,7 @@ class Builder {
                        e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
         break;
       case YAML_SEQUENCE_END_EVENT: close_container(); break;
-      case YAML_MAPPING_END_EVENT:
-        resolve_map(*stack_.back().node);
-        close_container();
-        break;
+      case YAML_MAPPING_END_EVENT: close_container(); break;
       default: break;
     }
   }
@@ -196,7 +193,7 @@ class Builder {
       return;
     }
     RawNode& n = make(RawNode::Type::scalar, pos, scalar_extent(text_, pos, in_flow()));
-    n.value = value;
+    n.value = out_.arena.text(value);
     // Quoted and block scalars, and `!`/`!!str` tags, are always text.
     n.quoted = !plain || tag == "!" || tag == "tag:yaml.org,2002:str";
     finish_leaf(n, str_of(d.anchor));
@@ -214,7 +211,7 @@ class Builder {
   }
 
   RawNode& make(RawNode::Type t, size_t pos, size_t len) {
-    RawNode& n = out_.arena.emplace_back();
+    RawNode& n = out_.make();
     n.type = t;
     n.span = span_at(file_, text_, out_.line_starts, pos, len);
     return n;
@@ -236,8 +233,8 @@ class Builder {
       return;
     }
     RawNode* parent = stack_.back().node;
-    parent->kids.push_back(n);
-    parent->weight = std::min<uint64_t>(parent->weight + n->weight, uint64_t(1) << 62);
+    kids_[stack_.size() - 1].push_back(n);
+    parent->weight = static_cast<uint32_t>(std::min<uint64_t>(uint64_t(parent->weight) + n->weight, UINT32_MAX));
   }
   void open_container(RawNode::Type t, const yaml_mark_t& m, std::string_view anchor, bool flow) {
     size_t pos = byte_of(m);
@@ -246,9 +243,15 @@ class Builder {
     std::string_view name = remember(n, anchor);
     if (!name.empty()) open_.insert(name);
     stack_.push_back(Open{&n, name, flow || in_flow()});
+    if (kids_.size() < stack_.size()) kids_.resize(stack_.size());
+    kids_[stack_.size() - 1].clear();
   }
+  // The container's children go to the arena, a mapping's checked first.
   void close_container() {
     Open o = stack_.back();
+    std::vector<const RawNode*>& kids = kids_[stack_.size() - 1];
+    if (o.node->is_map()) resolve_map(kids);
+    o.node->kids = out_.arena.list(kids);
     stack_.pop_back();
     if (!o.anchor.empty()) open_.erase(o.anchor);
     attach(o.node);
@@ -261,14 +264,33 @@ class Builder {
 
   // Finds duplicate keys (keeping the first), rejects non-text keys, and
   // applies merge keys (`<<: *defaults`): explicit keys win over merged ones.
-  void resolve_map(RawNode& n) {
-    std::vector<const RawNode*> kids;
-    std::vector<const RawNode*> merges;
+  // `pairs` (keys and values alternating) becomes the mapping's children.
+  void resolve_map(std::vector<const RawNode*>& pairs) {
+    std::vector<const RawNode*>& kids = resolved_;
+    kids.clear();
+    // The keys kept so far: looked up along the list while the mapping is
+    // small, in a hash map once it grows.
     std::unordered_map<std::string_view, const RawNode*> seen;
-    kids.reserve(n.kids.size());
-    for (size_t i = 0; i + 1 < n.kids.size(); i += 2) {
-      const RawNode* k = n.kids[i];
-      const RawNode* v = n.kids[i + 1];
+    auto first = [&](std::string_view key) -> const RawNode* {
+      if (seen.empty() && kids.size() <= 32) {
+        for (size_t j = 0; j < kids.size(); j += 2)
+          if (kids[j]->value == key) return kids[j];
+        return nullptr;
+      }
+      if (seen.empty())
+        for (size_t j = 0; j < kids.size(); j += 2) seen.emplace(kids[j]->value, kids[j]);
+      auto it = seen.find(key);
+      return it == seen.end() ? nullptr : it->second;
+    };
+    auto keep = [&](const RawNode* k, const RawNode* v) {
+      kids.push_back(k);
+      kids.push_back(v);
+      if (!seen.empty()) seen.emplace(k->value, k);
+    };
+    std::vector<const RawNode*> merges;
+    for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
+      const RawNode* k = pairs[i];
+      const RawNode* v = pairs[i + 1];
       if (!k->is_scalar()) {
         report("yaml-syntax", msg_of(msg::yaml_key_not_text), k->span);
         continue;
@@ -277,14 +299,12 @@ class Builder {
         merges.push_back(v);
         continue;
       }
-      auto [it, fresh] = seen.emplace(k->value, k);
-      if (!fresh) {
+      if (const RawNode* before = first(k->value)) {
         report("yaml-duplicate-key", msg_of(msg::yaml_duplicate_key, k->value), k->span,
-               {Note{msg_of(msg::note_first_here), it->second->span}});
+               {Note{msg_of(msg::note_first_here), before->span}});
         continue;
       }
-      kids.push_back(k);
-      kids.push_back(v);
+      keep(k, v);
     }
     for (const RawNode* m : merges) {
       std::vector<const RawNode*> sources;
@@ -295,16 +315,12 @@ class Builder {
           report("yaml-syntax", msg_of(msg::yaml_merge_invalid), m->span);
           break;
         }
-        for (size_t i = 0; i < src->pairs(); ++i) {
-          if (seen.emplace(src->key(i)->value, src->key(i)).second) {
-            kids.push_back(src->key(i));
-            kids.push_back(src->val(i));
-          }
-        }
+        for (size_t i = 0; i < src->pairs(); ++i)
+          if (!first(src->key(i)->value)) keep(src->key(i), src->val(i));
       }
       if (sources.empty()) report("yaml-syntax", msg_of(msg::yaml_merge_invalid), m->span);
     }
-    n.kids = std::move(kids);
+    pairs.swap(kids);
   }
 
   int file_;
@@ -314,6 +330,8 @@ class Builder {
   Offsets offsets_;
   RawDoc doc_;
   std::vector<Open> stack_;
+  std::vector<std::vector<const RawNode*>> kids_;  // the open containers' children, by depth
+  std::vector<const RawNode*> resolved_;           // resolve_map's scratch
   std::unordered_set<std::string> names_;  // owns every anchor name seen in the file
   std::unordered_map<std::string_view, const RawNode*> anchors_;
   std::unordered_set<std::string_view> open_;

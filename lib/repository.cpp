@@ -6,6 +6,7 @@
 
 #include "cache.h"
 #include "load.h"
+#include "parallel.h"
 #include "text.h"
 #include "validate.h"
 
@@ -78,41 +79,32 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   // work counter; results land in their file's slot so order never varies.
   if (opening.joinable()) opening.join();
   std::vector<FileLoad> results(all.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < all.size();) {
-      if (static_cast<int>(i) == config_index) continue;
-      FileLoad& r = results[i];
-      Finding problem;
-      problem.span = Span{static_cast<int>(i), 0, 0, 0};
-      if (all[i].code) {
-        problem.code = all[i].code;
-        problem.message = all[i].problem;
-        r.findings.push_back(std::move(problem));
-        continue;
-      }
-      Message e;
-      if (!src.read(all[i].path, repo.files[i].content, e)) {
-        problem.code = "file-unreadable";
-        problem.message = e;
-        r.findings.push_back(std::move(problem));
-        continue;
-      }
-      try {
-        load_file(static_cast<int>(i), repo.files[i].content, r, cache ? &*cache : nullptr);
-      } catch (const std::exception& ex) {
-        problem.code = "file-unreadable";
-        problem.message = msg_of(msg::file_unreadable, ex.what());
-        r.findings.push_back(std::move(problem));
-      }
+  parallel_for(all.size(), threads_for(all.size(), opt.threads, 8), [&](size_t i) {
+    if (static_cast<int>(i) == config_index) return;
+    FileLoad& r = results[i];
+    Finding problem;
+    problem.span = Span{static_cast<int>(i), 0, 0, 0};
+    if (all[i].code) {
+      problem.code = all[i].code;
+      problem.message = all[i].problem;
+      r.findings.push_back(std::move(problem));
+      return;
     }
-  };
-  unsigned n = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<size_t>(n, std::max<size_t>(1, all.size() / 8)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+    Message e;
+    if (!src.read(all[i].path, repo.files[i].content, e)) {
+      problem.code = "file-unreadable";
+      problem.message = e;
+      r.findings.push_back(std::move(problem));
+      return;
+    }
+    try {
+      load_file(static_cast<int>(i), repo.files[i].content, r, cache ? &*cache : nullptr);
+    } catch (const std::exception& ex) {
+      problem.code = "file-unreadable";
+      problem.message = msg_of(msg::file_unreadable, ex.what());
+      r.findings.push_back(std::move(problem));
+    }
+  });
 
   // The pack is written while the results are joined and checked.
   std::thread flushing;

@@ -5,6 +5,7 @@
 #include <thread>
 #include <tuple>
 
+#include "parallel.h"
 #include "text.h"
 
 namespace sv {
@@ -184,7 +185,7 @@ void index_and_validate(Repo& repo, std::vector<Finding>& findings) {
   // result is the same as one after the other.
   size_t total = 0;
   for (const auto& f : refs) total += f.size();
-  const size_t n = total < 4096 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  const size_t n = total < 4096 ? 1 : threads_for(total);
   std::vector<size_t> cut{0};
   for (size_t i = 0, seen = 0; i < refs.size(); ++i) {
     seen += refs[i].size();
@@ -196,10 +197,7 @@ void index_and_validate(Repo& repo, std::vector<Finding>& findings) {
     for (size_t i = cut[part]; i < cut[part + 1]; ++i)
       for (const RefUse& r : refs[i]) check_ref(repo, r, found[part]);
   };
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < found.size(); ++p) pool.emplace_back(run, p);
-  run(0);
-  for (auto& t : pool) t.join();
+  parallel_for(found.size(), static_cast<unsigned>(found.size()), run);
   for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
   check_cycles(repo, repo.organisations, findings);
   check_cycles(repo, repo.collaborations, findings);

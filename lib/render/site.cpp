@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "parallel.h"
 #include "render/render.h"
 #include "render/templates.h"
 #include "source.h"
@@ -58,25 +59,7 @@ static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
     page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); });
   }
   jobs.push_back([&] { write_new(dir / "samverkan.ics", calendar(repo, o)); });
-  std::atomic<size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto work = [&] {
-    for (size_t i; (i = next++) < jobs.size();) {
-      try {
-        jobs[i]();
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!error) error = std::current_exception();
-        next = jobs.size();
-      }
-    }
-  };
-  std::vector<std::thread> threads(std::max(1u, std::thread::hardware_concurrency()) - 1);
-  for (auto& t : threads) t = std::thread(work);
-  work();
-  for (auto& t : threads) t.join();
-  if (error) std::rethrow_exception(error);
+  parallel_for(jobs.size(), threads_for(jobs.size()), [&](size_t i) { jobs[i](); });
   write_new(dir / kMarker, "samverkan render site\n");
 }
 
