@@ -91,12 +91,21 @@ ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); pri
   echo
   echo "| target | value | goal |"
   echo "| --- | ---: | --- |"
-  if [ -n "${wall[ajv]:-}" ]; then
-    echo "| ajv / validate (no cache) | $(ratio "${wall[ajv]}" "${wall[validate-nocache]}") | ≥ 1.5 |"
-    echo "| ajv / validate (warm) | $(ratio "${wall[ajv]}" "${wall[validate-warm]}") | ≥ 5 |"
+  # The issue's targets are against ajv-cli, the tool a team would pick; the
+  # stricter ajv + js-yaml script (no CLI overhead, faster) is shown too.
+  if [ -n "${wall[ajv-cli]:-}" ]; then
+    echo "| ajv-cli / validate (cold cache) | $(ratio "${wall[ajv-cli]}" "${wall[validate-cold]}") | ≥ 1.5 |"
+    echo "| ajv-cli / validate (warm cache) | $(ratio "${wall[ajv-cli]}" "${wall[validate-warm]}") | ≥ 5 |"
+    echo "| ajv-cli / validate (no cache) | $(ratio "${wall[ajv-cli]}" "${wall[validate-nocache]}") | (≥ 1.5) |"
+    echo "| ajv + js-yaml / validate (cold cache) | $(ratio "${wall[ajv]}" "${wall[validate-cold]}") | (≥ 1.5) |"
+    echo "| ajv + js-yaml / validate (warm cache) | $(ratio "${wall[ajv]}" "${wall[validate-warm]}") | (≥ 5) |"
   fi
-  echo "| lint / validate (warm) | $(ratio "${wall[lint]}" "${wall[validate-warm]}") | ≤ 1.3 |"
+  echo "| lint / validate (warm cache) | $(ratio "${wall[lint]}" "${wall[validate-warm]}") | ≤ 1.3 |"
   [ -n "${wall[validate-rev]:-}" ] && echo "| validate --rev / validate (no cache) | $(ratio "${wall[validate-rev]}" "${wall[validate-nocache]}") | ≤ 1.5 |"
-  echo "| peak RSS of validate (MiB) | $((rss[validate-nocache] / 1024)) | < 1024 |"
+  peak=0
+  for k in validate-nocache validate-cold validate-warm lint validate-rev render-site; do
+    [ -n "${rss[$k]:-}" ] && [ "${rss[$k]}" -gt "$peak" ] && peak=${rss[$k]}
+  done
+  echo "| peak RSS of any samverkan run (MiB) | $((peak / 1024)) | < 1024 |"
   [ -n "${wall[render-site]:-}" ] && echo "| render site (s) | ${wall[render-site]} | < 60 |"
 } | tee "${out:-/dev/null}"

@@ -149,9 +149,18 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
   rules::Index index(l.repo);
   std::function<const History*()> history = o.history_source;
   if (!history) history = [h = o.history] { return h; };
-  // A rule that throws stops the run; the first in rule order is the one reported.
-  parallel_for(jobs.size(), threads_for(jobs.size(), o.threads), [&](size_t i) {
-    Job& job = jobs[i];
+  // The suppression comments are found while the rules run. The long scans
+  // start first; the findings are joined in rule order whatever the schedule.
+  // A rule that throws stops the run.
+  std::vector<Suppression> suppressions;
+  std::vector<Job*> order;
+  for (auto& job : jobs)
+    if (job.rule->reads_all_text) order.push_back(&job);
+  for (auto& job : jobs)
+    if (!job.rule->reads_all_text) order.push_back(&job);
+  parallel_for(order.size() + 1, threads_for(order.size() + 1, o.threads), [&](size_t i) {
+    if (i == 0) return void(suppressions = find_suppressions(l.repo));
+    Job& job = *order[i - 1];
     rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
     ctx.history_source = history;
     ctx.shared_index = &index;
@@ -162,7 +171,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
     found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));
   }
   report.suppressed =
-      apply_suppressions(l.repo, found, settings.at("unused-suppression").severity, off);
+      apply_suppressions(l.repo, std::move(suppressions), found, settings.at("unused-suppression").severity, off);
   l.findings.insert(l.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   sort_findings(l.findings, l.lang);
   if (o.write_baseline) {

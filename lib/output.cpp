@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "parallel.h"
 #include "text.h"
 
 namespace sv {
@@ -30,18 +31,34 @@ std::string location(const Repo& repo, const Span& s) {
   return s.line > 0 ? fmt::format("{}:{}:{}", p, s.line, s.col) : p;
 }
 
-std::string_view source_line(const Repo& repo, int file, int line) {
-  if (file < 0 || file >= static_cast<int>(repo.files.size()) || line < 1) return {};
+namespace {
+
+std::string_view text_of(const Repo& repo, int file) {
   std::string_view t = repo.files[file].content;
   if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
-  // Where each line starts, found once per file: a file with many findings
-  // must not be scanned from the top for each of them.
+  return t;
+}
+
+// Where each line of `file` starts, found once per file: a file with many
+// findings must not be scanned from the top for each of them. Not safe to
+// call for one file from two threads at once (format_text calls it first).
+const std::vector<size_t>& line_starts(const Repo& repo, int file) {
   std::vector<size_t>& starts = repo.files[file].line_starts;
   if (starts.empty()) {
+    std::string_view t = text_of(repo, file);
     starts.push_back(0);
     for (size_t i = 0; i < t.size(); ++i)
       if (t[i] == '\n') starts.push_back(i + 1);
   }
+  return starts;
+}
+
+}  // namespace
+
+std::string_view source_line(const Repo& repo, int file, int line) {
+  if (file < 0 || file >= static_cast<int>(repo.files.size()) || line < 1) return {};
+  std::string_view t = text_of(repo, file);
+  const std::vector<size_t>& starts = line_starts(repo, file);
   if (static_cast<size_t>(line) > starts.size()) return {};
   size_t pos = starts[line - 1];
   size_t end = t.find('\n', pos);
@@ -141,11 +158,28 @@ std::string format_summary(const Repo& repo, const std::vector<Finding>& finding
 }
 
 std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o) {
-  std::string out;
+  // Findings are formatted in parallel runs, joined in order; the files'
+  // line indexes are made first, one thread at a time.
+  auto index = [&](const Span& s) {
+    if (s.file >= 0 && s.file < static_cast<int>(repo.files.size()) && s.line > 0) line_starts(repo, s.file);
+  };
   for (const auto& f : findings) {
-    out += format_finding_text(repo, f, o);
-    out += "\n";
+    index(f.span);
+    for (const auto& n : f.notes) index(n.span);
   }
+  constexpr size_t kRun = 256;
+  std::vector<std::string> runs((findings.size() + kRun - 1) / kRun);
+  parallel_for(runs.size(), threads_for(runs.size()), [&](size_t r) {
+    for (size_t i = r * kRun; i < std::min(findings.size(), (r + 1) * kRun); ++i) {
+      runs[r] += format_finding_text(repo, findings[i], o);
+      runs[r] += "\n";
+    }
+  });
+  std::string out;
+  size_t size = 0;
+  for (const auto& r : runs) size += r.size();
+  out.reserve(size + 256);
+  for (const auto& r : runs) out += r;
   out += format_summary(repo, findings, o.lang) + "\n";
   return out;
 }

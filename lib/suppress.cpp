@@ -119,17 +119,6 @@ std::vector<Comment> yaml_comments(std::string_view t) {
   return out;
 }
 
-namespace {
-
-struct Suppression {
-  int file = -1, line = 0;
-  Span span;             // the rule's name in the comment, or the comment
-  std::string rule;      // empty: the comment names no rule
-  std::string entity;    // on an id line: the entity it covers
-  std::string nested;    // on a nested item's id line: that item
-  bool used = false;
-};
-
 std::vector<Suppression> find_suppressions(const Repo& repo) {
   static constexpr std::string_view kTag = "samverkan-ignore";
   // Only files that mention the tag can hold a suppression.
@@ -206,6 +195,8 @@ std::vector<Suppression> find_suppressions(const Repo& repo) {
   return out;
 }
 
+namespace {
+
 bool covers(const Suppression& s, const Finding& f) {
   if (s.rule != f.code) return false;
   if (s.file == f.span.file && (f.span.line == s.line || f.span.line == s.line + 1)) return true;
@@ -214,9 +205,8 @@ bool covers(const Suppression& s, const Finding& f) {
 
 }  // namespace
 
-size_t apply_suppressions(const Repo& repo, std::vector<Finding>& findings, Severity unused,
-                          const std::set<std::string>& off_rules) {
-  std::vector<Suppression> sup = find_suppressions(repo);
+size_t apply_suppressions(const Repo& repo, std::vector<Suppression> sup, std::vector<Finding>& findings,
+                          Severity unused, const std::set<std::string>& off_rules) {
   if (sup.empty()) return 0;
   size_t silenced = 0;
   std::vector<Finding> kept;

@@ -27,11 +27,25 @@ struct Comment {
 // of a line or after a space or tab, outside quoted strings and block scalars.
 std::vector<Comment> yaml_comments(std::string_view content);
 
-// Removes the findings of lint rules that suppression comments silence and
+// One rule name in a suppression comment (or the comment, if it names none).
+struct Suppression {
+  int file = -1, line = 0;
+  Span span;           // the rule's name in the comment, or the comment
+  std::string rule;    // empty: the comment names no rule
+  std::string entity;  // on an id line: the entity it covers
+  std::string nested;  // on a nested item's id line: that item
+  bool used = false;
+};
+
+// The suppression comments of every data file. Only reads the repository, so
+// it may run while the rules do.
+std::vector<Suppression> find_suppressions(const Repo& repo);
+
+// Removes the findings of lint rules that the suppressions `sup` silence and
 // adds `unused-suppression` findings (at `unused`, unless off) for rule names
 // that silence nothing; names of rules in `off_rules` are not reported.
 // Returns how many findings were silenced.
-size_t apply_suppressions(const Repo& repo, std::vector<Finding>& findings, Severity unused,
-                          const std::set<std::string>& off_rules);
+size_t apply_suppressions(const Repo& repo, std::vector<Suppression> sup, std::vector<Finding>& findings,
+                          Severity unused, const std::set<std::string>& off_rules);
 
 }  // namespace sv

@@ -106,6 +106,7 @@ Passes:
       notes: Ett ärende där en person behöver stöd från flera huvudmän (uppgifter finns i journalen).)~"},
     {},
     check,
+    true,
 };
 
 }  // namespace sv::rules

@@ -83,6 +83,9 @@ struct Rule {
   Tr explanation;  // what it finds, why (with its source), a failing and a passing example
   std::vector<OptionDef> options;
   void (*check)(Context&);
+  // Reads every byte of every file (not only the model): started first, so
+  // that its long scan runs beside the other rules rather than after them.
+  bool reads_all_text = false;
 };
 
 // Every rule, sorted by id.
