@@ -7,7 +7,7 @@
 collaborations with a steering group, a working group and a network each; three
 years (2024-2026) of quarterly meetings with minutes and actions; a plan per
 collaboration and year with goals and activities; half-year and full-year
-reports. At scale 1.0: about 28 000 files, 40 MB. The same arguments always give
+reports. At scale 1.0: 29 714 files, about 40 MB of YAML. The same arguments always give
 the same bytes. The data validates clean.
 """
 import argparse
@@ -101,7 +101,9 @@ def main():
                     items = ""
                     for n in range(1, 4):
                         items += (f"  - number: {n}\n    title: Punkt {n}\n    notes: |\n      Gruppen gick igenom läget "
-                                  f"och diskuterade nästa steg för punkt {n}.\n")
+                                  f"och diskuterade nästa steg för punkt {n}.\n"
+                                  f"      Representanterna redogjorde för hur arbetet går i respektive organisation,\n"
+                                  f"      och gruppen enades om vad som ska lyftas till styrgruppen.\n")
                         if n == 3:
                             items += f"    refs: [handlingsplan-{c:03d}-{year}#a1]\n"
                             items += "    decisions:\n      - Gruppen beslutade att gå vidare enligt förslaget.\n"
