@@ -36,4 +36,21 @@ if [ "$(id -u)" != 0 ]; then
   run validate "$r"; check "a read-only cache does not fail the run" eval '[ "$out" = "$expected" ]'
 fi
 chmod -R u+w "$work/cache"
+# Checkouts: switching branches back and forth, every answer is the one
+# without a cache (same paths, other bytes; a file that comes and goes).
+g="$work/git"
+cp -r "$r" "$g"
+git -C "$g" init -q -b main && git -C "$g" add -A &&
+  git -C "$g" -c user.name=t -c user.email=t@example.org commit -qm one
+git -C "$g" checkout -q -b fix
+sed -i 's/owner: nasjo-kommun/owner: nassjo-kommun/' "$g/plans/p.yaml"
+printf 'kind: organisation\nid: ny\nname: Ny\ntype: region\nparent: saknas\n' >"$g/organisations-ny.yaml"
+git -C "$g" add -A && git -C "$g" -c user.name=t -c user.email=t@example.org commit -qm two
+for branch in main fix main fix; do
+  git -C "$g" checkout -q "$branch"
+  run validate "$g" --no-cache; want=$out
+  run validate "$g"; check "after checking out $branch: the answer without a cache" eval '[ "$out" = "$want" ]'
+  run validate "$g" --rev HEAD; check "--rev HEAD on $branch: the same answer" eval '[ "$out" = "$want" ]'
+done
+check "the branches really differ" eval '[ "$(git -C "$g" diff --stat main fix | wc -l)" -gt 1 ]'
 finish

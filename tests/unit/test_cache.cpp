@@ -129,3 +129,55 @@ TEST_CASE("an unwritable cache directory never fails loading") {
   c.flush();
   CHECK(l.plans.size() == 1);
 }
+
+namespace {
+
+// A tree as text: every node with its place, type, span and value; a node
+// reached twice (an alias) shows the same place.
+void dump(const RawNode* n, std::string& out, int depth) {
+  out += std::string(depth * 2, ' ') + "#" + std::to_string(n->index) + " t" +
+         std::to_string(static_cast<int>(n->type)) + (n->quoted ? " q" : "") + " " +
+         std::to_string(n->span.line) + ":" + std::to_string(n->span.col) + "+" + std::to_string(n->span.len) +
+         " '" + std::string(n->value) + "'\n";
+  for (const RawNode* k : n->kids) dump(k, out, depth + 1);
+}
+std::string dump(const RawFile& f) {
+  std::string out;
+  for (const RawDoc& d : f.docs) {
+    out += "doc " + std::to_string(d.start.line) + "\n";
+    if (d.root) dump(d.root, out, 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the cache gives back the same tree: shared aliases, merge keys, quoting, spans") {
+  const std::string text =
+      "kind: forum\nid: f\nbase: &b {type: steering, level: \"management\"}\n"
+      "other:\n  <<: *b\n  type: working\nlist: [*b, *b, ~, 'x']\nnotes: |\n  två\n  rader\n---\nkind: plan\n";
+  ParsedFile fresh = parse_file(0, text);
+  REQUIRE(fresh.parsed);
+  REQUIRE(fresh.raw.docs.size() == 2);
+  std::string expected = dump(fresh.raw);
+  // The alias items are the anchored node itself, not copies.
+  const RawNode* root = fresh.raw.docs[0].root;
+  const RawNode* list = root->val(4);
+  REQUIRE(list->kids.size() == 4);
+  CHECK(list->kids[0] == root->val(2));
+  CHECK(list->kids[1] == root->val(2));
+
+  TempDir dir;
+  {
+    Cache c(dir.path.string(), "/repo");
+    c.put(Cache::key_of(text), fresh);
+    c.flush();
+  }
+  Cache c(dir.path.string(), "/repo");
+  ParsedFile back;
+  REQUIRE(c.get(Cache::key_of(text), 0, back));
+  CHECK(dump(back.raw) == expected);
+  const RawNode* broot = back.raw.docs[0].root;
+  CHECK(broot->val(4)->kids[0] == broot->val(2));  // still shared after the round trip
+  CHECK(back.findings.size() == fresh.findings.size());
+}
