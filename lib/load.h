@@ -20,6 +20,7 @@ struct FileLoad {
   std::vector<Report> reports;
   std::vector<RefUse> refs;
   std::vector<Finding> findings;
+  bool not_text = false;  // binary, not UTF-8 or too large: not parsed
 };
 
 class Cache;
@@ -29,8 +30,9 @@ class Cache;
 // were parsed before is not parsed again.
 void load_file(int file, std::string_view content, FileLoad& out, const Cache* cache = nullptr);
 
-// Loads samverkan.yaml; the calendar's references go to `refs`.
-void load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
+// Loads samverkan.yaml; the calendar's references go to `refs`. Returns
+// false when the file is no text (binary, not UTF-8, too large).
+bool load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
                  std::vector<Finding>& findings);
 
 // A JSON Schema (draft-07) of the format, made by running the loader's own

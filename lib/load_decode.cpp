@@ -912,6 +912,7 @@ void load_file(int file, std::string_view content, FileLoad& out, const Cache* c
     if (cache) cache->put(key, parsed);
   }
   out.findings = std::move(parsed.findings);
+  out.not_text = !parsed.parsed;
   if (!parsed.parsed) return;
   const RawFile& raw = parsed.raw;
   Ctx ctx{out.findings, out.refs, {}};
@@ -951,11 +952,11 @@ void load_file(int file, std::string_view content, FileLoad& out, const Cache* c
   }
 }
 
-void load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
+bool load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
                  std::vector<Finding>& findings) {
   out.file = file;
   std::string_view text;
-  if (!precheck_text(file, content, text, findings)) return;
+  if (!precheck_text(file, content, text, findings)) return false;
   RawFile raw;
   parse_yaml(file, text, raw, findings);
   Ctx ctx{findings, refs, {}};
@@ -970,10 +971,11 @@ void load_config(int file, std::string_view content, Config& out, std::vector<Re
     ctx.report(root ? "document-not-mapping" : "field-required",
                root ? msg_of(msg::config_not_mapping) : msg_of(msg::field_required, "name", msg::w_configuration),
                root ? root->span : start);
-    return;
+    return true;
   }
   MapReader r(ctx, root, "samverkan.yaml", root->span);
   read_config(r, out);
+  return true;
 }
 
 }  // namespace sv

@@ -250,6 +250,9 @@ struct Config {
 struct SourceFile {
   std::string path;     // relative to the root, '/'-separated
   std::string content;  // bytes as read
+  // The loader found it binary, not UTF-8 or too large (and said so): no
+  // rule reads it as text.
+  bool not_text = false;
   // Where each line starts (after a byte order mark), filled on first use by
   // output.cpp so that many findings in one file cost one scan.
   mutable std::vector<size_t> line_starts;

@@ -48,7 +48,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   if (!src.read(repo.files[0].path, repo.files[0].content, err)) throw SystemError(err);
   std::vector<Finding> config_findings;
   std::vector<RefUse> config_refs;
-  load_config(0, repo.files[0].content, repo.config, config_refs, config_findings);
+  repo.files[0].not_text = !load_config(0, repo.files[0].content, repo.config, config_refs, config_findings);
   out.lang = effective_lang(opt.lang, repo.config);
 
   // The cache's pack is read while the files are listed.
@@ -137,6 +137,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   results[config_index].refs = std::move(config_refs);
   repo.refs.reserve(results.size());
   for (auto& r : results) repo.refs.push_back(std::move(r.refs));
+  for (size_t i = 1; i < results.size(); ++i) repo.files[i].not_text = results[i].not_text;
   index_and_validate(repo, out.findings);
   sort_findings(out.findings, out.lang);
   return out;

@@ -42,8 +42,8 @@ static void check(Context& c) {
   const Repo& repo = c.repo;
   for (int file = 0; file < static_cast<int>(repo.files.size()); ++file) {
     std::string_view text = repo.files[file].content;
+    if (repo.files[file].not_text) continue;  // the loader has said what is wrong with it
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (utf8_invalid_at(text) != std::string_view::npos) continue;  // reported by the loader
     // A number never spans lines (nor does its digit run): one scan of the
     // whole text finds what a scan of each line would.
     int line_no = 1;
