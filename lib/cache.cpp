@@ -15,6 +15,7 @@
 
 #include "fsutil.h"
 #include "load_tree.h"
+#include "source.h"
 
 #ifndef SAMVERKAN_CACHE_SALT
 #define SAMVERKAN_CACHE_SALT "dev"
@@ -104,14 +105,19 @@ class Reader {
     std::memcpy(dst, p_, n);
     p_ += n;
   }
+  // Lines, columns and lengths lie within a file that was read: anything
+  // else is a damaged (or crafted) entry.
   Span span(int file) {
     Span s;
     s.file = file;
     s.line = i32();
     s.col = i32();
     s.len = i32();
+    for (int v : {s.line, s.col, s.len})
+      if (v < 0 || static_cast<size_t>(v) > kMaxFileBytes) fail();
     return s;
   }
+  size_t left() const { return static_cast<size_t>(end_ - p_); }
   const Tr* tr(const std::string& id) {
     static const auto* index = [] {
       auto* m = new std::unordered_map<std::string, const Tr*>;
@@ -201,7 +207,7 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
   Reader r(payload.data(), payload.size());
   p.parsed = r.u8() != 0;
   uint32_t nf = r.u32();
-  if (nf > payload.size()) return false;
+  if (nf > r.left()) return false;
   for (uint32_t i = 0; i < nf && r.ok; ++i) {
     Finding f;
     f.code = r.str();
@@ -216,8 +222,10 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
     }
     p.findings.push_back(std::move(f));
   }
+  // Counts are checked against the bytes left before anything is made: an
+  // encoded node takes at least 7 bytes, a child at least one.
   uint32_t nodes = r.u32();
-  if (!r.ok || nodes > payload.size()) return false;
+  if (!r.ok || nodes > r.left() / 7) return false;
   // Kids may point forward (a container is made before its items finish), so
   // make every node first, then link.
   p.raw.nodes.reserve(nodes);
@@ -232,7 +240,7 @@ bool decode(std::string_view payload, int file, ParsedFile& p) {
     n.span = r.span(file);
     n.value = p.raw.arena.text(r.view());
     uint32_t nk = r.u32();
-    if (!r.ok || nk > nodes) return false;
+    if (!r.ok || nk > nodes || nk > r.left()) return false;
     const RawNode** kids = p.raw.arena.list(nk);
     for (uint32_t k = 0; k < nk; ++k) {
       int64_t idx = static_cast<int64_t>(i) + r.i32();
@@ -261,7 +269,10 @@ bool read_pack(const std::string& path, std::unique_ptr<char[]>& data, size_t& s
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st{};
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  // A pack larger than this is not ours to read whole (a repository would
+  // need hundreds of megabytes of YAML to make one): run without it.
+  constexpr off_t kMaxPack = off_t(1) << 30;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= kMaxPack;
   if (ok) {
     data.reset(new char[static_cast<size_t>(st.st_size)]);
     size = 0;

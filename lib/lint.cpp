@@ -1,6 +1,7 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <exception>
 #include <set>
 
 #include "parallel.h"
@@ -135,6 +136,7 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
   struct Job {
     const rules::Rule* rule;
     std::vector<Finding> found;
+    std::exception_ptr error;
   };
   std::vector<Job> jobs;
   for (const rules::Rule* rule : rules::all_rules()) {
@@ -144,28 +146,39 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
       off.insert(rule->id);
       continue;
     }
-    jobs.push_back(Job{rule, {}});
+    jobs.push_back(Job{rule, {}, nullptr});
   }
   rules::Index index(l.repo);
   std::function<const History*()> history = o.history_source;
   if (!history) history = [h = o.history] { return h; };
   // The suppression comments are found while the rules run. The long scans
-  // start first; the findings are joined in rule order whatever the schedule.
-  // A rule that throws stops the run.
+  // start first; the findings are joined in rule order whatever the schedule,
+  // and of rules that throw, the first in rule order is reported.
   std::vector<Suppression> suppressions;
+  std::exception_ptr suppressions_error;
   std::vector<Job*> order;
   for (auto& job : jobs)
     if (job.rule->reads_all_text) order.push_back(&job);
   for (auto& job : jobs)
     if (!job.rule->reads_all_text) order.push_back(&job);
   parallel_for(order.size() + 1, threads_for(order.size() + 1, o.threads), [&](size_t i) {
-    if (i == 0) return void(suppressions = find_suppressions(l.repo));
-    Job& job = *order[i - 1];
-    rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
-    ctx.history_source = history;
-    ctx.shared_index = &index;
-    job.rule->check(ctx);
+    try {
+      if (i == 0) {
+        suppressions = find_suppressions(l.repo);
+        return;
+      }
+      Job& job = *order[i - 1];
+      rules::Context ctx(l.repo, o.today, *job.rule, settings.at(job.rule->id), job.found);
+      ctx.history_source = history;
+      ctx.shared_index = &index;
+      job.rule->check(ctx);
+    } catch (...) {
+      (i == 0 ? suppressions_error : order[i - 1]->error) = std::current_exception();
+    }
   });
+  for (auto& job : jobs)
+    if (job.error) std::rethrow_exception(job.error);
+  if (suppressions_error) std::rethrow_exception(suppressions_error);
   std::vector<Finding> found;
   for (auto& job : jobs) {
     found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));

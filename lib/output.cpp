@@ -128,7 +128,8 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
       if (last < width) tail = "…";
       shown = lead + std::string(cp_slice(shown, first, last)) + tail;
     }
-    size_t caret_at = col - first + (lead.empty() ? 0 : 1);
+    // Never past the end of the line (a span from a damaged cache could say so).
+    size_t caret_at = std::min(col - first + (lead.empty() ? 0 : 1), utf8_length(shown) + 1);
     size_t len = static_cast<size_t>(std::max(1, f.span.len));
     out += paint("1;34", pad + " |") + "\n";
     out += paint("1;34", num + " |") + " " + shown + "\n";

@@ -1,6 +1,6 @@
-// Work spread over the cores: the one way samverkan runs a list of things in
-// parallel (loading files, parsing old versions, checking references, running
-// lint rules, writing a site).
+// Work spread over the cores: the one way samverkan runs things in parallel
+// (loading files, parsing old versions, checking references, running lint
+// rules, writing a site; reading the cache while files are listed).
 #pragma once
 
 #include <algorithm>
@@ -8,8 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sv {
@@ -58,5 +60,40 @@ void parallel_for(size_t count, unsigned threads, F&& body) {
   for (auto& t : pool) t.join();
   if (error) std::rethrow_exception(error);
 }
+
+// A task run beside the caller: on a thread of its own when one can be
+// started, else at once. wait() joins it and rethrows what it threw; the
+// destructor joins it (an error then goes unsaid: call wait()).
+class Background {
+ public:
+  explicit Background(std::function<void()> task) : task_(std::move(task)) {
+    try {
+      thread_ = std::thread([this] { run(); });
+    } catch (...) {
+      run();
+    }
+  }
+  ~Background() {
+    if (thread_.joinable()) thread_.join();
+  }
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  void wait() {
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  void run() {
+    try {
+      task_();
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+  }
+  std::function<void()> task_;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
 
 }  // namespace sv

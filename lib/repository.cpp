@@ -26,14 +26,6 @@ void append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-// Joins a thread when the scope ends, also when it ends by an exception.
-struct JoinOnExit {
-  std::thread& t;
-  ~JoinOnExit() {
-    if (t.joinable()) t.join();
-  }
-};
-
 }  // namespace
 
 Loaded load_repository(const Source& src, const LoadOptions& opt) {
@@ -53,9 +45,9 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
 
   // The cache's pack is read while the files are listed.
   std::optional<Cache> cache;
-  std::thread opening;
+  std::optional<Background> opening;
   if (!opt.cache_dir.empty()) {
-    opening = std::thread([&cache, dir = opt.cache_dir, scope = src.cache_scope()] {
+    opening.emplace([&cache, dir = opt.cache_dir, scope = src.cache_scope()] {
       try {
         cache.emplace(dir, scope);
       } catch (const std::exception&) {
@@ -63,7 +55,6 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
       }
     });
   }
-  JoinOnExit join_opening{opening};
 
   std::vector<std::string> globs;
   for (const auto& g : repo.config.exclude.v) globs.push_back(g.v);
@@ -77,7 +68,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
 
   // Data files in parallel: one parser per thread, nothing shared but the
   // work counter; results land in their file's slot so order never varies.
-  if (opening.joinable()) opening.join();
+  if (opening) opening->wait();
   std::vector<FileLoad> results(all.size());
   parallel_for(all.size(), threads_for(all.size(), opt.threads, 8), [&](size_t i) {
     if (static_cast<int>(i) == config_index) return;
@@ -107,15 +98,13 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   });
 
   // The pack is written while the results are joined and checked.
-  std::thread flushing;
-  if (cache) flushing = std::thread([&cache] {
-      try {
-        cache->flush();
-      } catch (const std::exception&) {
-        // The cache is an optimisation: not writing it never fails a run.
-      }
-    });
-  JoinOnExit join_flushing{flushing};
+  Background flushing([&cache] {
+    try {
+      if (cache) cache->flush();
+    } catch (const std::exception&) {
+      // The cache is an optimisation: not writing it never fails a run.
+    }
+  });
 
   // Joined kind by kind in file order, the largest lists on a second thread.
   auto join_kind = [&results](auto& to, auto member) {
@@ -125,20 +114,20 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
     for (auto& r : results) append(to, r.*member);
   };
   append(out.findings, config_findings);
-  std::thread second([&] { join_kind(repo.meetings, &FileLoad::meetings); });
+  Background second([&] { join_kind(repo.meetings, &FileLoad::meetings); });
   join_kind(repo.organisations, &FileLoad::organisations);
   join_kind(repo.collaborations, &FileLoad::collaborations);
   join_kind(repo.forums, &FileLoad::forums);
   join_kind(repo.plans, &FileLoad::plans);
   join_kind(repo.reports, &FileLoad::reports);
   join_kind(out.findings, &FileLoad::findings);
-  second.join();
+  second.wait();
   // References stay in their files' lists (joining them costs more than it gives).
   results[config_index].refs = std::move(config_refs);
   repo.refs.reserve(results.size());
   for (auto& r : results) repo.refs.push_back(std::move(r.refs));
   for (size_t i = 1; i < results.size(); ++i) repo.files[i].not_text = results[i].not_text;
-  index_and_validate(repo, out.findings);
+  index_and_validate(repo, out.findings, opt.threads);
   sort_findings(out.findings, out.lang);
   return out;
 }

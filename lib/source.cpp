@@ -78,7 +78,7 @@ class WorkTree : public Source {
       if (n < 0) {
         error = msg_of(msg::file_unreadable, std::strerror(errno));
         ::close(fd);
-        out.clear();
+        out.resize(got);  // what was read is kept, as the rules may still scan it
         return false;
       }
       if (n == 0) break;

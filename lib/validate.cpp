@@ -169,23 +169,18 @@ const Entity* resolve(const Repo& repo, const std::string& ref) {
   return repo.find(hash == std::string::npos ? ref : ref.substr(0, hash));
 }
 
-void index_and_validate(Repo& repo, std::vector<Finding>& findings) {
+void index_and_validate(Repo& repo, std::vector<Finding>& findings, unsigned threads) {
   // The two indexes are independent: built side by side.
-  std::thread nested([&repo] { index_nested_ids(repo); });
-  try {
-    index_ids(repo, findings);
-  } catch (...) {
-    nested.join();
-    throw;
-  }
-  nested.join();
+  Background nested([&repo] { index_nested_ids(repo); });
+  index_ids(repo, findings);
+  nested.wait();
   const auto& refs = repo.refs;
   // References on every core, each thread a run of files with about its
   // share of them; the runs' findings are joined in file order, so the
   // result is the same as one after the other.
   size_t total = 0;
   for (const auto& f : refs) total += f.size();
-  const size_t n = total < 4096 ? 1 : threads_for(total);
+  const size_t n = total < 4096 ? 1 : threads_for(total, threads);
   std::vector<size_t> cut{0};
   for (size_t i = 0, seen = 0; i < refs.size(); ++i) {
     seen += refs[i].size();

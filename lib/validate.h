@@ -9,7 +9,7 @@
 
 namespace sv {
 
-void index_and_validate(Repo& repo, std::vector<Finding>& findings);
+void index_and_validate(Repo& repo, std::vector<Finding>& findings, unsigned threads = 0);  // 0: one per core
 
 // Resolves "id" or "id#local" to the entity it names (the parent for nested ids).
 const Entity* resolve(const Repo& repo, const std::string& ref);

@@ -42,8 +42,10 @@ static void check(Context& c) {
   const Repo& repo = c.repo;
   for (int file = 0; file < static_cast<int>(repo.files.size()); ++file) {
     std::string_view text = repo.files[file].content;
-    if (repo.files[file].not_text) continue;  // the loader has said what is wrong with it
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    // Text the loader could not read as UTF-8 is reported by it; binary and
+    // too large files are still scanned (what was read of them).
+    if (repo.files[file].not_text && utf8_invalid_at(text) != std::string_view::npos) continue;
     // A number never spans lines (nor does its digit run): one scan of the
     // whole text finds what a scan of each line would.
     int line_no = 1;

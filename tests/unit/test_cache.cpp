@@ -181,3 +181,22 @@ TEST_CASE("the cache gives back the same tree: shared aliases, merge keys, quoti
   CHECK(broot->val(4)->kids[0] == broot->val(2));  // still shared after the round trip
   CHECK(back.findings.size() == fresh.findings.size());
 }
+
+TEST_CASE("an entry whose positions lie outside any file is not trusted") {
+  TempDir dir;
+  ParsedFile p = parse_file(0, kText);
+  REQUIRE(!p.findings.empty());
+  p.findings[0].span.col = 1 << 30;  // a crafted pack: a caret a gigabyte to the right
+  {
+    Cache c(dir.path.string(), "/repo");
+    c.put(Cache::key_of(kText), p);
+    c.flush();
+  }
+  Cache c(dir.path.string(), "/repo");
+  ParsedFile back;
+  CHECK_FALSE(c.get(Cache::key_of(kText), 0, back));
+  FileLoad l, fresh;
+  load_file(0, kText, l, &c);  // parsed again instead
+  load_file(0, kText, fresh);
+  CHECK(describe(l) == describe(fresh));
+}

@@ -41,3 +41,17 @@ TEST_CASE("threads_for: one per core unless asked, never more than the items all
   CHECK(sv::threads_for(0, 4) == 1);
   CHECK(sv::threads_for(1000) >= 1);
 }
+
+TEST_CASE("Background runs its task beside the caller; wait() gives back its error") {
+  std::atomic<int> ran{0};
+  {
+    sv::Background b([&] { ran = 1; });
+    b.wait();
+    CHECK(ran.load() == 1);
+  }
+  sv::Background failing([] { throw std::runtime_error("no"); });
+  CHECK_THROWS_WITH_AS(failing.wait(), "no", std::runtime_error);
+  failing.wait();  // said once
+  { sv::Background joined_at_end([&] { ran = 2; }); }
+  CHECK(ran.load() == 2);
+}
