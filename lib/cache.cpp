@@ -63,6 +63,7 @@ class Writer {
     for (const Arg& a : m.args) {
       u8(a.t ? 1 : 0);
       str(a.t ? a.t->id : a.s);
+      if (a.t) str(a.s);  // a word's id, if any
     }
   }
 };
@@ -137,7 +138,7 @@ class Reader {
     for (uint32_t i = 0; i < n && ok; ++i) {
       bool is_tr = u8() != 0;
       std::string s = str();
-      m.args.push_back(is_tr ? Arg{{}, tr(s)} : Arg{std::move(s), nullptr});
+      m.args.push_back(is_tr ? Arg{str(), tr(s)} : Arg{std::move(s), nullptr});
     }
     return m;
   }

@@ -85,7 +85,12 @@ const RawNode kSchemaNode{RawNode::Type::map, false, {}, {}, {}, 1};
 
 class MapReader {
  public:
+  // `what` names the mapping in messages: a field's or a kind's name, or a
+  // catalogue word for an item of a list (translated when printed).
   MapReader(Ctx& c, const RawNode* n, std::string what, Span where)
+      : MapReader(c, n, Arg{std::move(what), nullptr}, where) {}
+  MapReader(Ctx& c, const RawNode* n, const Tr& what, Span where) : MapReader(c, n, to_arg(what), where) {}
+  MapReader(Ctx& c, const RawNode* n, Arg what, Span where)
       : c_(c), n_(n), what_(std::move(what)), where_(where) {
     if (c_.schema_mode && c_.slot) {
       schema_ = c_.slot;
@@ -106,7 +111,6 @@ class MapReader {
   }
 
   Ctx& ctx() { return c_; }
-  const std::string& what() const { return what_; }
   Span where() const { return where_; }
 
   // The value of `key` (null if absent or YAML null); registers the key as known.
@@ -175,7 +179,8 @@ class MapReader {
     text(key, out, req);
     if (out.set && !out.v.empty()) {
       check_id(out);
-      what_ = fmt::format("{} `{}`", what_, out.v);
+      if (what_.t) what_.s = out.v;  // "goal `g1`", in the reader's language
+      else what_.s = fmt::format("{} `{}`", what_.s, out.v);
       where_ = out.span;
     }
   }
@@ -403,21 +408,21 @@ class MapReader {
  private:
   Ctx& c_;
   const RawNode* n_;
-  std::string what_;
+  Arg what_;
   Span where_;
   std::vector<std::string> known_;
   Json* schema_ = nullptr;
 };
 
 // Reads a nested mapping element: checks it is a mapping, runs `read`, then finish().
-template <class T, class F>
-bool nested(MapReader& parent, std::string_view key, const RawNode* n, T& out, std::string what, F&& read) {
+template <class T, class W, class F>
+bool nested(MapReader& parent, std::string_view key, const RawNode* n, T& out, const W& what, F&& read) {
   if (!n->is_map()) {
     parent.mismatch(key, n, msg::w_mapping);
     return false;
   }
   out.span = n->span;
-  MapReader r(parent.ctx(), n, std::move(what), n->span);
+  MapReader r(parent.ctx(), n, what, n->span);
   read(r);
   r.finish();
   return true;
@@ -437,7 +442,7 @@ void read_contact_fields(MapReader& r, Contact& c) {
 }
 
 bool read_contact(MapReader& parent, std::string_view key, const RawNode* n, Contact& c) {
-  return nested(parent, key, n, c, "contact", [&](MapReader& r) { read_contact_fields(r, c); });
+  return nested(parent, key, n, c, msg::w_contact, [&](MapReader& r) { read_contact_fields(r, c); });
 }
 
 // The schema of a mapping that `read` reads (schema mode only).
@@ -530,7 +535,7 @@ void read_collaboration(MapReader& r, Collaboration& c) {
   r.text("purpose", c.purpose);
   NestedIds ids(ctx, describe("collaboration", c.id));
   r.list("target_groups", c.target_groups, [&](const RawNode* n, TargetGroup& t) {
-    return nested(r, "target_groups", n, t, "target group", [&](MapReader& m) {
+    return nested(r, "target_groups", n, t, msg::w_target_group, [&](MapReader& m) {
       m.id("id", t.id);
       m.text("name", t.name, true);
       m.text("description", t.description);
@@ -567,7 +572,7 @@ void read_forum(MapReader& r, Forum& f) {
   r.enumv("cadence", f.cadence,
           {"weekly", "biweekly", "monthly", "bimonthly", "quarterly", "semiannual", "annual", "ad-hoc"});
   r.list("members", f.members, [&](const RawNode* n, Member& m) {
-    return nested(r, "members", n, m, "member", [&](MapReader& k) {
+    return nested(r, "members", n, m, msg::w_member, [&](MapReader& k) {
       k.ref("organisation", m.organisation, bit(Kind::organisation), true);
       k.text("name", m.name);
       k.text("role", m.role);
@@ -634,7 +639,7 @@ void read_plan(MapReader& r, Plan& p) {
 
   NestedIds ids(ctx, describe("plan", p.id));
   r.list("goals", p.goals, [&](const RawNode* n, Goal& g) {
-    return nested(r, "goals", n, g, "goal", [&](MapReader& m) {
+    return nested(r, "goals", n, g, msg::w_goal, [&](MapReader& m) {
       m.id("id", g.id);
       ids.add(g.id);
       m.text("title", g.title, true);
@@ -661,7 +666,7 @@ void read_plan(MapReader& r, Plan& p) {
   static const std::initializer_list<const char*> kActivityStatus = {"planned", "ongoing", "done", "postponed",
                                                                      "cancelled"};
   r.list("activities", p.activities, [&](const RawNode* n, Activity& a) {
-    return nested(r, "activities", n, a, "activity", [&](MapReader& m) {
+    return nested(r, "activities", n, a, msg::w_activity, [&](MapReader& m) {
       m.id("id", a.id);
       ids.add(a.id);
       m.text("title", a.title, true);
@@ -689,7 +694,7 @@ void read_plan(MapReader& r, Plan& p) {
       if (a.status.set && a.status.v == "done" && !a.completed.set) m.missing_when("completed", msg::cond_done);
       m.number("budget", a.budget);
       m.list("updates", a.updates, [&](const RawNode* x, Update& u) {
-        return nested(m, "updates", x, u, "update", [&](MapReader& k) {
+        return nested(m, "updates", x, u, msg::w_update, [&](MapReader& k) {
           k.date("date", u.date, true);
           k.enumv("status", u.status, kActivityStatus);
           k.text("note", u.note);
@@ -711,7 +716,7 @@ void read_plan(MapReader& r, Plan& p) {
     }
   }
   r.list("follow_ups", p.follow_ups, [&](const RawNode* n, FollowUp& fu) {
-    return nested(r, "follow_ups", n, fu, "follow-up", [&](MapReader& m) {
+    return nested(r, "follow_ups", n, fu, msg::w_follow_up, [&](MapReader& m) {
       m.date("date", fu.date, true);
       m.ref("forum", fu.forum, bit(Kind::forum));
       m.enumv("type", fu.type, {"tertial", "half-year", "full-year", "other"});
@@ -733,7 +738,7 @@ void read_meeting(MapReader& r, Meeting& mt) {
   r.text("secretary", mt.secretary);
   auto attendee = [&](std::string_view key) {
     return [&r, key](const RawNode* n, Attendee& a) {
-      return nested(r, key, n, a, "attendee", [&](MapReader& m) {
+      return nested(r, key, n, a, msg::w_attendee, [&](MapReader& m) {
         m.ref("organisation", a.organisation, bit(Kind::organisation), true);
         m.text("name", a.name);
         if (key == "attendees") m.text("role", a.role);
@@ -745,7 +750,7 @@ void read_meeting(MapReader& r, Meeting& mt) {
   size_t position = 0;
   r.list("items", mt.items, [&](const RawNode* n, Item& it) {
     ++position;
-    return nested(r, "items", n, it, "item", [&](MapReader& m) {
+    return nested(r, "items", n, it, msg::w_item, [&](MapReader& m) {
       m.number("number", it.number_written);
       it.number = static_cast<int>(position);
       if (it.number_written.set) {
@@ -769,7 +774,7 @@ void read_meeting(MapReader& r, Meeting& mt) {
   });
   NestedIds ids(ctx, describe("meeting", mt.id));
   r.list("actions", mt.actions, [&](const RawNode* n, Action& a) {
-    return nested(r, "actions", n, a, "action", [&](MapReader& m) {
+    return nested(r, "actions", n, a, msg::w_action, [&](MapReader& m) {
       m.id("id", a.id);
       ids.add(a.id);
       m.text("title", a.title, true);
@@ -879,7 +884,7 @@ void read_config(MapReader& r, Config& out) {
     }
   }
   r.list("calendar", out.calendar, [&](const RawNode* n, CalendarEntry& c) {
-    return nested(r, "calendar", n, c, "calendar entry", [&](MapReader& m) {
+    return nested(r, "calendar", n, c, msg::w_calendar_entry, [&](MapReader& m) {
       m.id("id", c.id, false);
       m.text("title", c.title);
       m.number("month", c.month, true);

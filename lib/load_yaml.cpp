@@ -207,6 +207,16 @@ class Builder {
     const RawNode* target = it->second;
     alias_extra_ += target->weight;
     if (alias_extra_ > kAliasBudget) throw Stop{"yaml-alias-bomb", msg_of(msg::yaml_alias_bomb, kAliasBudget), pos};
+    // An alias used as a mapping's key is a key of its own, where the alias
+    // is written (so a duplicate key made by it is shown there).
+    bool at_key = !stack_.empty() && stack_.back().node->is_map() && kids_[stack_.size() - 1].size() % 2 == 0;
+    if (at_key && target->is_scalar()) {
+      RawNode& key = make(RawNode::Type::scalar, pos, 1 + name.size());
+      key.value = target->value;
+      key.quoted = target->quoted;
+      attach(&key);
+      return;
+    }
     attach(target);
   }
 
@@ -426,7 +436,7 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
   // A syntax error: libyaml's problem, at its mark, in our words where we have them.
   const yaml_parser_t& p = parser.p;
   if (p.error == YAML_MEMORY_ERROR) {
-    findings.push_back(make_finding("yaml-syntax", msg_of(msg::yaml_syntax, "out of memory"), Span{file, 0, 0, 0}));
+    findings.push_back(make_finding("yaml-syntax", msg_of(msg::yaml_syntax, to_arg(msg::yp_out_of_memory)), Span{file, 0, 0, 0}));
     return;
   }
   size_t pos = p.error == YAML_READER_ERROR ? std::min(p.problem_offset, text.size())

@@ -12,10 +12,16 @@ bool parse_lang(std::string_view s, Lang& out) {
   return false;
 }
 
+std::string Arg::str(Lang l) const {
+  if (!t) return s;
+  if (s.empty()) return std::string(t->get(l));
+  return fmt::format("{} `{}`", t->get(l), s);
+}
+
 std::string Message::str(Lang l) const {
   if (!text) return {};
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : args) store.push_back(a.t ? std::string(a.t->get(l)) : a.s);
+  for (const auto& a : args) store.push_back(a.str(l));
   try {
     return mask_personal_numbers(fmt::vformat(text->get(l), store));
   } catch (const fmt::format_error&) {

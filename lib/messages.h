@@ -27,11 +27,14 @@ struct Tr {
 };
 
 // An argument of a message: literal text, or a catalogue text translated
-// when the message is printed.
+// when the message is printed, or both: a catalogue word naming something
+// and its id, printed as "word `id`" (`goal `g1``, `mål `g1``).
 struct Arg {
   std::string s;
   const Tr* t = nullptr;
+  std::string str(Lang l) const;
 };
+inline Arg named(const Tr& word, std::string id) { return Arg{std::move(id), &word}; }
 inline Arg to_arg(const Tr& t) { return Arg{{}, &t}; }
 inline Arg to_arg(Arg a) { return a; }
 template <class T>

@@ -55,9 +55,7 @@ Rätt:
   date: 2026-09-10
   minutes:
     approved_by: [Anna Berg]
-    approved: 2026-09-17
-
-Inställningar: `days` (standard 14): hur många dagar efter mötet protokollet ska vara justerat.)~",
+    approved: 2026-09-17)~",
      R"~(What: a meeting held more than `days` days ago whose minutes have no `minutes.approved` (the date they were approved), or were approved later than `days` days after the meeting.
 
 Why: Swedish practice is to approve (justera) the minutes within 14 days. Decisions stand only once the minutes are approved, and minutes never approved can be changed afterwards.
@@ -73,9 +71,7 @@ Passes:
   date: 2026-09-10
   minutes:
     approved_by: [Anna Berg]
-    approved: 2026-09-17
-
-Options: `days` (default 14): within how many days of the meeting the minutes must be approved.)~"},
+    approved: 2026-09-17)~"},
     {{"days", "14", OptionDef::Type::integer,
       {"rule.meeting-minutes-not-approved.opt.days", "dagar efter mötet inom vilka protokollet ska justeras",
        "days after the meeting within which the minutes must be approved"}}},

@@ -53,9 +53,7 @@ Fel (med `meetings: 3`): region-jkpg är ledamot i styrgrupp-nassjo men finns in
 
 Rätt: någon från region-jkpg, eller från en enhet under den, finns bland deltagarna på minst ett av de tre senaste mötena:
   attendees:
-    - {organisation: vardcentralen-nassjo, name: Eva Ek}
-
-Inställningar: `meetings` (standard 3): hur många möten i rad som räknas.)~",
+    - {organisation: vardcentralen-nassjo, name: Eva Ek})~",
      R"~(What: a party with members (`members`) in a forum that had no attendee (`attendees`) at any of the forum's last `meetings` meetings. Parties count as huvudmän: an attendee from a unit under a party counts as the party being there, and members from several units of one party count as one party. Only meetings held (dated today or earlier) that record attendance count, and the forum must have had at least `meetings` of them.
 
 Why: stable organisations and a leadership that gives samverkan priority are conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). A party that stays away time after time is in practice not part of it.
@@ -64,9 +62,7 @@ Fails (with `meetings: 3`): region-jkpg is a member of styrgrupp-nassjo but is n
 
 Passes: someone from region-jkpg, or from a unit under it, attended at least one of the last three meetings:
   attendees:
-    - {organisation: vardcentralen-nassjo, name: Eva Ek}
-
-Options: `meetings` (default 3): how many meetings in a row count.)~"},
+    - {organisation: vardcentralen-nassjo, name: Eva Ek})~"},
     {{"meetings", "3", OptionDef::Type::integer,
       {"rule.party-absent-repeatedly.opt.meetings", "antal möten i rad som en part får utebli från",
        "the number of meetings in a row a party may miss"}}},

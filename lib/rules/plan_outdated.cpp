@@ -76,9 +76,7 @@ Rätt:
   period: {start: 2025-01-01, end: 2026-12-31}
   status: approved
   approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
-  revised: 2025-12-09
-
-Inställningar: `max_age_days` (standard 400): hur många dagar som får gå mellan revisionerna.)~",
+  revised: 2025-12-09)~",
      R"~(What: a collaboration with no plan whose period covers today, or whose current plan (the one of the plans covering today that starts last) was revised more than `max_age_days` days ago. The revision date is `revised`, else the date the plan was approved (`approved.date`); a plan with neither is left to plan-not-approved.
 
 Why: the plan is to be revised every year (source 003, Uppdrag Samverkan på Höglandet). A plan nobody has gone through for over a year no longer reflects the work.
@@ -96,9 +94,7 @@ Passes:
   period: {start: 2025-01-01, end: 2026-12-31}
   status: approved
   approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
-  revised: 2025-12-09
-
-Options: `max_age_days` (default 400): how many days may pass between revisions.)~"},
+  revised: 2025-12-09)~"},
     {{"max_age_days", "400", OptionDef::Type::integer,
       {"rule.plan-outdated.opt.max_age_days", "högsta antal dagar sedan planen reviderades",
        "the most days since the plan was revised"}}},

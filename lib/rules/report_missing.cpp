@@ -65,9 +65,7 @@ Rätt:
   id: halvarsrapport-2026
   collaboration: samverkan-nassjo
   period: 2026H1
-  submitted: 2026-08-28
-
-Inställningar: `periods` (standard [H1, year]): vilka perioder som kräver rapport.)~",
+  submitted: 2026-08-28)~",
      R"~(What: a collaboration with a plan whose period touches a half-year or year that has ended, with no `report` for that very period. Which periods need a report is set by `periods`: `H1` (the first half-year, YYYYH1), `H2` (the second) and `year` (the full year, YYYY). A report counts when it belongs to the collaboration and its `period` is the same period, written as `2026H1` or as a start and end. The finding points at the plan's `period`.
 
 Why: the coordinator reports at the turn of the half-year and the year to the head of the association (source 003, Uppdrag Samverkan på Höglandet). Without a report the huvudmän get no overall picture of the work.
@@ -79,9 +77,7 @@ Passes:
   id: halvarsrapport-2026
   collaboration: samverkan-nassjo
   period: 2026H1
-  submitted: 2026-08-28
-
-Options: `periods` (default [H1, year]): which periods need a report.)~"},
+  submitted: 2026-08-28)~"},
     {{"periods", "[H1, year]", OptionDef::Type::list,
       {"rule.report-missing.opt.periods", "perioder som kräver rapport: H1, H2, year",
        "periods that need a report: H1, H2, year"},

@@ -24,7 +24,7 @@ for c in $codes; do
 done
 for d in tests/errors/*/; do
   c=$(basename "$d")
-  echo "$codes" | grep -qx "$c" || { echo "tests/errors/$c is not a code the sources emit"; status=1; }
+  grep -qx "$c" <<<"$codes" || { echo "tests/errors/$c is not a code the sources emit"; status=1; }
 done
 echo "$(echo "$codes" | wc -l) codes checked"
 exit $status

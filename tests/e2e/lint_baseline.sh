@@ -57,7 +57,8 @@ PY
 
 # baseline-stale can be turned off like a rule.
 printf 'rules:\n  baseline-stale: off\n' >>"$tmp/repo/samverkan.yaml"
-lint --baseline "$tmp/b.json" --format json | grep -q baseline-stale && fail "baseline-stale: off must hide it"
+lint --baseline "$tmp/b.json" --format json >"$tmp/off.json" || true
+grep -q baseline-stale "$tmp/off.json" && fail "baseline-stale: off must hide it"
 
 # A missing or broken baseline, or both options at once, is a usage error.
 status=0; lint --baseline "$tmp/nope.json" >/dev/null 2>"$tmp/err" || status=$?

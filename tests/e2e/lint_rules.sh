@@ -16,8 +16,9 @@ grep -qE '^activity-without-owner +error +en aktivitet utan ägare$' list.sv || 
 grep -qE '^goal-not-measurable +warning +' list.sv
 grep -qE '^unused-suppression +info +' list.sv
 cut -d" " -f1 list.sv | LC_ALL=C sort -c || fail "not sorted by id"
-"$bin" --lang en rules | grep -qE '^activity-without-owner +error +an activity without an owner$'
-SAMVERKAN_LANG=en "$bin" rules | grep -q 'an activity without an owner'
+# (Output to a file first: `grep -q` leaving early must not break the pipe under pipefail.)
+"$bin" --lang en rules >list.en && grep -qE '^activity-without-owner +error +an activity without an owner$' list.en
+SAMVERKAN_LANG=en "$bin" rules >list.env && grep -q 'an activity without an owner' list.env
 
 "$bin" rules activity-without-owner >one.sv
 head -n 2 one.sv | diff - <(printf 'activity-without-owner: en aktivitet utan ägare\nStandard: error\n')
@@ -27,7 +28,7 @@ grep -q '^Fel:$' one.sv && grep -q '^Rätt:$' one.sv
 mkdir repo && printf 'name: x\nlanguage: en\n' >repo/samverkan.yaml
 (cd repo && "$bin" rules goal-not-measurable) >one.en
 grep -q '^Default: warning$' one.en && grep -q '^Passes:$' one.en || fail "$(cat one.en)"
-(cd repo && "$bin" --lang sv rules goal-not-measurable) | grep -q '^Standard: warning$'
+(cd repo && "$bin" --lang sv rules goal-not-measurable) >one.sv2 && grep -q '^Standard: warning$' one.sv2
 
 status=0
 "$bin" rules goal-not-measureable >/dev/null 2>err || status=$?

@@ -193,6 +193,22 @@ TEST_CASE("an alias without its anchor is a finding") {
              "yaml-syntax"));
 }
 
+TEST_CASE("a duplicate key made by an alias is shown where the alias is written") {
+  auto l = load("kind: organisation\nid: &k a\nname: N\ntype: region\n*k : b\n");
+  const Finding* f = find(l, "yaml-duplicate-key");
+  REQUIRE(f == nullptr);  // the alias names the value `a`, not the key `id`: no duplicate
+  l = load("kind: organisation\n&k id: a\nname: N\ntype: region\n*k : b\n");
+  f = find(l, "yaml-duplicate-key");
+  REQUIRE(f);
+  CHECK(f->span.line == 5);
+  CHECK(f->span.col == 1);
+  CHECK(f->span.len == 2);
+  REQUIRE(f->notes.size() == 1);
+  CHECK(f->notes[0].span.line == 2);
+  REQUIRE(l.organisations.size() == 1);
+  CHECK(l.organisations[0].id.v == "a");  // the first is kept
+}
+
 TEST_CASE("null, empty and quoted values") {
   auto l = load("kind: organisation\nid: a\nname: 'null'\ntype: region\ndescription: ~\n");
   CHECK(l.organisations.at(0).name.v == "null");
@@ -219,4 +235,25 @@ TEST_CASE("plan details: nested ids, local goal references, date order, conditio
   CHECK(find(l, "id-duplicate"));
   CHECK(find(l, "reference-unknown"));
   CHECK(std::count_if(l.findings.begin(), l.findings.end(), [](const Finding& f) { return f.code == "field-required"; }) == 2);
+}
+
+TEST_CASE("items of lists are named in the reader's language, with their ids") {
+  auto l = load("kind: plan\nid: p\ntitle: P\ncollaboration: c\nperiod: 2026\n"
+                "goals:\n  - id: g1\n    title: G\n    mätt: ja\n"
+                "activities:\n  - title: A\n    ägare: x\n");
+  std::vector<std::string> sv, en;
+  for (const auto& f : l.findings)
+    if (f.code == "field-unknown") {
+      sv.push_back(f.message.str(Lang::sv));
+      en.push_back(f.message.str(Lang::en));
+    }
+  REQUIRE(sv.size() == 2);
+  CHECK(sv[0] == "okänt fält `mätt` i mål `g1`");
+  CHECK(en[0] == "unknown field `mätt` in goal `g1`");
+  CHECK(sv[1] == "okänt fält `ägare` i aktivitet");  // no id yet: the word alone
+  CHECK(en[1] == "unknown field `ägare` in activity");
+  // An entity keeps its kind's keyword, as written in `kind:`.
+  auto o = load("kind: organisation\nid: o\nname: O\ntype: region\nfärg: blå\n");
+  REQUIRE(find(o, "field-unknown"));
+  CHECK(find(o, "field-unknown")->message.str(Lang::sv) == "okänt fält `färg` i organisation `o`");
 }
