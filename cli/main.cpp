@@ -11,6 +11,7 @@
 #include "cache.h"
 #include "git.h"
 #include "output.h"
+#include "text.h"
 
 namespace cli {
 
@@ -71,6 +72,51 @@ static sv::Lang ui_lang(int argc, char** argv) {
   return l;
 }
 
+// CLI11's parse errors in our words and the user's language. Only what
+// CLI11 found wrong in detail (an option's name and value) stays as it says it.
+static int parse_failure(const CLI::App& app, const CLI::ParseError& e, const Global& g) {
+  // The command that was being read: the deepest one parsed.
+  const CLI::App* cur = &app;
+  std::string command = "samverkan";
+  std::vector<std::string> extras = app.remaining();
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (const CLI::App* sub : cur->get_subcommands())
+      if (sub->parsed()) {
+        cur = sub;
+        command += " " + sub->get_name();
+        for (const auto& x : sub->remaining()) extras.push_back(x);
+        deeper = true;
+        break;
+      }
+  }
+  sv::Message help = sv::msg_of(sv::msg::cli_run_help, command + " --help");
+  std::vector<std::string> names;  // the commands that may come next
+  for (const CLI::App* sub : cur->get_subcommands({})) names.push_back(sub->get_name());
+  if (!names.empty()) {
+    if (!extras.empty() && !extras[0].empty() && extras[0][0] != '-') {
+      std::optional<sv::Message> suggestion;
+      if (auto s = sv::did_you_mean(extras[0], names)) suggestion = sv::msg_of(sv::msg::help_did_you_mean, *s);
+      return fail(g, sv::msg_of(sv::msg::cli_unknown_command, extras[0]), suggestion ? suggestion : help);
+    }
+    if (dynamic_cast<const CLI::RequiredError*>(&e))
+      return fail(g, sv::msg_of(sv::msg::cli_command_needed, sv::join(names)), help);
+  }
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) && !extras.empty())
+    return fail(g, sv::msg_of(sv::msg::cli_unexpected, sv::join(extras, " ")), help);
+  // "--today: 1 required YYYY-MM-DD missing": the option's name is before the colon.
+  std::string what = e.what();
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && what.rfind("-", 0) == 0 && what.find(':') != std::string::npos)
+    return fail(g, sv::msg_of(sv::msg::cli_needs_value, what.substr(0, what.find(':'))), help);
+  // "id is required", "--out is required".
+  constexpr std::string_view kRequired = " is required";
+  if (dynamic_cast<const CLI::RequiredError*>(&e) && what.size() > kRequired.size() &&
+      what.compare(what.size() - kRequired.size(), kRequired.size(), kRequired) == 0 &&
+      what.find(' ') == what.size() - kRequired.size())
+    return fail(g, sv::msg_of(sv::msg::cli_required, what.substr(0, what.size() - kRequired.size())), help);
+  return fail(g, sv::msg_of(sv::msg::cli_bad_usage, what), help);
+}
+
 }  // namespace cli
 
 int main(int argc, char** argv) {
@@ -121,9 +167,14 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return parse_failure(app, e, g);
   }
   if (!g.lang.empty() && !g.lang_option()) return fail(g, sv::msg_of(sv::msg::cli_bad_lang, g.lang));
   if (!g.dir.empty() && ::chdir(g.dir.c_str()) != 0)
