@@ -52,5 +52,8 @@ void add_rev_option(CLI::App* cmd, Global& g);
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help = {});
 // The translated text of a catalogue entry in the UI language (for help texts).
 inline std::string T(const Global& g, const sv::Tr& t) { return t.get(g.ui); }
+// An option whose value must be one of `allowed`; CLI11's IsMember, with the
+// error in the user's language.
+CLI::Validator one_of(const Global& g, std::vector<std::string> allowed);
 
 }  // namespace cli

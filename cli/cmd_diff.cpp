@@ -49,7 +49,7 @@ Run setup_diff(CLI::App& app, Global& g) {
   auto o = std::make_shared<DiffOptions>();
   CLI::App* cmd = app.add_subcommand("diff", T(g, sv::msg::git_cmd_diff));
   cmd->add_option("revs", o->revs, T(g, sv::msg::git_opt_revs))->type_name("REV");
-  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "md", "json"}));
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, {"text", "md", "json"}));
   cmd->add_flag("--exit-code", o->exit_code, T(g, sv::msg::git_opt_exit_code));
   return [o, &g] { return run_diff(*o, g); };
 }

@@ -108,14 +108,14 @@ Run setup_lint(CLI::App& app, Global& g) {
   auto o = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", T(g, sv::msg::cli_lint));
   cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
-  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, kFormats));
   // One value per occurrence, so that `-o json=x.json PATH` leaves PATH alone.
   cmd->add_option("-o,--output", o->outputs, T(g, sv::msg::lint_opt_output))
       ->type_name("FORMAT=FILE")
       ->allow_extra_args(false);
   cmd->add_option("--today", o->today, T(g, sv::msg::cli_opt_today))->type_name("YYYY-MM-DD");
   cmd->add_option("--fail-on", o->fail_on, T(g, sv::msg::lint_opt_fail_on))
-      ->check(CLI::IsMember({"error", "warning", "info"}));
+      ->check(one_of(g, {"error", "warning", "info"}));
   cmd->add_option("--select", o->select, T(g, sv::msg::lint_opt_select))
       ->type_name("RULE,...")
       ->delimiter(',')

@@ -48,7 +48,7 @@ Run setup_log(CLI::App& app, Global& g) {
   auto o = std::make_shared<LogOptions>();
   CLI::App* cmd = app.add_subcommand("log", T(g, sv::msg::git_cmd_log));
   cmd->add_option("id", o->id, T(g, sv::msg::git_opt_id))->type_name("ID")->required();
-  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, {"text", "json"}));
   return [o, &g] { return run_log(*o, g); };
 }
 

@@ -98,7 +98,7 @@ Run setup_render(CLI::App& app, Global& g) {
     if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
     else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
     if (s.format)
-      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(CLI::IsMember({"md", "html"}));
+      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(one_of(g, {"md", "html"}));
     auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");
     if (std::string_view(s.name) == "site") out->required();
     if (std::string_view(s.name) == "report")

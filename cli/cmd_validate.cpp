@@ -26,7 +26,7 @@ Run setup_validate(CLI::App& app, Global& g) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand("validate", T(g, sv::msg::cli_validate));
   cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
-  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, {"text", "json"}));
   add_rev_option(cmd, g);
   return [o, &g] { return run_validate(*o, g); };
 }

@@ -1,6 +1,7 @@
 // samverkan: the command-line front end.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstdio>
@@ -46,6 +47,16 @@ sv::Repo load_base(const Global& g, const std::string& path, const std::string& 
   if (!git->find_samverkan_root(git->resolve(rev))) return sv::Repo{};
   auto src = sv::open_git_revision(git, rev);
   return sv::load_repository(*src, sv::LoadOptions{g.lang_option(), 0}).repo;
+}
+
+CLI::Validator one_of(const Global& g, std::vector<std::string> allowed) {
+  std::string shown = "{" + sv::join(allowed, ",") + "}";
+  return CLI::Validator(
+      [&g, allowed](std::string& value) -> std::string {
+        if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return "";
+        return sv::tr(g.ui, sv::msg::cli_not_one_of, value, sv::join(allowed));
+      },
+      shown);
 }
 
 void add_rev_option(CLI::App* cmd, Global& g) {
@@ -144,7 +155,7 @@ int main(int argc, char** argv) {
   app.add_option("--lang", g.lang, T(g, sv::msg::cli_opt_lang))->type_name("sv|en");
   app.add_flag("--no-cache", g.no_cache, T(g, sv::msg::cli_opt_no_cache));
   app.add_option("--color", g.color, T(g, sv::msg::cli_opt_color))
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(one_of(g, {"auto", "always", "never"}));
 
   static const Setup setups[] = {
       setup_validate,

@@ -23,7 +23,9 @@ check "render with a misspelt kind" eval 'code_is 2 && has "okänt kommando \`pl
 run --lang en render site
 check "a required option" eval 'code_is 2 && has "\`--out\` is required" && has "run \`samverkan render site --help\`"'
 run validate --format xml
-check "a value not among the allowed" eval 'code_is 2 && has "felaktig användning: --format: xml" && has "samverkan validate --help"'
+check "a value not among the allowed" eval 'code_is 2 && has "--format: \`xml\` är inget av text, json" && has "samverkan validate --help"'
+run --lang en lint --fail-on nope
+check "... in English" eval 'code_is 2 && has "--fail-on: \`nope\` is not one of error, warning, info"'
 check "nothing of CLI11's own words" eval '! has "Run with --help"'
 run --help
 check "--help still prints help and exits 0" eval 'code_is 0 && has "Kommandon"'
