@@ -118,6 +118,5 @@ bool precheck_text(int file, std::string_view content, std::string_view& text,
 // Computes a span from a byte offset into text (1-based line, code-point column).
 Span span_at(int file, std::string_view text, const std::vector<size_t>& line_starts, size_t pos,
              size_t len_bytes = 0);
-std::vector<size_t> line_starts_of(std::string_view text);
 
 }  // namespace sv

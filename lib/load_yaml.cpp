@@ -17,13 +17,6 @@
 
 namespace sv {
 
-std::vector<size_t> line_starts_of(std::string_view text) {
-  std::vector<size_t> starts{0};
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
-  return starts;
-}
-
 Span span_at(int file, std::string_view text, const std::vector<size_t>& line_starts, size_t pos,
              size_t len_bytes) {
   pos = std::min(pos, text.size());

@@ -44,12 +44,7 @@ std::string_view text_of(const Repo& repo, int file) {
 // call for one file from two threads at once (format_text calls it first).
 const std::vector<size_t>& line_starts(const Repo& repo, int file) {
   std::vector<size_t>& starts = repo.files[file].line_starts;
-  if (starts.empty()) {
-    std::string_view t = text_of(repo, file);
-    starts.push_back(0);
-    for (size_t i = 0; i < t.size(); ++i)
-      if (t[i] == '\n') starts.push_back(i + 1);
-  }
+  if (starts.empty()) starts = line_starts_of(text_of(repo, file));
   return starts;
 }
 

@@ -1,7 +1,5 @@
 #include "suppress.h"
 
-#include <algorithm>
-#include <functional>
 #include <map>
 
 #include <string.h>  // memmem

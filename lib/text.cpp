@@ -384,6 +384,13 @@ std::string mask_personal_numbers(std::string_view text) {
   return out;
 }
 
+std::vector<size_t> line_starts_of(std::string_view text) {
+  std::vector<size_t> starts{0};
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts.push_back(i + 1);
+  return starts;
+}
+
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {

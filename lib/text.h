@@ -57,6 +57,9 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
 std::string mask_personal_numbers(std::string_view text);
 
 // Joins items with ", ".
+// The byte offset where each line of `text` starts (the first is 0).
+std::vector<size_t> line_starts_of(std::string_view text);
+
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
 }  // namespace sv

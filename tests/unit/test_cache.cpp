@@ -141,6 +141,13 @@ void dump(const RawNode* n, std::string& out, int depth) {
          " '" + std::string(n->value) + "'\n";
   for (const RawNode* k : n->kids) dump(k, out, depth + 1);
 }
+// Writes `parsed` as the cache's entry for `text`, in a pack of its own.
+void store(const TempDir& dir, const std::string& text, const ParsedFile& parsed) {
+  Cache c(dir.path.string(), "/repo");
+  c.put(Cache::key_of(text), parsed);
+  c.flush();
+}
+
 std::string dump(const RawFile& f) {
   std::string out;
   for (const RawDoc& d : f.docs) {
@@ -168,11 +175,7 @@ TEST_CASE("the cache gives back the same tree: shared aliases, merge keys, quoti
   CHECK(list->kids[1] == root->val(2));
 
   TempDir dir;
-  {
-    Cache c(dir.path.string(), "/repo");
-    c.put(Cache::key_of(text), fresh);
-    c.flush();
-  }
+  store(dir, text, fresh);
   Cache c(dir.path.string(), "/repo");
   ParsedFile back;
   REQUIRE(c.get(Cache::key_of(text), 0, back));
@@ -187,11 +190,7 @@ TEST_CASE("an entry whose positions lie outside any file is not trusted") {
   ParsedFile p = parse_file(0, kText);
   REQUIRE(!p.findings.empty());
   p.findings[0].span.col = 1 << 30;  // a crafted pack: a caret a gigabyte to the right
-  {
-    Cache c(dir.path.string(), "/repo");
-    c.put(Cache::key_of(kText), p);
-    c.flush();
-  }
+  store(dir, kText, p);
   Cache c(dir.path.string(), "/repo");
   ParsedFile back;
   CHECK_FALSE(c.get(Cache::key_of(kText), 0, back));
