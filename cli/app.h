@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "messages.h"
-#include "repository.h"
+#include "core/messages.h"
+#include "load/repository.h"
 
 namespace cli {
 

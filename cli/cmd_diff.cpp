@@ -2,8 +2,10 @@
 #include <iostream>
 
 #include "app.h"
-#include "diff.h"
-#include "git.h"
+#include "history/diff.h"
+#include "load/git.h"
+#include "core/msg/cli.h"
+#include "core/msg/git.h"
 
 namespace cli {
 

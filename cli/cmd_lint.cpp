@@ -8,13 +8,16 @@
 #include <iostream>
 
 #include "app.h"
-#include "cache.h"
-#include "diff.h"
-#include "history.h"
-#include "fsutil.h"
-#include "lint.h"
-#include "output.h"
-#include "text.h"
+#include "load/cache.h"
+#include "history/diff.h"
+#include "history/history.h"
+#include "core/fsutil.h"
+#include "lint/lint.h"
+#include "output/output.h"
+#include "core/text.h"
+#include "core/msg/cli.h"
+#include "core/msg/git.h"
+#include "core/msg/lint.h"
 
 namespace cli {
 

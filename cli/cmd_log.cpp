@@ -2,10 +2,13 @@
 #include <iostream>
 
 #include "app.h"
-#include "git.h"
-#include "history.h"
-#include "load.h"
-#include "text.h"
+#include "load/git.h"
+#include "history/history.h"
+#include "load/load.h"
+#include "core/text.h"
+#include "core/msg/cli.h"
+#include "core/msg/core.h"
+#include "core/msg/git.h"
 
 namespace cli {
 

@@ -2,9 +2,11 @@
 #include <iostream>
 
 #include "app.h"
-#include "fsutil.h"
+#include "core/fsutil.h"
 #include "render/render.h"
-#include "text.h"
+#include "core/text.h"
+#include "core/msg/cli.h"
+#include "core/msg/render.h"
 
 namespace cli {
 

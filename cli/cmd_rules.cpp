@@ -2,9 +2,10 @@
 #include <iostream>
 
 #include "app.h"
-#include "load.h"
-#include "rules/rule.h"
-#include "text.h"
+#include "load/load.h"
+#include "lint/rule.h"
+#include "core/text.h"
+#include "core/msg/lint.h"
 
 namespace cli {
 

@@ -2,8 +2,9 @@
 #include <iostream>
 
 #include "app.h"
-#include "fsutil.h"
-#include "load.h"
+#include "core/fsutil.h"
+#include "load/load.h"
+#include "core/msg/cli.h"
 
 namespace cli {
 

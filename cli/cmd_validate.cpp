@@ -2,7 +2,8 @@
 #include <iostream>
 
 #include "app.h"
-#include "output.h"
+#include "output/output.h"
+#include "core/msg/cli.h"
 
 namespace cli {
 

@@ -9,10 +9,13 @@
 #include <iostream>
 
 #include "app.h"
-#include "cache.h"
-#include "git.h"
-#include "output.h"
-#include "text.h"
+#include "load/cache.h"
+#include "load/git.h"
+#include "output/output.h"
+#include "core/text.h"
+#include "core/msg/cli.h"
+#include "core/msg/core.h"
+#include "core/msg/git.h"
 
 namespace cli {
 

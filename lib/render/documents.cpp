@@ -1,6 +1,7 @@
 // Single documents: a view, its template, one string.
 #include "render/render.h"
 #include "render/templates.h"
+#include "core/msg/render.h"
 
 namespace sv::render {
 

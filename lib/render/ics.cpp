@@ -4,6 +4,7 @@
 #include "render/escape.h"
 #include "render/render.h"
 #include "render/view.h"
+#include "core/msg/render.h"
 
 namespace sv::render {
 

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "dates.h"
-#include "messages.h"
-#include "model.h"
+#include "core/dates.h"
+#include "core/messages.h"
+#include "core/model.h"
 
 namespace sv::render {
 

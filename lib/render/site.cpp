@@ -10,10 +10,12 @@
 
 #include <unistd.h>
 
-#include "parallel.h"
+#include "core/parallel.h"
 #include "render/render.h"
 #include "render/templates.h"
-#include "source.h"
+#include "core/errors.h"
+#include "core/msg/cli.h"
+#include "core/msg/render.h"
 
 namespace sv::render {
 

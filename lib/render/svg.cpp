@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "render/escape.h"
+#include "core/msg/render.h"
 
 namespace sv::render {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "dates.h"
-#include "messages.h"
+#include "core/dates.h"
+#include "core/messages.h"
 
 namespace sv::render {
 

@@ -5,7 +5,8 @@
 #include <sstream>
 
 #include "render/escape.h"
-#include "source.h"
+#include "core/errors.h"
+#include "core/msg/render.h"
 
 namespace sv::render {
 

@@ -6,7 +6,8 @@
 #include <set>
 
 #include "render/svg.h"
-#include "text.h"
+#include "core/msg/render.h"
+#include "core/text.h"
 
 namespace sv::render {
 
@@ -149,7 +150,7 @@ std::string page_of(Kind k, std::string_view id) {
 Data labels(Lang lang) {
   Data t;
 #define MSG(name, sv_text, en_text) t.set(#name, std::string(lang == Lang::sv ? sv_text : en_text));
-#include "msg/render.def"
+#include "core/msg/render.def"
 #undef MSG
   return t;
 }

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "messages.h"
-#include "model.h"
+#include "core/messages.h"
+#include "core/model.h"
 
 namespace sv::render {
 

@@ -7,7 +7,7 @@ cd "$src"
 codes=$(python3 - <<'PY'
 import re
 found = set()
-for f in ["lib/load_yaml.cpp", "lib/load_decode.cpp", "lib/validate.cpp", "lib/source.cpp", "lib/repository.cpp"]:
+for f in ["lib/load/yaml.cpp", "lib/load/decode.cpp", "lib/load/validate.cpp", "lib/load/source.cpp", "lib/load/repository.cpp"]:
     text = open(f, encoding="utf-8").read()
     found |= set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)",\s*msg', text))
     found |= set(re.findall(r'code = "([a-z0-9]+(?:-[a-z0-9]+)+)"', text))

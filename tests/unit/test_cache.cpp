@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cache.h"
-#include "load.h"
-#include "load_tree.h"
-#include "output.h"
+#include "load/cache.h"
+#include "load/load.h"
+#include "load/tree.h"
+#include "output/output.h"
 
 using namespace sv;
 namespace fs = std::filesystem;

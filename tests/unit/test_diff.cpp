@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
-#include "diff.h"
-#include "git.h"
-#include "load.h"
+#include "history/diff.h"
+#include "load/git.h"
+#include "load/load.h"
 
 using namespace sv;
 

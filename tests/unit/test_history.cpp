@@ -3,9 +3,9 @@
 // no events for commits after `until`) give the same events as the full walk.
 #include <doctest/doctest.h>
 
-#include "git.h"
-#include "history.h"
-#include "repository.h"
+#include "load/git.h"
+#include "history/history.h"
+#include "load/repository.h"
 
 using namespace sv;
 

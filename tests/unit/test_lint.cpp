@@ -4,12 +4,13 @@
 #include <algorithm>
 #include <string>
 
-#include "baseline.h"
-#include "lint.h"
-#include "output.h"
-#include "load.h"
-#include "source.h"
-#include "text.h"
+#include "lint/baseline.h"
+#include "lint/lint.h"
+#include "output/output.h"
+#include "load/load.h"
+#include "load/source.h"
+#include "core/text.h"
+#include "core/msg/lint.h"
 
 using namespace sv;
 

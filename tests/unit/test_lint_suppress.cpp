@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "suppress.h"
+#include "lint/suppress.h"
 
 using namespace sv;
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <string>
 
-#include "load.h"
+#include "load/load.h"
 
 using namespace sv;
 

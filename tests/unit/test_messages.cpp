@@ -4,7 +4,8 @@
 #include <set>
 #include <string>
 
-#include "messages.h"
+#include "core/messages.h"
+#include "core/msg/core.h"
 
 using namespace sv;
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "parallel.h"
+#include "core/parallel.h"
 
 TEST_CASE("parallel_for runs every item once, on any number of threads") {
   for (unsigned threads : {1u, 2u, 3u, 8u}) {

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "output.h"
-#include "repository.h"
+#include "output/output.h"
+#include "load/repository.h"
 
 using namespace sv;
 namespace fs = std::filesystem;
@@ -35,7 +35,7 @@ TEST_CASE("parallel loading gives the same model and findings as one thread") {
   fs::remove_all(dir);
 }
 
-#include "lint.h"
+#include "lint/lint.h"
 
 TEST_CASE("references are checked in parallel runs, and lint rules on threads, with the same result") {
   fs::path dir = fs::temp_directory_path() / "samverkan-unit-parallel-refs";

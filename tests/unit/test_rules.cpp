@@ -7,11 +7,11 @@
 #include <map>
 #include <string>
 
-#include "lint.h"
-#include "output.h"
-#include "repository.h"
-#include "rules/util.h"
-#include "text.h"
+#include "lint/lint.h"
+#include "output/output.h"
+#include "load/repository.h"
+#include "lint/rule_util.h"
+#include "core/text.h"
 
 using namespace sv;
 using namespace sv::rules;

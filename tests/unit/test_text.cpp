@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "dates.h"
-#include "text.h"
+#include "core/dates.h"
+#include "core/text.h"
 
 using namespace sv;
 

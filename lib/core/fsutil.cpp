@@ -1,0 +1,90 @@
+#include "core/fsutil.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/errors.h"
+#include "core/msg/cli.h"
+
+namespace sv {
+
+namespace {
+
+bool write_all(int fd, const std::string& content) {
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+mode_t default_mode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs, bool sync) {
+  namespace fs = std::filesystem;
+  auto fail = [&](int err) { throw SystemError(msg_of(msg::cli_write_failed, path, std::strerror(err))); };
+  // A symbolic link is written through: its target is replaced, not the link.
+  std::error_code ec;
+  fs::path target(path);
+  if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::weakly_canonical(target, ec);
+  // Something that is not a regular file (/dev/null, a FIFO, a terminal) is
+  // written to as it is: renaming over it would replace it.
+  struct stat st{};
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) fail(EISDIR);
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(errno);
+    bool ok = write_all(fd, content);
+    int e = errno;
+    if (::close(fd) != 0 && ok) fail(errno);
+    if (!ok) fail(e);
+    return;
+  }
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  if (make_dirs) {
+    fs::create_directories(dir, ec);
+    if (ec) fail(ec.value());
+  }
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) fail(errno);
+  auto abandon = [&](int e) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    fail(e);
+  };
+  if (!write_all(fd, content)) abandon(errno);
+  // The new file keeps the old one's permissions, else the umask's.
+  ::fchmod(fd, exists ? (st.st_mode & 07777) : default_mode());
+  if (sync && ::fsync(fd) != 0) abandon(errno);
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(tmpl.c_str());
+    fail(e);
+  }
+  if (::rename(tmpl.c_str(), target.c_str()) != 0) {
+    int e = errno;
+    ::unlink(tmpl.c_str());
+    fail(e);
+  }
+}
+
+}  // namespace sv

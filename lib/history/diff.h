@@ -1,0 +1,93 @@
+// The semantic diff: what changed between two versions of the data, entity by
+// entity and field by field, in the terms a coordinator reads ("goal g1:
+// target.value 60 → 65"). Entities are matched by id, never by path.
+#pragma once
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/messages.h"
+#include "core/model.h"
+
+namespace sv {
+
+// Where a nested object sits in its entity: (group, key) steps, e.g.
+// {("goal", "g1"), ("measurement", "2026-04-30")}. Empty: the entity itself.
+using ObjectPath = std::vector<std::pair<std::string, std::string>>;
+struct ObjectPathLess {
+  bool operator()(const ObjectPath& a, const ObjectPath& b) const;
+};
+
+// An entity as a set of objects, each a set of fields with their text.
+struct Flat {
+  Kind kind{};
+  std::string id;
+  std::string file;  // the path of the file it was read from
+  std::map<ObjectPath, std::map<std::string, std::string>, ObjectPathLess> objects;
+};
+
+// Flattens every entity that has an id; the first of a repeated id wins.
+std::map<std::string, Flat> flatten(const Repo& repo);
+Flat flatten(const Entity& e, const std::string& file);
+
+struct FieldChange {
+  std::string field;                    // the YAML key, dotted below a mapping: "target.value"
+  std::optional<std::string> old_value;  // nullopt: absent
+  std::optional<std::string> new_value;
+};
+
+enum class Change { added, removed, changed };
+const char* change_name(Change c);  // "added", "removed", "changed"
+
+struct ObjectChange {
+  ObjectPath path;  // empty: the entity's own fields
+  Change change = Change::changed;
+  std::vector<FieldChange> fields;  // for a changed object
+};
+
+struct EntityDiff {
+  Kind kind{};
+  std::string id;
+  std::string file;  // the newer file (the older one for a removed entity)
+  Change change = Change::changed;
+  std::vector<ObjectChange> objects;  // for a changed entity, sorted
+};
+
+// Compares two versions of one entity; nullopt when they are the same.
+// Either side may be missing (added / removed).
+std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after);
+
+// Every entity that differs, sorted by kind then id.
+std::vector<EntityDiff> diff_repos(const Repo& before, const Repo& after);
+std::vector<EntityDiff> diff_flats(const std::map<std::string, Flat>& before, const std::map<std::string, Flat>& after);
+
+// For `lint --changed-since`: keeps the findings about entities that are new
+// or changed since `base`, and the findings about no entity (a YAML error, the
+// configuration) in files that are new or changed. Findings with no file are kept.
+void keep_changed(std::vector<Finding>& findings, const Repo& now, const Repo& base);
+
+// Whether an object path lies in one of the groups, at its top level
+// (e.g. {"goal", "activity"}).
+bool in_groups(const ObjectPath& p, std::initializer_list<const char*> groups);
+
+// "goal g1 › measurement 2026-04-30", in the language.
+std::string object_label(const ObjectPath& p, Lang lang);
+// "plan", "möte", ... for a kind.
+const char* kind_label(Kind k, Lang lang);
+// One change as a line of text: "goal g1: target.value 60 → 65".
+std::string change_line(const ObjectChange& o, const FieldChange* f, Lang lang);
+
+struct DiffOutput {
+  std::string from, to;  // the revisions compared; `to` is empty for the work tree
+  Lang lang = Lang::sv;
+};
+std::string format_diff_text(const std::vector<EntityDiff>& d, const DiffOutput& o);
+std::string format_diff_md(const std::vector<EntityDiff>& d, const DiffOutput& o);
+std::string format_diff_json(const std::vector<EntityDiff>& d, const DiffOutput& o);
+
+}  // namespace sv

@@ -1,0 +1,531 @@
+#include "history/history.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "load/cache.h"
+#include "history/diff_json.h"
+#include "load/git.h"
+#include "load/git_ptr.h"
+#include "load/load.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "core/msg/git.h"
+
+namespace sv {
+
+using namespace gitp;
+
+const std::vector<EntityEvent>& History::of(const std::string& id) const {
+  static const std::vector<EntityEvent> none;
+  auto it = events.find(id);
+  return it == events.end() ? none : it->second;
+}
+
+History no_history(const Tr& why) {
+  History h;
+  h.unavailable = &why;
+  return h;
+}
+
+namespace {
+
+using Flats = std::vector<Flat>;
+
+struct FileChange {
+  std::string path;
+  std::optional<git_oid> before, after;
+};
+
+// Git's id of a blob with this content: the SHA-1 of "blob <size>\0" and the
+// bytes. OpenSSL's SHA-1 (with the CPU's SHA instructions where there are
+// some) is many times faster than libgit2's collision-detecting one, which
+// counts when every file of a large repository is hashed; libgit2's is the
+// fallback.
+class BlobHasher {
+ public:
+  BlobHasher() : md_(EVP_MD_fetch(nullptr, "SHA1", nullptr)), ctx_(EVP_MD_CTX_new()) {}
+  ~BlobHasher() {
+    EVP_MD_CTX_free(ctx_);
+    EVP_MD_free(md_);
+  }
+  BlobHasher(const BlobHasher&) = delete;
+  BlobHasher& operator=(const BlobHasher&) = delete;
+
+  std::optional<git_oid> operator()(std::string_view content) {
+    git_oid id;
+    char header[32];
+    int n = std::snprintf(header, sizeof header, "blob %zu", content.size()) + 1;  // with its NUL
+    unsigned char raw[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (md_ && ctx_ && EVP_DigestInit_ex2(ctx_, md_, nullptr) && EVP_DigestUpdate(ctx_, header, n) &&
+        EVP_DigestUpdate(ctx_, content.data(), content.size()) && EVP_DigestFinal_ex(ctx_, raw, &len) &&
+        len == GIT_OID_RAWSZ && git_oid_fromraw(&id, raw) == 0)
+      return id;
+    if (git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB) == 0) return id;
+    return std::nullopt;
+  }
+
+ private:
+  EVP_MD* md_;
+  EVP_MD_CTX* ctx_;
+};
+
+// One entity of a blob: its kind and id, and what to flatten it from when a
+// commit changed it (an entity already loaded, or the blob's own parse).
+struct BlobEntity {
+  Kind kind{};
+  const std::string* id = nullptr;
+  const Entity* known = nullptr;
+  const Flat* flat = nullptr;
+};
+// The entities of one blob, as flatten order: kinds in order, then document
+// order (a view into the Walker's storage).
+struct BlobEntities {
+  const BlobEntity* first = nullptr;
+  size_t count = 0;
+  const BlobEntity* begin() const { return first; }
+  const BlobEntity* end() const { return first + count; }
+};
+
+// A blob at a path (the path is part of what a parse gives: Flat::file).
+struct BlobKey {
+  git_oid id;
+  std::string_view path;
+  bool operator==(const BlobKey& o) const { return git_oid_equal(&id, &o.id) && path == o.path; }
+};
+struct BlobKeyHash {
+  size_t operator()(const BlobKey& k) const {
+    size_t h;
+    std::memcpy(&h, k.id.id, sizeof h);  // an object id is already a good hash
+    return h ^ (std::hash<std::string_view>()(k.path) * 0x9E3779B97F4A7C15ULL);
+  }
+};
+
+class Walker {
+ public:
+  Walker(git_repository* repo, const std::vector<std::string>& exclude) : repo_(repo), exclude_(exclude) {}
+
+  // Data files that differ between two trees (either may be null), found by
+  // comparing entries by object id, so unchanged folders cost nothing. The
+  // entries of `a` come first, then those only in `b`, each by name.
+  void changed(const git_tree* a, const git_tree* b, const std::string& rel, std::vector<FileChange>& out) {
+    using Entry = std::pair<std::string_view, const git_tree_entry*>;
+    auto entries = [](const git_tree* t) {
+      std::vector<Entry> v;
+      if (!t) return v;
+      size_t n = git_tree_entrycount(t);
+      v.reserve(n);
+      for (size_t i = 0; i < n; ++i) {
+        const git_tree_entry* e = git_tree_entry_byindex(t, i);
+        v.emplace_back(git_tree_entry_name(e), e);
+      }
+      std::sort(v.begin(), v.end(), [](const Entry& x, const Entry& y) { return x.first < y.first; });
+      return v;
+    };
+    auto lookup = [](const std::vector<Entry>& v, std::string_view name) -> const git_tree_entry* {
+      auto it = std::lower_bound(v.begin(), v.end(), name, [](const Entry& x, std::string_view n) { return x.first < n; });
+      return it != v.end() && it->first == name ? it->second : nullptr;
+    };
+    std::vector<Entry> ea = entries(a), eb = entries(b);
+    auto visit = [&](std::string_view name, const git_tree_entry* x, const git_tree_entry* y) {
+      if (name.empty() || name[0] == '.') return;
+      if (rel.empty() && name == "samverkan.yaml") return;
+      if (x && y && git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+          git_tree_entry_filemode(x) == git_tree_entry_filemode(y))
+        return;
+      std::string path = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
+      if (excluded(path)) return;
+      Tree ta = as_tree(x), tb = as_tree(y);
+      if (ta || tb) changed(ta.get(), tb.get(), path, out);
+      bool fa = is_data(x, name), fb = is_data(y, name);
+      if (fa || fb) {
+        FileChange fc{std::move(path), {}, {}};
+        if (fa) fc.before = *git_tree_entry_id(x);
+        if (fb) fc.after = *git_tree_entry_id(y);
+        out.push_back(std::move(fc));
+      }
+    };
+    for (const auto& [name, x] : ea) visit(name, x, lookup(eb, name));
+    for (const auto& [name, y] : eb)
+      if (!lookup(ea, name)) visit(name, nullptr, y);
+  }
+
+  // Files already loaded: a blob with the same content as the file at its
+  // path takes its entities from the model instead of being parsed. A file
+  // is hashed only when a blob at its path is met.
+  void seed(const Repo& r) { known_ = &r; }
+
+  // Parsed blobs go through the per-file cache in `dir`, in the pack of
+  // `scope` (opened when a blob must be parsed).
+  void use_cache(std::string dir, std::string scope) {
+    cache_dir_ = std::move(dir);
+    cache_scope_ = std::move(scope);
+  }
+  void flush_cache() const {
+    if (parse_cache_) parse_cache_->flush();
+  }
+
+  // Finds the entities of every blob that will be needed: those of files
+  // already loaded from the model, the others parsed in parallel (blobs are
+  // read here, since libgit2 handles stay on this thread, and parsed on
+  // every core).
+  void prefetch(const std::vector<std::pair<git_oid, const std::string*>>& wanted) {
+    std::vector<std::pair<BlobKey, const std::string*>> todo;  // key, path
+    std::vector<std::string> contents;
+    cache_.reserve(cache_.size() + wanted.size());
+    for (const auto& [id, path] : wanted) {
+      BlobKey k{id, *path};
+      auto [it, fresh] = cache_.try_emplace(k);  // a fresh entry is claimed: its entities come below
+      if (!fresh) continue;
+      if (auto file = known_file(id, *path)) {
+        it->second = known_entities(*file);
+        continue;
+      }
+      git_blob* b = nullptr;
+      check(git_blob_lookup(&b, repo_, &id));
+      Blob blob(b);
+      contents.emplace_back(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
+      todo.emplace_back(k, path);
+    }
+    if (todo.empty()) return;
+    if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
+    const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
+    size_t base = parsed_.size();
+    parsed_.resize(base + todo.size());
+    parallel_for(todo.size(), threads_for(todo.size(), 0, 8),
+                 [&](size_t i) { parse(contents[i], *todo[i].second, cache, parsed_[base + i]); });
+    for (size_t i = 0; i < todo.size(); ++i) {
+      const auto& list = parsed_[base + i].list;
+      cache_[todo[i].first] = BlobEntities{list.data(), list.size()};
+    }
+  }
+
+  // The entities of one blob (prefetched, or found now).
+  BlobEntities entities(const git_oid& id, const std::string& path) {
+    auto it = cache_.find(BlobKey{id, path});
+    if (it == cache_.end()) {
+      prefetch({{id, &path}});
+      it = cache_.find(BlobKey{id, path});
+    }
+    return it->second;
+  }
+
+ private:
+  bool excluded(const std::string& path) const {
+    return std::any_of(exclude_.begin(), exclude_.end(), [&](const std::string& g) { return glob_match(g, path); });
+  }
+  Tree as_tree(const git_tree_entry* e) {
+    if (!e || git_tree_entry_filemode(e) != GIT_FILEMODE_TREE) return nullptr;
+    git_tree* t = nullptr;
+    check(git_tree_lookup(&t, repo_, git_tree_entry_id(e)));
+    return Tree(t);
+  }
+  static bool is_data(const git_tree_entry* e, std::string_view name) {
+    if (!e) return false;
+    git_filemode_t m = git_tree_entry_filemode(e);
+    return (m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE) && is_data_file_name(std::string(name));
+  }
+
+  // The loaded file whose path is `path` and whose content is blob `id`.
+  std::optional<size_t> known_file(const git_oid& id, const std::string& path) {
+    if (!known_) return std::nullopt;
+    if (!known_indexed_) index_known();
+    auto it = known_paths_.find(path);
+    if (it == known_paths_.end()) return std::nullopt;
+    size_t i = it->second;
+    if (!known_hashed_[i]) {
+      known_ids_[i] = hasher_(known_->files[i].content);
+      known_hashed_[i] = true;
+    }
+    if (!known_ids_[i] || !git_oid_equal(&*known_ids_[i], &id)) return std::nullopt;
+    return i;
+  }
+
+  // The loaded files by path, and their entities (with an id) by file, in
+  // one array: for_each_entity's order within each file.
+  void index_known() {
+    const Repo& r = *known_;
+    size_t nfiles = r.files.size();
+    std::vector<size_t> count(nfiles + 1, 0);
+    auto counted = [&](const Entity& e) {
+      return e.file > 0 && e.file < static_cast<int>(nfiles) && e.id.set && !e.id.v.empty();
+    };
+    r.for_each_entity([&](const Entity& e) {
+      if (counted(e)) ++count[e.file + 1];
+    });
+    known_offsets_.assign(nfiles + 1, 0);
+    for (size_t f = 0; f < nfiles; ++f) known_offsets_[f + 1] = known_offsets_[f] + count[f + 1];
+    known_list_.resize(known_offsets_[nfiles]);
+    std::vector<size_t> at(known_offsets_.begin(), known_offsets_.end() - 1);
+    r.for_each_entity([&](const Entity& e) {
+      if (counted(e)) known_list_[at[e.file]++] = BlobEntity{e.kind, &e.id.v, &e, nullptr};
+    });
+    known_ids_.assign(nfiles, std::nullopt);
+    known_hashed_.assign(nfiles, false);
+    known_paths_.reserve(nfiles);
+    for (size_t i = 1; i < nfiles; ++i) known_paths_.emplace(r.files[i].path, i);  // files[0] is samverkan.yaml
+    known_indexed_ = true;
+  }
+
+  BlobEntities known_entities(size_t file) const {
+    return BlobEntities{known_list_.data() + known_offsets_[file], known_offsets_[file + 1] - known_offsets_[file]};
+  }
+
+  // A blob's own parse: its entities, flattened.
+  struct Parsed {
+    Flats flats;
+    std::vector<BlobEntity> list;
+  };
+  static void parse(std::string_view content, const std::string& path, const Cache* cache, Parsed& out) {
+    FileLoad fl;
+    load_file(0, content, fl, cache);
+    auto add = [&](const auto& list) {
+      for (const auto& e : list)
+        if (e.id.set && !e.id.v.empty()) out.flats.push_back(flatten(e, path));
+    };
+    add(fl.organisations);
+    add(fl.collaborations);
+    add(fl.forums);
+    add(fl.plans);
+    add(fl.meetings);
+    add(fl.reports);
+    for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
+  }
+
+  git_repository* repo_;
+  const std::vector<std::string>& exclude_;
+  std::unordered_map<BlobKey, BlobEntities, BlobKeyHash> cache_;
+  std::deque<Parsed> parsed_;  // stable: cache_ points into it
+  const Repo* known_ = nullptr;
+  bool known_indexed_ = false;  // the members below are filled on first use
+  std::unordered_map<std::string_view, size_t> known_paths_;  // path → index into the known repo's files
+  std::vector<BlobEntity> known_list_;                       // the files' entities...
+  std::vector<size_t> known_offsets_;                        // ...file f's from [f] to [f + 1]
+  std::vector<std::optional<git_oid>> known_ids_;            // the files' blob ids, once hashed
+  std::vector<bool> known_hashed_;
+  BlobHasher hasher_;
+  std::string cache_dir_, cache_scope_;
+  std::optional<Cache> parse_cache_;
+};
+
+CommitInfo info_of(const git_commit* c) {
+  CommitInfo ci;
+  ci.id = hex(git_commit_id(c));
+  long long t = static_cast<long long>(git_commit_time(c)) + 60LL * git_commit_time_offset(c);
+  long long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+  ci.date = Date::from_days(static_cast<long>(days));
+  const git_signature* a = git_commit_author(c);
+  if (a) {
+    ci.author = a->name ? a->name : "";
+    ci.email = a->email ? a->email : "";
+  }
+  const char* s = git_commit_summary(const_cast<git_commit*>(c));
+  ci.summary = s ? s : "";
+  return ci;
+}
+
+}  // namespace
+
+History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
+                     const std::vector<std::string>& exclude, const HistoryOptions& o) {
+  History h;
+  h.available = true;
+  git_repository* repo = git.raw();
+  Walker walker(repo, exclude);
+  if (o.known) walker.seed(*o.known);
+  if (!o.cache_dir.empty()) {
+    const char* dir = git_repository_commondir(repo);
+    walker.use_cache(o.cache_dir, std::string("history\n") + (dir ? dir : "") + "\n" + root);
+  }
+  git_oid id;
+  check(git_oid_fromstr(&id, commit.c_str()));
+  git_commit* first = nullptr;
+  check(git_commit_lookup(&first, repo, &id));
+  Commit cur(first);
+  // First the commits and the files each changed (trees compared by id)...
+  std::vector<std::vector<FileChange>> steps;
+  while (cur) {
+    h.commits.push_back(info_of(cur.get()));
+    Commit parent;
+    if (git_commit_parentcount(cur.get()) > 0) {
+      git_commit* p = nullptr;
+      if (git_commit_parent(&p, cur.get(), 0) < 0) {
+        // In a shallow clone the parent is not there: what this commit
+        // changed is unknown, and the history stops here.
+        if (!git.shallow()) check(-1);
+        h.truncated = true;
+        steps.emplace_back();
+        break;
+      }
+      parent.reset(p);
+    }
+    steps.emplace_back();
+    if (o.until && h.commits.back().date > *o.until) {  // listed, but what it changed is not read
+      cur = std::move(parent);
+      continue;
+    }
+    git_tree* t = nullptr;
+    check(git_commit_tree(&t, cur.get()));
+    Tree tree(t), ptree;
+    if (parent) {
+      git_tree* pt = nullptr;
+      check(git_commit_tree(&pt, parent.get()));
+      ptree.reset(pt);
+    }
+    Tree now = subtree(repo, tree.get(), root);
+    Tree before = ptree ? subtree(repo, ptree.get(), root) : nullptr;
+    walker.changed(before.get(), now.get(), "", steps.back());
+    cur = std::move(parent);
+  }
+  // ...then the entities of every blob needed (parsed in parallel where not
+  // loaded already)...
+  std::vector<std::pair<git_oid, const std::string*>> wanted;
+  for (const auto& files : steps)
+    for (const auto& fc : files) {
+      if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
+      if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
+    }
+  walker.prefetch(wanted);
+  walker.flush_cache();
+  // ...then what each commit did to each entity: the entities of the files it
+  // changed, before and after, matched by id (the first of a repeated id
+  // wins). Only an entity on both sides is flattened and compared.
+  struct Side {
+    const BlobEntity* e;
+    const std::string* path;
+  };
+  auto flat_of = [](const Side& s, std::optional<Flat>& tmp) -> const Flat& {
+    if (s.e->flat) return *s.e->flat;
+    return tmp.emplace(flatten(*s.e->known, *s.path));
+  };
+  auto one_sided = [](const Side& s, Change change) {
+    EntityDiff d;
+    d.kind = s.e->kind;
+    d.id = *s.e->id;
+    d.file = *s.path;
+    d.change = change;
+    return d;
+  };
+  for (size_t index = 0; index < steps.size(); ++index) {
+    if (steps[index].empty()) continue;
+    std::unordered_map<std::string_view, Side> a, b;
+    a.reserve(steps[index].size());
+    b.reserve(steps[index].size());
+    for (const auto& fc : steps[index]) {
+      if (fc.before)
+        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
+      if (fc.after)
+        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
+    }
+    for (const auto& [eid, x] : a) {
+      auto y = b.find(eid);
+      if (y == b.end()) {
+        h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(x, Change::removed)});
+        continue;
+      }
+      std::optional<Flat> tx, ty;
+      if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty)))
+        h.events[std::string(eid)].push_back(EntityEvent{index, std::move(*d)});
+    }
+    for (const auto& [eid, y] : b)
+      if (!a.count(eid)) h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(y, Change::added)});
+  }
+  if (h.truncated || git.shallow()) {
+    h.available = false;
+    h.unavailable = &msg::git_reason_shallow;
+  }
+  return h;
+}
+
+History history_for(const std::string& path, const std::string& rev, const Repo& repo, HistoryOptions o) {
+  const Config& config = repo.config;
+  o.known = &repo;
+  auto git = GitRepo::try_open(path);
+  if (!git) return no_history(msg::git_reason_no_repo);
+  std::vector<std::string> exclude;
+  for (const auto& g : config.exclude.v) exclude.push_back(g.v);
+  std::string root;
+  if (rev.empty()) {
+    auto rel = git->tree_path_of(find_root(path.empty() ? "." : path));
+    if (!rel) return no_history(msg::git_reason_no_repo);
+    root = *rel;
+    git_oid head;
+    if (git_reference_name_to_id(&head, git->raw(), "HEAD") < 0) {  // no commits yet
+      History h;
+      h.available = !git->shallow();
+      return h;
+    }
+    return load_history(*git, hex(&head), root, exclude, o);
+  }
+  std::string commit = git->resolve(rev);
+  return load_history(*git, commit, git->samverkan_root(commit, rev), exclude, o);
+}
+
+std::optional<Date> last_change(const History& h, const std::string& entity_id, std::optional<Date> until) {
+  if (!h.available) return std::nullopt;
+  for (const auto& e : h.of(entity_id))  // newest first
+    if (!until || h.commits[e.commit].date <= *until) return h.commits[e.commit].date;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// samverkan log
+
+std::string format_log_text(const History& h, const std::string& id, Lang lang) {
+  const auto& ev = h.of(id);
+  std::string out;
+  if (!ev.empty()) {
+    const EntityDiff& newest = ev.front().diff;
+    std::string n = tr(lang, ev.size() == 1 ? msg::git_log_commits_one : msg::git_log_commits, ev.size());
+    out += tr(lang, msg::git_log_header, kind_label(newest.kind, lang), id, n) + "\n";
+  }
+  for (const auto& e : ev) {
+    const CommitInfo& c = h.commits[e.commit];
+    out += fmt::format("\n{} {} {}: {}\n", c.id.substr(0, 10), c.date.str(), c.author, c.summary);
+    if (e.diff.change != Change::changed) {
+      const Tr& t = e.diff.change == Change::added ? msg::git_entity_added : msg::git_entity_removed;
+      out += fmt::format("    {} {}\n", e.diff.change == Change::added ? '+' : '-',
+                         tr(lang, t, kind_label(e.diff.kind, lang), id));
+      continue;
+    }
+    for (const auto& oc : e.diff.objects) {
+      char m = oc.change == Change::added ? '+' : oc.change == Change::removed ? '-' : '~';
+      if (oc.change != Change::changed) {
+        out += fmt::format("    {} {}\n", m, change_line(oc, nullptr, lang));
+        continue;
+      }
+      for (const auto& f : oc.fields) out += fmt::format("    {} {}\n", m, change_line(oc, &f, lang));
+    }
+  }
+  if (h.truncated) out += std::string("\n") + msg::git_log_truncated.get(lang) + "\n";
+  return out;
+}
+
+std::string format_log_json(const History& h, const std::string& id) {
+  using json = nlohmann::ordered_json;
+  json commits = json::array();
+  for (const auto& e : h.of(id)) {
+    const CommitInfo& c = h.commits[e.commit];
+    commits.push_back({{"commit", c.id},
+                       {"date", c.date.str()},
+                       {"author", c.author},
+                       {"email", c.email},
+                       {"summary", c.summary},
+                       {"change", change_name(e.diff.change)},
+                       {"changes", changes_json(e.diff)}});
+  }
+  json root = {{"entity", id}, {"truncated", h.truncated}, {"commits", std::move(commits)}};
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace sv

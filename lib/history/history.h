@@ -1,0 +1,86 @@
+// The history of every entity: the commits that changed it, with their dates
+// and what they changed. Read from git by walking the first-parent chain from
+// a commit: each commit is compared with its first parent, so a change that
+// came in through a merge counts from the day it was merged into the branch,
+// and is never counted twice. Entities are followed by id, not by path: a file
+// renamed without a change of content changes no entity.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "history/diff.h"
+#include "core/messages.h"
+#include "core/model.h"
+
+namespace sv {
+
+class GitRepo;
+
+struct CommitInfo {
+  std::string id;  // hex
+  Date date;       // the committer date, in the committer's time zone
+  std::string author, email, summary;
+};
+
+struct EntityEvent {
+  size_t commit = 0;  // index into History::commits
+  EntityDiff diff;    // what the commit did to the entity
+};
+
+struct History {
+  // False when the history cannot be used (not in git, a shallow clone);
+  // `unavailable` says why.
+  bool available = false;
+  const Tr* unavailable = nullptr;
+  bool truncated = false;           // a shallow clone: the oldest commit's parent is missing
+  std::vector<CommitInfo> commits;  // the first-parent chain, newest first
+  std::map<std::string, std::vector<EntityEvent>> events;  // by entity id, newest first
+  mutable bool unavailable_said = false;  // the history rules say so once per run (history_usable)
+
+  const std::vector<EntityEvent>& of(const std::string& id) const;
+};
+
+struct HistoryOptions {
+  // Data already loaded (from the work tree or the commit): a blob with the
+  // same content as one of its files is not parsed again.
+  const Repo* known = nullptr;
+  // The last day whose commits count: later commits are listed, but what they
+  // changed is not read (they have no events), so the rules, which never
+  // count a commit dated after their today, need not pay for them.
+  std::optional<Date> until;
+  // The per-file cache (cache.h) for the blobs that must be parsed, in a pack
+  // of its own per repository; "" for none.
+  std::string cache_dir;
+};
+
+// The history of the data under `root` (a folder in the trees, "" for the
+// top) from `commit` back. Files are chosen as in the work tree (*.yaml,
+// *.yml, not hidden, not samverkan.yaml, not matched by `exclude`). A shallow
+// clone gives what it has, marked truncated and unavailable to the rules.
+History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
+                     const std::vector<std::string>& exclude, const HistoryOptions& o = {});
+// The history behind the data at `path`: from `rev` (else HEAD) in the git
+// repository holding it; `repo` is that data as loaded (its exclude globs
+// apply, and its files need not be parsed again: it is `o.known`). Unavailable
+// (not an error) when the path is not in git; a repository without commits
+// has an empty history. Throws SystemError for an unknown revision or a
+// corrupt repository.
+History history_for(const std::string& path, const std::string& rev, const Repo& repo, HistoryOptions o = {});
+// A history that cannot be read, and why.
+History no_history(const Tr& why);
+
+// The date of the newest commit that changed the entity (plan-outdated uses
+// it when `revised` is missing), ignoring commits dated after `until` (the
+// rules' today); nullopt when unknown.
+std::optional<Date> last_change(const History& h, const std::string& entity_id,
+                                std::optional<Date> until = std::nullopt);
+
+// `samverkan log ID`: the entity's commits, newest first.
+std::string format_log_text(const History& h, const std::string& id, Lang lang);
+std::string format_log_json(const History& h, const std::string& id);
+
+}  // namespace sv

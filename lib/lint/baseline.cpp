@@ -1,0 +1,166 @@
+#include "lint/baseline.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <tuple>
+
+#include "lint/rule.h"
+#include "core/errors.h"
+#include "core/msg/lint.h"
+
+namespace sv {
+
+namespace {
+
+BaselineEntry key_of(const Repo& repo, const Finding& f) {
+  BaselineEntry e{f.code, f.entity, f.nested, "", 0};
+  if (f.entity.empty() && f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size()))
+    e.file = repo.files[f.span.file].path;
+  return e;
+}
+
+using Key = std::tuple<std::string, std::string, std::string, std::string>;
+Key tuple_of(const BaselineEntry& e) { return {e.code, e.entity, e.nested, e.file}; }
+
+}  // namespace
+
+Baseline make_baseline(const Repo& repo, const std::vector<Finding>& findings) {
+  std::map<Key, size_t> counts;
+  for (const auto& f : findings)
+    if (f.code != "baseline-stale") ++counts[tuple_of(key_of(repo, f))];
+  Baseline b;
+  for (const auto& [k, n] : counts)
+    b.entries.push_back(BaselineEntry{std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), n});
+  return b;
+}
+
+std::string format_baseline(const Baseline& b) {
+  using json = nlohmann::ordered_json;
+  json arr = json::array();
+  for (const auto& e : b.entries) {
+    json j;
+    j["code"] = e.code;
+    if (!e.entity.empty()) j["entity"] = e.entity;
+    if (!e.nested.empty()) j["nested"] = e.nested;
+    if (!e.file.empty()) j["file"] = e.file;
+    j["count"] = e.count;
+    arr.push_back(std::move(j));
+  }
+  json root;
+  root["version"] = 1;
+  root["findings"] = std::move(arr);
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Baseline parse_baseline(std::string_view text, const std::string& path) {
+  using json = nlohmann::json;
+  auto bad = [&](const std::string& why) { throw SystemError(msg_of(msg::lint_baseline_malformed, path, why)); };
+  json root = json::parse(text.begin(), text.end(), nullptr, false);
+  if (root.is_discarded()) bad("invalid JSON");
+  if (!root.is_object() || root.value("version", json()) != json(1)) bad("\"version\": 1 missing");
+  auto it = root.find("findings");
+  if (it == root.end() || !it->is_array()) bad("\"findings\" is not a list");
+  std::map<Key, size_t> counts;
+  for (const auto& j : *it) {
+    if (!j.is_object()) bad("an entry is not an object");
+    auto str = [&](const char* k) {
+      auto v = j.find(k);
+      if (v == j.end()) return std::string();
+      if (!v->is_string()) bad(std::string("\"") + k + "\" is not a string");
+      return v->get<std::string>();
+    };
+    BaselineEntry e{str("code"), str("entity"), str("nested"), str("file"), 1};
+    if (e.code.empty()) bad("an entry has no \"code\"");
+    if (auto c = j.find("count"); c != j.end()) {
+      if (!c->is_number_unsigned() || c->get<size_t>() == 0) bad("\"count\" is not a positive whole number");
+      e.count = c->get<size_t>();
+    }
+    counts[tuple_of(e)] += e.count;
+  }
+  Baseline b;
+  for (const auto& [k, n] : counts)
+    b.entries.push_back(BaselineEntry{std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), n});
+  return b;
+}
+
+Baseline read_baseline(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SystemError(msg_of(msg::lint_baseline_unreadable, path, std::strerror(errno)));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_baseline(ss.str(), path);
+}
+
+size_t apply_baseline(const Repo& repo, const Baseline& b, Severity stale, std::vector<Finding>& findings) {
+  std::map<Key, size_t> left;
+  for (const auto& e : b.entries) left[tuple_of(e)] = e.count;
+  size_t hidden = 0;
+  std::vector<Finding> kept;
+  for (auto& f : findings) {
+    auto it = left.find(tuple_of(key_of(repo, f)));
+    if (it != left.end() && it->second > 0) {
+      --it->second;
+      ++hidden;
+    } else {
+      kept.push_back(std::move(f));
+    }
+  }
+  findings = std::move(kept);
+  if (stale == Severity::off) return hidden;
+  for (const auto& e : b.entries) {
+    size_t gone = left[tuple_of(e)];
+    if (gone == 0) continue;
+    Finding f;
+    f.severity = stale;
+    f.code = "baseline-stale";
+    f.entity = e.entity;
+    f.nested = e.code + (e.nested.empty() ? "" : "#" + e.nested);
+    std::string what = !e.entity.empty() ? e.entity + (e.nested.empty() ? "" : "#" + e.nested)
+                       : !e.file.empty() ? e.file + (e.nested.empty() ? "" : " (" + e.nested + ")")
+                                         : e.nested;
+    Arg where = what.empty() ? to_arg(msg::lint_whole_repository) : to_arg("`" + what + "`");
+    f.message = gone == 1 ? msg_of(msg::lint_baseline_stale_one, e.code, where)
+                          : msg_of(msg::lint_baseline_stale, e.code, where, gone);
+    f.help = msg_of(msg::lint_help_rewrite_baseline);
+    if (const Entity* ent = e.entity.empty() ? nullptr : repo.find(e.entity)) {
+      f.span = ent->where();
+    } else {
+      for (size_t i = 0; i < repo.files.size(); ++i)
+        if (!e.file.empty() && repo.files[i].path == e.file) f.span = Span{static_cast<int>(i), 0, 0, 0};
+    }
+    findings.push_back(std::move(f));
+  }
+  return hidden;
+}
+
+namespace rules {
+extern const Rule baseline_stale{
+    "baseline-stale",
+    Severity::info,
+    {"rule.baseline-stale.summary", "ett fynd i baslinjen (`--baseline`) som inte längre finns",
+     "a finding in the baseline (`--baseline`) that no longer occurs"},
+    {"rule.baseline-stale.explanation",
+     R"(Vad: en post i baslinjen som `samverkan lint --baseline FIL` läser, vars fynd inte längre finns (eller finns färre gånger än baslinjen räknar).
+
+Varför: en baslinje ska bara dölja de fynd som fanns när den skrevs. En post som inte längre behövs skulle dölja samma fynd om det kom tillbaka. Baslinjen pekar ut fynd med regel, entitet och nästlat id (filens sökväg när entitet saknas) och ett antal, aldrig med radnummer, så ändringar på andra ställen i filerna påverkar den inte.
+
+Fel: baslinjen tar upp `activity-without-owner` för aktiviteten `a1` i planen `plan-aneby-2026`, men aktiviteten har nu en ägare.
+
+Rätt: skriv om baslinjen med `samverkan lint --write-baseline FIL`.)",
+     R"(What: an entry of the baseline that `samverkan lint --baseline FILE` reads whose finding no longer occurs (or occurs fewer times than the baseline counts).
+
+Why: a baseline should hide only the findings there were when it was written. An entry no longer needed would hide the same finding if it came back. The baseline names findings by rule, entity and nested id (the file's path when there is no entity) with a count, never by line number, so edits elsewhere in the files do not affect it.
+
+Fails: the baseline lists `activity-without-owner` for activity `a1` of plan `plan-aneby-2026`, but the activity now has an owner.
+
+Passes: rewrite the baseline with `samverkan lint --write-baseline FILE`.)"},
+    {},
+    nullptr,
+};
+}  // namespace rules
+
+}  // namespace sv

@@ -1,0 +1,145 @@
+// Helpers the rules share: lookups in the model (parties, units, forums,
+// meetings), option defaults, and the small pure checks that have unit tests
+// of their own (personnummer, cadence, § numbering).
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "history/history.h"
+#include "lint/rule.h"
+
+namespace sv::rules {
+
+// A value that was written but is not valid (an unknown enum value): the
+// loader reported it; rules leave what depends on it alone.
+template <class T>
+bool invalid(const Val<T>& t) {
+  return !t.set && t.span.valid();
+}
+
+// Calls f(entity, item) for each goal, activity or action that has an id, in
+// entities that have one (the others are reported by validation).
+template <class F>
+void each_goal(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& g : p.goals.v)
+        if (g.id.set) f(p, g);
+}
+template <class F>
+void each_activity(const Repo& r, F&& f) {
+  for (const auto& p : r.plans)
+    if (p.id.set)
+      for (const auto& a : p.activities.v)
+        if (a.id.set) f(p, a);
+}
+template <class F>
+void each_action(const Repo& r, F&& f) {
+  for (const auto& m : r.meetings)
+    if (m.id.set)
+      for (const auto& a : m.actions.v)
+        if (a.id.set) f(m, a);
+}
+
+// The date a plan was last revised: `revised`, else its approval date. Where
+// `revised` is missing, rules.md also counts the newest commit that changed the
+// plan; that needs the git history, and this function is the place to ask it.
+std::optional<Date> plan_last_revision(const Context& c, const Plan& p);
+
+// The organisation at the top of `org`'s parent chain (itself if it has no
+// parent); nullptr when `org` is unknown. Stops at a loop.
+const Organisation* root_organisation(const Repo& repo, std::string_view org);
+
+// The party of `collab` that `org` is, or that `org` is a unit under (through
+// its parent chain); nullptr if none.
+const Organisation* party_for(const Repo& repo, const Collaboration& collab, std::string_view org);
+
+// An organisation's name for messages: "Name (id)", or the id.
+std::string org_label(const Repo& repo, std::string_view org);
+
+// The meetings of a forum that have a date, sorted by date (then id).
+// From the run's index (Context::index()): one pass over the meetings for all forums.
+const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_view forum);
+
+// The forums of a collaboration whose type is one of `types`, sorted by id.
+std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
+                                    std::initializer_list<std::string_view> types);
+
+// Lookups the rules share, each built on first use, once per run, so that no
+// rule pairs every forum with every meeting. Safe to use from several threads.
+class Index {
+ public:
+  explicit Index(const Repo& repo) : repo_(repo) {}
+  Index(const Index&) = delete;
+  Index& operator=(const Index&) = delete;
+
+  // Meetings with a forum and a date, by `forum`, sorted by date (then id).
+  const std::vector<const Meeting*>& meetings_of_forum(std::string_view forum) const;
+  // Forums with a collaboration, by `collaboration`, in model order.
+  const std::vector<const Forum*>& forums_of_collaboration(std::string_view collab) const;
+  // Plans and reports by their `collaboration` as written (empty when not set),
+  // in model order.
+  const std::vector<const Plan*>& plans_of_collaboration(std::string_view collab) const;
+  const std::vector<const Report*>& reports_of_collaboration(std::string_view collab) const;
+
+ private:
+  template <class T>
+  using By = std::unordered_map<std::string_view, std::vector<const T*>>;
+  template <class T>
+  static const std::vector<const T*>& find(const By<T>& by, std::string_view key) {
+    static const std::vector<const T*> none;
+    auto it = by.find(key);
+    return it == by.end() ? none : it->second;
+  }
+  const Repo& repo_;
+  mutable std::once_flag meetings_once_, forums_once_, plans_once_, reports_once_;
+  mutable By<Meeting> meetings_;
+  mutable By<Forum> forums_;
+  mutable By<Plan> plans_;
+  mutable By<Report> reports_;
+};
+
+// Reports each party of each collaboration that has forums of `types` but no
+// member (itself or a unit under it) in any of them. `msg` gets the party's
+// label, the collaboration id and the forum ids; `help` the party id.
+void check_party_membership(Context& c, std::initializer_list<std::string_view> types, const Tr& msg,
+                            const Tr& help);
+
+// Days a forum of this cadence may go between meetings (without grace);
+// nullopt for `ad-hoc` or an unknown cadence.
+std::optional<int> cadence_days(std::string_view cadence);
+
+// Problems in a meeting's § numbers, in order: each item whose number repeats
+// an earlier one, skips (is higher than the one before + 1) or goes backwards.
+struct NumberingProblem {
+  enum class Kind { repeat, skip, backwards } kind;
+  size_t index = 0;   // the item
+  int expected = 0;   // the number it should have had
+};
+std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers);
+
+// For the history rules: whether the history can be used. When not, the
+// first rule to ask reports one info finding (`history-unavailable`) saying so.
+bool history_usable(Context& c);
+
+// For the rules about changes after an approval: the commits dated after
+// `approved_on` (and not after the rules' today) that changed the entity
+// without recording a new approval, as one note per commit and group of
+// changed items ("<commit> <date> (<author>): goals g1, g2"); `last` is the
+// newest such commit, or null when there is none. Keys of `numbered_group`
+// are shown as § numbers.
+struct ChangedAfter {
+  std::vector<Note> notes;
+  const CommitInfo* last = nullptr;
+};
+ChangedAfter changed_after_approval(const Context& c, const std::string& id, const Date& approved_on,
+                                    const std::vector<std::pair<const char*, const Tr*>>& groups,
+                                    bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
+                                    const Tr& note, const char* numbered_group = nullptr);
+
+}  // namespace sv::rules

@@ -1,0 +1,277 @@
+#include "load/git.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "load/git_ptr.h"
+#include "core/text.h"
+#include "core/msg/core.h"
+#include "core/msg/git.h"
+
+namespace fs = std::filesystem;
+
+namespace sv {
+
+using namespace gitp;
+
+namespace {
+
+void init_libgit2() {
+  static const int once = [] {
+    git_libgit2_init();
+    return 0;
+  }();
+  (void)once;
+}
+
+std::string parent_of(const std::string& p) {
+  size_t slash = p.rfind('/');
+  return slash == std::string::npos ? "" : p.substr(0, slash);
+}
+
+std::string join_path(const std::string& a, const std::string& b) { return a.empty() ? b : b.empty() ? a : a + "/" + b; }
+
+}  // namespace
+
+std::optional<std::string> normalize_rel(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i <= path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string::npos) j = path.size();
+    std::string seg = path.substr(i, j - i);
+    if (seg == "..") {
+      if (parts.empty()) return std::nullopt;
+      parts.pop_back();
+    } else if (!seg.empty() && seg != ".") {
+      parts.push_back(seg);
+    }
+    i = j + 1;
+  }
+  return join(parts, "/");
+}
+
+std::shared_ptr<GitRepo> GitRepo::try_open(const std::string& path) {
+  init_libgit2();
+  std::error_code ec;
+  std::string p = path.empty() ? "." : path;
+  bool on_disk = fs::exists(p, ec);
+  std::string from = on_disk ? p : ".";
+  git_repository* r = nullptr;
+  int rc = git_repository_open_ext(&r, from.c_str(), GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+  if (rc == GIT_ENOTFOUND) return nullptr;
+  check(rc);
+  std::shared_ptr<GitRepo> g(new GitRepo());
+  g->repo_ = r;
+  std::string base;
+  if (!git_repository_is_bare(r)) {
+    auto rel = g->tree_path_of(from);
+    if (!rel) throw SystemError(msg_of(msg::git_outside, from));
+    base = *rel;
+  }
+  if (!on_disk) {
+    auto rel = normalize_rel(join_path(base, p));
+    if (!rel || p[0] == '/') throw SystemError(msg_of(msg::git_outside, p));
+    base = *rel;
+  }
+  g->start_ = base;
+  return g;
+}
+
+std::shared_ptr<GitRepo> GitRepo::open(const std::string& path) {
+  auto g = try_open(path);
+  if (!g) throw SystemError(msg_of(msg::git_not_repo, path.empty() ? "." : path));
+  return g;
+}
+
+GitRepo::~GitRepo() { git_repository_free(repo_); }
+
+bool GitRepo::bare() const { return git_repository_is_bare(repo_) == 1; }
+bool GitRepo::shallow() const { return git_repository_is_shallow(repo_) == 1; }
+
+std::optional<std::string> GitRepo::tree_path_of(const std::string& disk_dir) const {
+  const char* wd = git_repository_workdir(repo_);
+  if (!wd) return std::nullopt;
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(disk_dir, ec), ec);
+  fs::path top = fs::weakly_canonical(fs::path(wd), ec);
+  fs::path rel = dir.lexically_relative(top);
+  std::string s = rel.generic_string();
+  if (rel.empty() || s == "..") return std::nullopt;
+  if (s.rfind("../", 0) == 0) return std::nullopt;
+  return normalize_rel(s);
+}
+
+std::string GitRepo::resolve(const std::string& rev) const {
+  git_object* o = nullptr;
+  int rc = rev.empty() ? GIT_ENOTFOUND : git_revparse_single(&o, repo_, rev.c_str());
+  Object obj(o);
+  auto unknown = [&] { return SystemError(msg_of(msg::git_unknown_rev, rev), msg_of(msg::git_help_rev)); };
+  if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC || rc == GIT_EAMBIGUOUS || rc == GIT_EUNBORNBRANCH) throw unknown();
+  check(rc);
+  git_object* c = nullptr;
+  rc = git_object_peel(&c, obj.get(), GIT_OBJECT_COMMIT);
+  Object commit(c);
+  if (rc < 0) throw unknown();
+  return hex(git_object_id(c));
+}
+
+namespace {
+
+Tree commit_tree(git_repository* repo, const std::string& commit) {
+  git_oid id;
+  check(git_oid_fromstr(&id, commit.c_str()));
+  git_commit* c = nullptr;
+  check(git_commit_lookup(&c, repo, &id));
+  Commit cm(c);
+  git_tree* t = nullptr;
+  check(git_commit_tree(&t, c));
+  return Tree(t);
+}
+
+bool has_blob(const git_tree* tree, const std::string& path) {
+  git_tree_entry* e = nullptr;
+  if (git_tree_entry_bypath(&e, tree, path.c_str()) < 0) return false;
+  TreeEntry entry(e);
+  return git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK;
+}
+
+}  // namespace
+
+std::optional<std::string> GitRepo::find_samverkan_root(const std::string& commit) const {
+  Tree tree = commit_tree(repo_, commit);
+  for (std::string d = start_;; d = parent_of(d)) {
+    if (has_blob(tree.get(), join_path(d, "samverkan.yaml"))) return d;
+    if (d.empty()) break;
+  }
+  return std::nullopt;
+}
+
+std::string GitRepo::samverkan_root(const std::string& commit, const std::string& rev) const {
+  if (auto root = find_samverkan_root(commit)) return *root;
+  throw SystemError(msg_of(msg::git_config_missing, rev, start_.empty() ? "." : start_), msg_of(msg::help_init));
+}
+
+namespace {
+
+class GitSource : public Source {
+ public:
+  GitSource(std::shared_ptr<GitRepo> git, const std::string& commit, const std::string& root)
+      : git_(std::move(git)), root_(root) {
+    Tree top = commit_tree(git_->raw(), commit);
+    tree_ = subtree(git_->raw(), top.get(), root);
+    if (!tree_) throw SystemError(msg_of(msg::git_corrupt, root));
+  }
+
+  std::vector<Listed> list(const Excluded& excluded) const override {
+    std::vector<Listed> out;
+    std::vector<std::pair<std::string, git_oid>> blobs;
+    walk(tree_.get(), "", excluded, out, blobs);
+    // Read every blob now, on this thread: libgit2 handles are not shared
+    // across the loader's threads, and a corrupt object is an error here.
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [path, id] : blobs) contents_[path] = read_blob(&id);
+    std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
+    return out;
+  }
+
+  bool read(const std::string& path, std::string& out, Message& error) const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = contents_.find(path);
+    if (it != contents_.end()) {
+      out.swap(it->second);  // each file is read once
+      contents_.erase(it);
+      return true;
+    }
+    git_tree_entry* e = nullptr;
+    if (git_tree_entry_bypath(&e, tree_.get(), path.c_str()) < 0) {
+      error = msg_of(msg::file_unreadable, last_error());
+      return false;
+    }
+    TreeEntry entry(e);
+    if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+      error = msg_of(msg::file_unreadable, path);
+      return false;
+    }
+    out = read_blob(git_tree_entry_id(e));
+    return true;
+  }
+
+  std::string root_dir() const override { return ""; }
+  std::string cache_scope() const override {
+    return std::string("git:") + git_repository_path(git_->raw()) + ":" + root_;
+  }
+
+ private:
+  std::string read_blob(const git_oid* id) const {
+    git_blob* b = nullptr;
+    check(git_blob_lookup(&b, git_->raw(), id));
+    Blob blob(b);
+    return std::string(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
+  }
+
+  // The same rules as the work tree: hidden names skipped, samverkan.yaml at
+  // the root is the configuration, symbolic links never followed.
+  void walk(const git_tree* tree, const std::string& rel, const Excluded& excluded, std::vector<Listed>& out,
+            std::vector<std::pair<std::string, git_oid>>& blobs) const {
+    size_t n = git_tree_entrycount(tree);
+    for (size_t i = 0; i < n; ++i) {
+      const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+      std::string name = git_tree_entry_name(e);
+      if (name.empty() || name[0] == '.') continue;
+      std::string path = join_path(rel, name);
+      if (rel.empty() && name == "samverkan.yaml") continue;
+      if (excluded(path)) continue;
+      git_filemode_t mode = git_tree_entry_filemode(e);
+      if (mode == GIT_FILEMODE_LINK) {
+        check_symlink(e, path, out);
+      } else if (mode == GIT_FILEMODE_TREE) {
+        git_tree* t = nullptr;
+        check(git_tree_lookup(&t, git_->raw(), git_tree_entry_id(e)));
+        Tree sub(t);
+        walk(t, path, excluded, out, blobs);
+      } else if ((mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) && is_data_file_name(name)) {
+        out.push_back(Listed{path, nullptr, {}});
+        blobs.emplace_back(path, *git_tree_entry_id(e));
+      }
+      // Submodules (commits) are not part of the data.
+    }
+  }
+
+  // A link's blob holds its target. One that leaves the samverkan root is
+  // reported; one inside names something read where it lives.
+  void check_symlink(const git_tree_entry* e, const std::string& path, std::vector<Listed>& out) const {
+    std::string target = read_blob(git_tree_entry_id(e));
+    auto resolved = target.empty() || target[0] == '/' ? std::nullopt : normalize_rel(join_path(parent_of(path), target));
+    if (!resolved) {
+      out.push_back(Listed{path, "symlink-outside", msg_of(msg::symlink_outside, target)});
+    } else if (is_data_file_name(path.substr(path.rfind('/') + 1))) {
+      git_tree_entry* t = nullptr;
+      bool exists = resolved->empty() || git_tree_entry_bypath(&t, tree_.get(), resolved->c_str()) == 0;
+      TreeEntry te(t);
+      if (!exists) out.push_back(Listed{path, "symlink-broken", msg_of(msg::symlink_broken, target)});
+    }
+  }
+
+  std::shared_ptr<GitRepo> git_;
+  std::string root_;
+  Tree tree_;
+  mutable std::mutex mu_;
+  mutable std::map<std::string, std::string> contents_;
+};
+
+}  // namespace
+
+std::unique_ptr<Source> open_git_revision(std::shared_ptr<GitRepo> git, const std::string& rev) {
+  std::string commit = git->resolve(rev);
+  std::string root = git->samverkan_root(commit, rev);
+  return std::make_unique<GitSource>(std::move(git), commit, root);
+}
+
+std::unique_ptr<Source> open_git_revision(const std::string& path, const std::string& rev) {
+  return open_git_revision(GitRepo::open(path), rev);
+}
+
+}  // namespace sv

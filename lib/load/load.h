@@ -1,0 +1,43 @@
+// Loading: bytes of one file → model entities and findings. The public face
+// of the loader; YAML stays behind it.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/model.h"
+
+namespace sv {
+
+// What one data file holds.
+struct FileLoad {
+  std::vector<Organisation> organisations;
+  std::vector<Collaboration> collaborations;
+  std::vector<Forum> forums;
+  std::vector<Plan> plans;
+  std::vector<Meeting> meetings;
+  std::vector<Report> reports;
+  std::vector<RefUse> refs;
+  std::vector<Finding> findings;
+  bool not_text = false;  // binary, not UTF-8 or too large: not parsed
+};
+
+class Cache;
+
+// Loads one data file (`file` is its index in Repo::files). Never throws for
+// bad input: every problem is a finding. With a cache, a file whose bytes
+// were parsed before is not parsed again.
+void load_file(int file, std::string_view content, FileLoad& out, const Cache* cache = nullptr);
+
+// Loads samverkan.yaml; the calendar's references go to `refs`. Returns
+// false when the file is no text (binary, not UTF-8, too large).
+bool load_config(int file, std::string_view content, Config& out, std::vector<RefUse>& refs,
+                 std::vector<Finding>& findings);
+
+// A JSON Schema (draft-07) of the format, made by running the loader's own
+// readers in a describing mode, so it never drifts from what is checked.
+// `config`: the schema of samverkan.yaml instead of the data files.
+std::string json_schema(bool config = false);
+
+}  // namespace sv

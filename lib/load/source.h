@@ -1,0 +1,59 @@
+// Where the data comes from: a work tree on disk, or a git revision (git.h).
+// A source lists candidate data files and reads them; it knows nothing of YAML.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/messages.h"
+
+namespace sv {
+
+// Files larger than this are not read (a source reads at most one byte more,
+// so that the loader can tell).
+inline constexpr size_t kMaxFileBytes = size_t(64) << 20;
+
+// A listed path; `code` is set when the path cannot be read as data.
+struct Listed {
+  std::string path;          // relative to the root, '/'-separated
+  const char* code = nullptr;  // e.g. "symlink-outside"
+  Message problem;
+};
+
+// Says whether a relative path (file or directory) is excluded.
+using Excluded = std::function<bool(const std::string& rel)>;
+
+class Source {
+ public:
+  virtual ~Source() = default;
+  // Data file candidates (*.yaml, *.yml; not hidden, not samverkan.yaml,
+  // not excluded), sorted by path, with problems found while listing.
+  virtual std::vector<Listed> list(const Excluded& excluded) const = 0;
+  // Reads a file. Safe to call from several threads at once.
+  virtual bool read(const std::string& path, std::string& out, Message& error) const = 0;
+  // The root directory on disk, or "" when there is none (a git revision).
+  virtual std::string root_dir() const = 0;
+  // Names this source for the cache: one pack of entries per scope.
+  virtual std::string cache_scope() const { return root_dir(); }
+};
+
+// The nearest directory, from `start` upwards, holding samverkan.yaml.
+// Throws SystemError when there is none.
+std::string find_root(const std::string& start);
+
+std::unique_ptr<Source> open_worktree(const std::string& root);
+
+inline bool is_data_file_name(const std::string& name) {
+  auto ends = [&](const char* s) {
+    std::string_view x(s);
+    return name.size() > x.size() && name.compare(name.size() - x.size(), x.size(), x) == 0;
+  };
+  return ends(".yaml") || ends(".yml");
+}
+
+}  // namespace sv

@@ -1,0 +1,48 @@
+// Printing findings: text in the style of rustc/ruff, and JSON (format.md §10).
+// One file per format in output/: text.cpp, json.cpp, sarif.cpp, junit.cpp, github.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/model.h"
+
+namespace sv {
+
+struct OutputOptions {
+  Lang lang = Lang::sv;
+  bool color = false;
+};
+
+const Tr& severity_label(Severity s);
+
+// One finding with its source line and a caret, then help and notes.
+std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o);
+// All findings, then a summary line.
+std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o);
+std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+std::string format_json(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+
+// SARIF 2.1.0 (sarif.cpp): every rule with its metadata and help, and
+// each result with its file, line and column.
+std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+// JUnit XML (junit.cpp): a testsuite per file, a testcase per finding,
+// a failure for each finding at or above `fail_on`.
+std::string format_junit(const Repo& repo, const std::vector<Finding>& findings, Lang lang, Severity fail_on);
+// GitHub Actions workflow commands (github.cpp), at most `kGithubLimit`
+// per severity, then the summary; and the whole list as a Markdown table for
+// GITHUB_STEP_SUMMARY.
+inline constexpr size_t kGithubLimit = 10;
+std::string format_github(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+std::string format_markdown(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+
+// "path:line:col" (or "path" when there is no line).
+std::string location(const Repo& repo, const Span& s);
+// The text of line `line` (1-based) of a file, without its line break.
+std::string_view source_line(const Repo& repo, int file, int line);
+
+// Whether to colour output on this stream: a terminal, NO_COLOR unset, TERM not dumb.
+bool want_color(int fd);
+
+}  // namespace sv

@@ -1,0 +1,119 @@
+// SARIF 2.1.0, the format code-scanning tools (GitHub, GitLab, Azure) read.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "output/output.h"
+#include "core/text.h"
+#include "lint/rule.h"
+#include "core/msg/cli.h"
+#include "core/msg/lint.h"
+
+namespace sv {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* level(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    default: return "note";
+  }
+}
+
+// A relative path as a URI reference: bytes other than unreserved ones and '/'
+// percent-encoded.
+std::string uri_of(std::string_view path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+std::string first_paragraph(std::string_view s) { return std::string(s.substr(0, s.find("\n\n"))); }
+
+json rule_json(const std::string& id, Severity def, const std::string& brief, const std::string& full,
+               const std::string& help) {
+  json r;
+  r["id"] = id;
+  r["shortDescription"] = {{"text", brief}};
+  r["fullDescription"] = {{"text", full}};
+  r["help"] = {{"text", help}};
+  r["defaultConfiguration"] = {{"level", level(def)}};
+  return r;
+}
+
+}  // namespace
+
+std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang) {
+  json rules = json::array();
+  std::map<std::string, size_t> index;
+  for (const rules::Rule* r : rules::every_rule()) {
+    index[r->id] = rules.size();
+    std::string help = rules::rule_help(*r, lang);
+    rules.push_back(rule_json(r->id, r->default_severity, r->summary.get(lang), first_paragraph(help), help));
+  }
+  // Validation and configuration codes that occur get an entry of their own.
+  std::map<std::string, const Finding*> others;
+  for (const auto& f : findings)
+    if (!index.count(f.code)) others.emplace(f.code, &f);
+  for (const auto& [code, f] : others) {
+    index[code] = rules.size();
+    const Tr& what = code.rfind("config-", 0) == 0 ? msg::lint_config_rule : msg::lint_validation_rule;
+    rules.push_back(rule_json(code, Severity::error, what.get(lang), what.get(lang), what.get(lang)));
+  }
+
+  auto physical = [&](const Span& s) {
+    json phys;
+    phys["artifactLocation"] = {{"uri", uri_of(repo.files[s.file].path)}, {"uriBaseId", "%SRCROOT%"}};
+    if (s.line > 0)
+      phys["region"] = {{"startLine", s.line},
+                        {"startColumn", std::max(1, s.col)},
+                        {"endColumn", std::max(1, s.col) + std::max(1, s.len)}};
+    return phys;
+  };
+  auto has_file = [&](const Span& s) { return s.file >= 0 && s.file < static_cast<int>(repo.files.size()); };
+
+  json results = json::array();
+  for (const auto& f : findings) {
+    json r;
+    r["ruleId"] = f.code;
+    r["ruleIndex"] = index.at(f.code);
+    r["level"] = level(f.severity);
+    std::string text = f.message.str(lang);
+    if (f.help) text += fmt::format("\n{}: {}", msg::cli_help_label.get(lang), f.help->str(lang));
+    r["message"] = {{"text", text}};
+    if (has_file(f.span)) r["locations"] = json::array({{{"physicalLocation", physical(f.span)}}});
+    // Notes that point somewhere (the other place of a duplicate, ...).
+    json related = json::array();
+    for (const auto& n : f.notes)
+      if (has_file(n.span))
+        related.push_back({{"id", related.size()}, {"physicalLocation", physical(n.span)}, {"message", {{"text", n.text.str(lang)}}}});
+    if (!related.empty()) r["relatedLocations"] = std::move(related);
+    // Line-independent identity, so that code scanning follows a finding when text moves.
+    std::string key = mask_personal_numbers(f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested));
+    if (f.entity.empty() && has_file(f.span))
+      key += "@" + repo.files[f.span.file].path;
+    r["partialFingerprints"] = {{"samverkanKey/v1", key}};
+    results.push_back(std::move(r));
+  }
+
+  json driver;
+  driver["name"] = "samverkan";
+  driver["version"] = SAMVERKAN_VERSION;
+  driver["rules"] = std::move(rules);
+  json run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  json root;
+  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  root["version"] = "2.1.0";
+  root["runs"] = json::array({std::move(run)});
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace sv

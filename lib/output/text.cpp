@@ -1,0 +1,185 @@
+// Text output in the style of rustc: location, message, the source line with
+// a caret, help and notes; then counts by severity.
+#include "output/output.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+#include "core/parallel.h"
+#include "core/text.h"
+#include "core/msg/cli.h"
+
+namespace sv {
+
+const Tr& severity_label(Severity s) {
+  switch (s) {
+    case Severity::error: return msg::sev_error;
+    case Severity::warning: return msg::sev_warning;
+    default: return msg::sev_info;
+  }
+}
+
+bool want_color(int fd) {
+  const char* no = std::getenv("NO_COLOR");
+  if (no && *no) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return ::isatty(fd) == 1;
+}
+
+std::string location(const Repo& repo, const Span& s) {
+  if (s.file < 0 || s.file >= static_cast<int>(repo.files.size())) return "";
+  const std::string& p = repo.files[s.file].path;
+  return s.line > 0 ? fmt::format("{}:{}:{}", p, s.line, s.col) : p;
+}
+
+namespace {
+
+std::string_view text_of(const Repo& repo, int file) {
+  std::string_view t = repo.files[file].content;
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+  return t;
+}
+
+// Where each line of `file` starts, found once per file: a file with many
+// findings must not be scanned from the top for each of them. Not safe to
+// call for one file from two threads at once (format_text calls it first).
+const std::vector<size_t>& line_starts(const Repo& repo, int file) {
+  std::vector<size_t>& starts = repo.files[file].line_starts;
+  if (starts.empty()) starts = line_starts_of(text_of(repo, file));
+  return starts;
+}
+
+}  // namespace
+
+std::string_view source_line(const Repo& repo, int file, int line) {
+  if (file < 0 || file >= static_cast<int>(repo.files.size()) || line < 1) return {};
+  std::string_view t = text_of(repo, file);
+  const std::vector<size_t>& starts = line_starts(repo, file);
+  if (static_cast<size_t>(line) > starts.size()) return {};
+  size_t pos = starts[line - 1];
+  size_t end = t.find('\n', pos);
+  std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  return s;
+}
+
+namespace {
+
+struct Paint {
+  bool on;
+  std::string operator()(std::string_view code, std::string_view s) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+};
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::error: return "1;31";
+    case Severity::warning: return "1;33";
+    default: return "1;36";
+  }
+}
+
+// Code points [from, to) of a valid UTF-8 string.
+std::string_view cp_slice(std::string_view s, size_t from, size_t to) {
+  size_t i = 0, cp = 0, b = s.size(), e = s.size();
+  for (; i <= s.size(); ++i) {
+    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (cp == from) b = std::min(b, i);
+      if (cp == to) { e = i; break; }
+      ++cp;
+    }
+  }
+  return b <= e ? s.substr(b, e - b) : std::string_view();
+}
+
+}  // namespace
+
+std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o) {
+  Paint paint{o.color};
+  std::string out;
+  std::string loc = location(repo, f.span);
+  if (!loc.empty()) out += paint("1", printable(loc)) + ": ";
+  out += paint(severity_color(f.severity), fmt::format("{}[{}]", severity_label(f.severity).get(o.lang), f.code));
+  out += ": " + paint("1", printable(f.message.str(o.lang))) + "\n";
+
+  std::string_view line = source_line(repo, f.span.file, f.span.line);
+  bool has_line = f.span.line > 0 && !line.empty();
+  std::string num = has_line ? std::to_string(f.span.line) : "";
+  std::string pad(num.size(), ' ');
+  if (has_line) {
+    // Tabs show as one space so the caret stays under its column; very long
+    // lines show a window around the column.
+    std::string shown = printable(mask_personal_numbers(line));
+    for (char& c : shown)
+      if (c == '\t' || (f.redact && c >= '0' && c <= '9')) c = c == '\t' ? ' ' : '*';
+    size_t width = utf8_length(shown);
+    size_t col = static_cast<size_t>(std::max(1, f.span.col)) - 1;
+    size_t first = 0;
+    std::string lead, tail;
+    if (width > 160) {
+      first = col > 60 ? col - 60 : 0;
+      size_t last = std::min(width, first + 120);
+      if (first > 0) lead = "…";
+      if (last < width) tail = "…";
+      shown = lead + std::string(cp_slice(shown, first, last)) + tail;
+    }
+    // Never past the end of the line (a span from a damaged cache could say so).
+    size_t caret_at = std::min(col - first + (lead.empty() ? 0 : 1), utf8_length(shown) + 1);
+    size_t len = static_cast<size_t>(std::max(1, f.span.len));
+    out += paint("1;34", pad + " |") + "\n";
+    out += paint("1;34", num + " |") + " " + shown + "\n";
+    out += paint("1;34", pad + " |") + " " + std::string(caret_at, ' ') +
+           paint(severity_color(f.severity), std::string(std::min<size_t>(len, 120), '^')) + "\n";
+  }
+  std::string gutter = pad + " = ";
+  if (f.help) out += paint("1;34", gutter) + paint("1", msg::cli_help_label.get(o.lang)) + ": " + printable(f.help->str(o.lang)) + "\n";
+  for (const auto& n : f.notes) {
+    std::string where = location(repo, n.span);
+    out += paint("1;34", gutter) + paint("1", msg::cli_note_label.get(o.lang)) + ": " + printable(n.text.str(o.lang)) +
+           (where.empty() ? "" : ": " + where) + "\n";
+  }
+  return out;
+}
+
+std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang) {
+  auto plural = [&](size_t n, const Tr& one, const Tr& many) { return tr(lang, n == 1 ? one : many, n); };
+  size_t nfiles = repo.files.size();
+  std::string files = plural(nfiles, msg::n_files_one, msg::n_files);
+  if (findings.empty())
+    return tr(lang, msg::summary_clean, plural(repo.entity_count(), msg::n_entities_one, msg::n_entities), files);
+  Counts c = count(findings);
+  return tr(lang, msg::summary_findings, plural(c.error, msg::n_errors_one, msg::n_errors),
+            plural(c.warning, msg::n_warnings_one, msg::n_warnings), plural(c.info, msg::n_infos_one, msg::n_infos),
+            files);
+}
+
+std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o) {
+  // Findings are formatted in parallel runs, joined in order; the files'
+  // line indexes are made first, one thread at a time.
+  auto index = [&](const Span& s) {
+    if (s.file >= 0 && s.file < static_cast<int>(repo.files.size()) && s.line > 0) line_starts(repo, s.file);
+  };
+  for (const auto& f : findings) {
+    index(f.span);
+    for (const auto& n : f.notes) index(n.span);
+  }
+  constexpr size_t kRun = 256;
+  std::vector<std::string> runs((findings.size() + kRun - 1) / kRun);
+  parallel_for(runs.size(), threads_for(runs.size()), [&](size_t r) {
+    for (size_t i = r * kRun; i < std::min(findings.size(), (r + 1) * kRun); ++i) {
+      runs[r] += format_finding_text(repo, findings[i], o);
+      runs[r] += "\n";
+    }
+  });
+  std::string out;
+  size_t size = 0;
+  for (const auto& r : runs) size += r.size();
+  out.reserve(size + 256);
+  for (const auto& r : runs) out += r;
+  out += format_summary(repo, findings, o.lang) + "\n";
+  return out;
+}
+
+}  // namespace sv
