@@ -28,7 +28,8 @@ void put_coordinator(const ViewBuilder& builder, Data& page, const Collaboration
   const auto& coordinator = *collaboration.coordinator;
   Data data = builder.contact(coordinator);
   put(data, "c_text", builder.contact_text(coordinator));
-  if (coordinator.organisation) data.set("c_org", builder.reference(Kind::organisation, coordinator.organisation.v));
+  if (coordinator.organisation)
+    data.set("c_org", builder.reference(Kind::organisation, coordinator.organisation.v));
   else data.set("c_org", false);
   put(data, "fte", coordinator.fte ? builder.number(coordinator.fte.v) : std::string());
   page.set("coordinator", data);
@@ -139,7 +140,8 @@ Data collaboration_view(const View& view, const Collaboration& collaboration) {
   put(page, "area", collaboration.area);
   put(page, "integration", builder.enum_label("integration", collaboration.integration_level));
   put(page, "purpose", collaboration.purpose);
-  put_data(page, "parent", builder.reference(Kind::collaboration, collaboration.parent.v), collaboration.parent.set);
+  put_data(page, "parent", builder.reference(Kind::collaboration, collaboration.parent.v),
+           collaboration.parent.set);
   Data children = builder.children(Kind::collaboration, view.repo.collaborations, collaboration.id.v);
   bool any_children = !children.list_value().empty();
   put_data(page, "children", children, any_children);

@@ -81,7 +81,8 @@ void put_minutes(Data& page, const Meeting& meeting) {
 Data meeting_view(const View& view, const Meeting& meeting) {
   ViewBuilder builder{view};
   Data page;
-  page.set("title", builder.format(msg::r_minutes_title, builder.forum_name(meeting.forum.v), meeting.date.v.str()));
+  page.set("title",
+           builder.format(msg::r_minutes_title, builder.forum_name(meeting.forum.v), meeting.date.v.str()));
   page.set("forum", builder.reference(Kind::forum, meeting.forum.v));
   std::string collaboration = builder.collaboration_of(meeting);
   put_data(page, "collaboration", builder.reference(Kind::collaboration, collaboration), !collaboration.empty());

@@ -67,7 +67,8 @@ void put_commitments(const ViewBuilder& builder, Data& page, const Organisation&
   Data activities = empty_list();
   for (const auto& plan : view.repo.plans)
     for (const auto& activity : plan.activities.v)
-      if (activity.owner.v == organisation.id.v) activities.push_back(builder.activity(plan, activity, view.today));
+      if (activity.owner.v == organisation.id.v)
+        activities.push_back(builder.activity(plan, activity, view.today));
   bool any_activities = !activities.list_value().empty();
   put_data(page, "activities", activities, any_activities);
   Data actions = empty_list();

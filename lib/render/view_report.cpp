@@ -96,7 +96,8 @@ void put_attendance(const ViewBuilder& builder, Data& page, const Collaboration&
 }
 
 // The meetings held in the period, attendance per party, and their decisions.
-void put_meetings(const ViewBuilder& builder, Data& page, const Collaboration& collaboration, const Period& period) {
+void put_meetings(const ViewBuilder& builder, Data& page, const Collaboration& collaboration,
+                  const Period& period) {
   Data meetings = empty_list(), decisions = empty_list();
   std::map<std::string, Attendance> attendance;
   int held = 0;
