@@ -253,9 +253,6 @@ struct SourceFile {
   // The loader found it binary, not UTF-8 or too large (and said so): no
   // rule reads it as text.
   bool not_text = false;
-  // Where each line starts (after a byte order mark), filled on first use by
-  // output.cpp so that many findings in one file cost one scan.
-  mutable std::vector<size_t> line_starts;
 };
 
 // What an id names: an entity (kind + index into its vector).

@@ -43,6 +43,7 @@ std::string format_junit(const Repo& repo, const std::vector<Finding>& findings,
     by_file[f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size()) ? f.span.file : -1].push_back(&f);
 
   OutputOptions plain{lang, false};
+  SourceLines lines(repo, findings);
   std::string suites;
   size_t tests = 0, failures = 0;
   for (const auto& [file, list] : by_file) {
@@ -54,7 +55,7 @@ std::string format_junit(const Repo& repo, const std::vector<Finding>& findings,
       std::string where = location(repo, f->span);
       cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"0\">\n", xml(name),
                            xml(f->code + (where.empty() ? "" : " " + where)));
-      std::string body = format_finding_text(repo, *f, plain);
+      std::string body = format_finding_text(repo, *f, plain, lines);
       if (f->severity >= fail_on) {
         ++failed;
         cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", severity_name(f->severity),

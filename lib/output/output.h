@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/finding.h"
@@ -17,8 +18,25 @@ struct OutputOptions {
 
 const Tr& severity_label(Severity s);
 
+// The source lines that findings point at: each file's line index is made
+// once, for the files the findings name, so that many findings in one file
+// never rescan it. Read-only once made: safe to share between threads.
+class SourceLines {
+ public:
+  SourceLines(const Repo& repo, const std::vector<Finding>& findings);
+  SourceLines(const Repo& repo, const Finding& finding);
+  // The text of line `line` (1-based) of a file, without its line break;
+  // empty when the file was not indexed or has no such line.
+  std::string_view line(int file, int line) const;
+
+ private:
+  const Repo& repo_;
+  std::unordered_map<int, std::vector<size_t>> starts_;
+};
+
 // One finding with its source line and a caret, then help and notes.
 std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o);
+std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o, const SourceLines& lines);
 // All findings, then a summary line.
 std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o);
 std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
@@ -39,8 +57,6 @@ std::string format_markdown(const Repo& repo, const std::vector<Finding>& findin
 
 // "path:line:col" (or "path" when there is no line).
 std::string location(const Repo& repo, const Span& s);
-// The text of line `line` (1-based) of a file, without its line break.
-std::string_view source_line(const Repo& repo, int file, int line);
 
 // Whether to colour output on this stream: a terminal, NO_COLOR unset, TERM not dumb.
 bool want_color(int fd);

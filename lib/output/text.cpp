@@ -41,22 +41,30 @@ std::string_view text_of(const Repo& repo, int file) {
   return t;
 }
 
-// Where each line of `file` starts, found once per file: a file with many
-// findings must not be scanned from the top for each of them. Not safe to
-// call for one file from two threads at once (format_text calls it first).
-const std::vector<size_t>& line_starts(const Repo& repo, int file) {
-  std::vector<size_t>& starts = repo.files[file].line_starts;
-  if (starts.empty()) starts = line_starts_of(text_of(repo, file));
-  return starts;
+bool names_a_line(const Repo& repo, const Span& s) {
+  return s.file >= 0 && s.file < static_cast<int>(repo.files.size()) && s.line > 0;
 }
 
 }  // namespace
 
-std::string_view source_line(const Repo& repo, int file, int line) {
-  if (file < 0 || file >= static_cast<int>(repo.files.size()) || line < 1) return {};
-  std::string_view t = text_of(repo, file);
-  const std::vector<size_t>& starts = line_starts(repo, file);
+SourceLines::SourceLines(const Repo& repo, const std::vector<Finding>& findings) : repo_(repo) {
+  auto index = [&](const Span& s) {
+    if (names_a_line(repo, s) && !starts_.count(s.file)) starts_.emplace(s.file, line_starts_of(text_of(repo, s.file)));
+  };
+  for (const auto& f : findings) {
+    index(f.span);
+    for (const auto& n : f.notes) index(n.span);
+  }
+}
+
+SourceLines::SourceLines(const Repo& repo, const Finding& finding) : SourceLines(repo, std::vector<Finding>{finding}) {}
+
+std::string_view SourceLines::line(int file, int line) const {
+  auto it = starts_.find(file);
+  if (it == starts_.end() || line < 1) return {};
+  const std::vector<size_t>& starts = it->second;
   if (static_cast<size_t>(line) > starts.size()) return {};
+  std::string_view t = text_of(repo_, file);
   size_t pos = starts[line - 1];
   size_t end = t.find('\n', pos);
   std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
@@ -97,6 +105,10 @@ std::string_view cp_slice(std::string_view s, size_t from, size_t to) {
 }  // namespace
 
 std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o) {
+  return format_finding_text(repo, f, o, SourceLines(repo, f));
+}
+
+std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o, const SourceLines& lines) {
   Paint paint{o.color};
   std::string out;
   std::string loc = location(repo, f.span);
@@ -104,7 +116,7 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
   out += paint(severity_color(f.severity), fmt::format("{}[{}]", severity_label(f.severity).get(o.lang), f.code));
   out += ": " + paint("1", printable(f.message.str(o.lang))) + "\n";
 
-  std::string_view line = source_line(repo, f.span.file, f.span.line);
+  std::string_view line = lines.line(f.span.file, f.span.line);
   bool has_line = f.span.line > 0 && !line.empty();
   std::string num = has_line ? std::to_string(f.span.line) : "";
   std::string pad(num.size(), ' ');
@@ -156,20 +168,14 @@ std::string format_summary(const Repo& repo, const std::vector<Finding>& finding
 }
 
 std::string format_text(const Repo& repo, const std::vector<Finding>& findings, const OutputOptions& o) {
-  // Findings are formatted in parallel runs, joined in order; the files'
-  // line indexes are made first, one thread at a time.
-  auto index = [&](const Span& s) {
-    if (s.file >= 0 && s.file < static_cast<int>(repo.files.size()) && s.line > 0) line_starts(repo, s.file);
-  };
-  for (const auto& f : findings) {
-    index(f.span);
-    for (const auto& n : f.notes) index(n.span);
-  }
+  // Findings are formatted in parallel runs, joined in order; the line
+  // indexes of the files they name are made first, once per file.
+  SourceLines lines(repo, findings);
   constexpr size_t kRun = 256;
   std::vector<std::string> runs((findings.size() + kRun - 1) / kRun);
   parallel_for(runs.size(), threads_for(runs.size()), [&](size_t r) {
     for (size_t i = r * kRun; i < std::min(findings.size(), (r + 1) * kRun); ++i) {
-      runs[r] += format_finding_text(repo, findings[i], o);
+      runs[r] += format_finding_text(repo, findings[i], o, lines);
       runs[r] += "\n";
     }
   });
