@@ -1,5 +1,7 @@
 #include "core/messages.h"
 
+#include "core/kinds.h"
+
 #include <fmt/args.h>
 
 #include "core/msg/cli.h"
@@ -45,6 +47,9 @@ const std::vector<const Tr*>& catalogue() {
 #include "core/msg/render.def"
 #include "core/msg/git.def"
 #undef MSG
+#define KIND(k_name, k_type, k_list, k_sv, k_en) &msg::git_k_##k_name,
+#include "core/kinds.def"
+#undef KIND
   };
   return all;
 }

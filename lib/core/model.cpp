@@ -2,34 +2,8 @@
 
 namespace sv {
 
-const char* kind_name(Kind k) {
-  switch (k) {
-    case Kind::organisation: return "organisation";
-    case Kind::collaboration: return "collaboration";
-    case Kind::forum: return "forum";
-    case Kind::plan: return "plan";
-    case Kind::meeting: return "meeting";
-    case Kind::report: return "report";
-  }
-  return "?";
-}
-
-bool kind_from_name(std::string_view s, Kind& out) {
-  for (Kind k : kAllKinds)
-    if (s == kind_name(k)) { out = k; return true; }
-  return false;
-}
-
-const Entity& Repo::entity(EntityRef r) const {
-  switch (r.kind) {
-    case Kind::organisation: return organisations[r.index];
-    case Kind::collaboration: return collaborations[r.index];
-    case Kind::forum: return forums[r.index];
-    case Kind::plan: return plans[r.index];
-    case Kind::meeting: return meetings[r.index];
-    case Kind::report: return reports[r.index];
-  }
-  return organisations.at(r.index);
+const Entity& EntityLists::entity(EntityRef r) const {
+  return visit_kind(r.kind, [&](auto type) -> const Entity& { return of<typename decltype(type)::type>()[r.index]; });
 }
 
 const Entity* Repo::find(std::string_view id) const {
@@ -37,9 +11,10 @@ const Entity* Repo::find(std::string_view id) const {
   return it == ids.end() ? nullptr : &entity(it->second);
 }
 
-size_t Repo::entity_count() const {
-  return organisations.size() + collaborations.size() + forums.size() + plans.size() +
-         meetings.size() + reports.size();
+size_t EntityLists::entity_count() const {
+  size_t n = 0;
+  for_each_list([&](const auto& list) { n += list.size(); });
+  return n;
 }
 
 }  // namespace sv

@@ -1,15 +1,20 @@
-// The model: plain structs for the six kinds and the configuration, each value
+// The model: plain structs for the kinds (core/kinds.def) and the configuration, each value
 // with the place in the source it came from. Nothing here knows about YAML.
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
 #include "core/dates.h"
+#include "core/enums.h"
+#include "core/kinds.h"
 
 namespace sv {
 
@@ -38,11 +43,19 @@ using Text = Val<std::string>;
 template <class T>
 using List = Val<std::vector<T>>;
 
-enum class Kind : uint8_t { organisation, collaboration, forum, plan, meeting, report };
-inline constexpr Kind kAllKinds[] = {Kind::organisation, Kind::collaboration, Kind::forum,
-                                     Kind::plan,         Kind::meeting,       Kind::report};
-const char* kind_name(Kind k);
-bool kind_from_name(std::string_view s, Kind& out);
+// A value that was written but is not valid (an unknown enum value): the
+// loader reported it and left the field unset; what depends on it is left alone.
+template <class T>
+bool invalid(const Val<T>& t) {
+  return !t.set && t.span.valid();
+}
+
+// The typed value of an enumerated field (core/enums.def); nullopt when the
+// field is absent or invalid. The Text keeps the value as written and its span.
+template <class E>
+std::optional<E> enum_of(const Text& t) {
+  return t.set ? parse_enum<E>(t.v) : std::nullopt;
+}
 
 // An extension field (`x-...`): kept as text for templates, never checked.
 struct Extension {
@@ -77,6 +90,7 @@ struct Organisation : Entity {
   Text name, type, parent, short_name, org_number, mandate, website;
   List<Text> services, tags;
   List<Contact> contacts;
+  std::optional<OrgType> type_value() const { return enum_of<OrgType>(type); }
 };
 
 struct TargetGroup {
@@ -93,6 +107,7 @@ struct Agreement {
   Span span;
   Val<Date> signed_on, valid_until;
   Text form, document;
+  std::optional<AgreementForm> form_value() const { return enum_of<AgreementForm>(form); }
 };
 
 struct Collaboration : Entity {
@@ -101,6 +116,9 @@ struct Collaboration : Entity {
   List<TargetGroup> target_groups;
   Val<Coordinator> coordinator;
   Val<Agreement> agreement;
+  std::optional<IntegrationLevel> integration_level_value() const {
+    return enum_of<IntegrationLevel>(integration_level);
+  }
 };
 
 struct Member {
@@ -112,6 +130,9 @@ struct Member {
 struct Forum : Entity {
   Text name, collaboration, type, level, cadence, mandate;
   List<Member> members;
+  std::optional<ForumType> type_value() const { return enum_of<ForumType>(type); }
+  std::optional<ForumLevel> level_value() const { return enum_of<ForumLevel>(level); }
+  std::optional<Cadence> cadence_value() const { return enum_of<Cadence>(cadence); }
 };
 
 struct DatedValue {
@@ -126,12 +147,15 @@ struct Goal {
   Text id, title, description, indicator, unit, direction;
   Val<DatedValue> baseline, target;
   List<DatedValue> measurements;
+  std::optional<GoalUnit> unit_value() const { return enum_of<GoalUnit>(unit); }
+  std::optional<GoalDirection> direction_value() const { return enum_of<GoalDirection>(direction); }
 };
 
 struct Update {
   Span span;
   Val<Date> date;
   Text status, note;
+  std::optional<ActivityStatus> status_value() const { return enum_of<ActivityStatus>(status); }
 };
 
 struct Activity {
@@ -143,7 +167,9 @@ struct Activity {
   Val<double> budget;
   List<Update> updates;
   // The status, with the format's default.
-  std::string status_or_default() const { return status.set ? status.v : "planned"; }
+  ActivityStatus status_value() const { return enum_of<ActivityStatus>(status).value_or(ActivityStatus::planned); }
+  // Its YAML spelling, for render until it uses status_value().
+  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Approval {
@@ -156,6 +182,7 @@ struct FollowUp {
   Span span;
   Val<Date> date;
   Text forum, type;
+  std::optional<FollowUpType> type_value() const { return enum_of<FollowUpType>(type); }
 };
 
 struct Plan : Entity {
@@ -167,7 +194,10 @@ struct Plan : Entity {
   List<Goal> goals;
   List<Activity> activities;
   List<FollowUp> follow_ups;
-  std::string status_or_default() const { return status.set ? status.v : "draft"; }
+  // The status, with the format's default.
+  PlanStatus status_value() const { return enum_of<PlanStatus>(status).value_or(PlanStatus::draft); }
+  // Its YAML spelling, for render until it uses status_value().
+  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Attendee {
@@ -188,7 +218,10 @@ struct Action {
   Text id, title, owner, responsible, status;
   Val<Date> due, completed;
   Val<double> item;
-  std::string status_or_default() const { return status.set ? status.v : "open"; }
+  // The status, with the format's default.
+  ActionStatus status_value() const { return enum_of<ActionStatus>(status).value_or(ActionStatus::open); }
+  // Its YAML spelling, for render until it uses status_value().
+  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Minutes {
@@ -205,6 +238,7 @@ struct Meeting : Entity {
   List<Item> items;
   List<Action> actions;
   Val<Minutes> minutes;
+  std::optional<MeetingType> type_value() const { return enum_of<MeetingType>(type); }
 };
 
 struct Report : Entity {
@@ -235,6 +269,7 @@ struct CalendarEntry {
   Span span;
   Text id, title, collaboration, evidence;
   Val<double> month, day;
+  std::optional<CalendarEvidence> evidence_value() const { return enum_of<CalendarEvidence>(evidence); }
 };
 
 struct Config {
@@ -244,6 +279,7 @@ struct Config {
   std::vector<RuleSetting> rules;
   List<CalendarEntry> calendar;
   std::vector<Extension> extensions;
+  std::optional<ConfigLanguage> language_value() const { return enum_of<ConfigLanguage>(language); }
 };
 
 // One source file of the repository.
@@ -271,37 +307,98 @@ struct RefUse {
   std::string entity;       // the entity the reference is written in
 };
 
-struct Repo {
+// The entities of every kind, one list per kind (core/kinds.def): what a
+// repository holds (Repo) and what one file holds (FileLoad).
+struct EntityLists {
+#define KIND(k_name, k_type, k_list, k_sv, k_en) std::vector<k_type> k_list;
+#include "core/kinds.def"
+#undef KIND
+
+  // The list of kind T: of<Plan>() is `plans`.
+  template <class T>
+  std::vector<T>& of();
+  template <class T>
+  const std::vector<T>& of() const;
+  // Calls f(list) for each kind's list, kinds in order.
+  template <class F>
+  void for_each_list(F&& f);
+  template <class F>
+  void for_each_list(F&& f) const;
+  // Calls f(const Entity&) for every entity, kinds in order, then file order.
+  template <class F>
+  void for_each_entity(F&& f) const {
+    for_each_list([&](const auto& list) {
+      for (const auto& e : list) f(e);
+    });
+  }
+  const Entity& entity(EntityRef r) const;
+  size_t entity_count() const;
+};
+
+// KindOf<T>: the kind of model struct T, and the member of EntityLists holding it.
+template <class T>
+struct KindOf;
+#define KIND(k_name, k_type, k_list, k_sv, k_en)                          \
+  template <>                                                           \
+  struct KindOf<k_type> {                                               \
+    static constexpr Kind kind = Kind::k_name;                          \
+    static constexpr std::vector<k_type> EntityLists::*member = &EntityLists::k_list; \
+  };
+#include "core/kinds.def"
+#undef KIND
+
+// Calls f(std::type_identity<T>{}) for each kind's model struct T, in order.
+template <class F>
+void for_each_kind(F&& f) {
+#define KIND(k_name, k_type, k_list, k_sv, k_en) f(std::type_identity<k_type>{});
+#include "core/kinds.def"
+#undef KIND
+}
+
+// Calls f(std::type_identity<T>{}) with the model struct T of kind k, and
+// returns what it returns: the way from a Kind known at run time to its type.
+template <class F>
+decltype(auto) visit_kind(Kind k, F&& f) {
+  switch (k) {
+#define KIND(k_name, k_type, k_list, k_sv, k_en) \
+  case Kind::k_name:                            \
+    return f(std::type_identity<k_type>{});
+#include "core/kinds.def"
+#undef KIND
+  }
+  std::abort();  // not a Kind
+}
+
+template <class T>
+std::vector<T>& EntityLists::of() {
+  return this->*KindOf<T>::member;
+}
+template <class T>
+const std::vector<T>& EntityLists::of() const {
+  return this->*KindOf<T>::member;
+}
+template <class F>
+void EntityLists::for_each_list(F&& f) {
+  for_each_kind([&](auto type) { f(of<typename decltype(type)::type>()); });
+}
+template <class F>
+void EntityLists::for_each_list(F&& f) const {
+  for_each_kind([&](auto type) { f(of<typename decltype(type)::type>()); });
+}
+
+struct Repo : EntityLists {
   std::string root;  // absolute path of the root (work tree), or "" for a git tree
   std::vector<SourceFile> files;  // samverkan.yaml first, then data files by path
   Config config;
-  std::vector<Organisation> organisations;
-  std::vector<Collaboration> collaborations;
-  std::vector<Forum> forums;
-  std::vector<Plan> plans;
-  std::vector<Meeting> meetings;
-  std::vector<Report> reports;
   std::vector<std::vector<RefUse>> refs;  // the references in each file (index as in `files`)
   // Filled by index(): every id, and every "parent#local" nested id.
   std::unordered_map<std::string, EntityRef> ids;
   std::unordered_map<std::string, Nested> nested_ids;
 
   const Entity* find(std::string_view id) const;
-  const Entity& entity(EntityRef r) const;
   template <class T>
   const T* find_as(std::string_view id) const {
     return dynamic_cast<const T*>(find(id));
-  }
-  size_t entity_count() const;
-  // Calls f(const Entity&) for every entity, kinds in order, then file order.
-  template <class F>
-  void for_each_entity(F&& f) const {
-    for (auto& e : organisations) f(e);
-    for (auto& e : collaborations) f(e);
-    for (auto& e : forums) f(e);
-    for (auto& e : plans) f(e);
-    for (auto& e : meetings) f(e);
-    for (auto& e : reports) f(e);
   }
 };
 

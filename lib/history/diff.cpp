@@ -516,17 +516,7 @@ std::string object_label(const ObjectPath& p, Lang lang) {
   return out;
 }
 
-const char* kind_label(Kind k, Lang lang) {
-  switch (k) {
-    case Kind::organisation: return msg::git_k_organisation.get(lang);
-    case Kind::collaboration: return msg::git_k_collaboration.get(lang);
-    case Kind::forum: return msg::git_k_forum.get(lang);
-    case Kind::plan: return msg::git_k_plan.get(lang);
-    case Kind::meeting: return msg::git_k_meeting.get(lang);
-    case Kind::report: return msg::git_k_report.get(lang);
-  }
-  return "?";
-}
+const char* kind_label(Kind k, Lang lang) { return kind_word(k).get(lang); }
 
 std::string change_line(const ObjectChange& o, const FieldChange* f, Lang lang) {
   std::string who = object_label(o.path, lang);

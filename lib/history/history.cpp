@@ -289,16 +289,9 @@ class Walker {
   static void parse(std::string_view content, const std::string& path, const Cache* cache, Parsed& out) {
     FileLoad fl;
     load_file(0, content, fl, cache);
-    auto add = [&](const auto& list) {
-      for (const auto& e : list)
-        if (e.id.set && !e.id.v.empty()) out.flats.push_back(flatten(e, path));
-    };
-    add(fl.organisations);
-    add(fl.collaborations);
-    add(fl.forums);
-    add(fl.plans);
-    add(fl.meetings);
-    add(fl.reports);
+    fl.for_each_entity([&](const Entity& e) {
+      if (e.id.set && !e.id.v.empty()) out.flats.push_back(flatten(e, path));
+    });
     for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
   }
 

@@ -89,15 +89,16 @@ const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_vie
 }
 
 std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
-                                    std::initializer_list<std::string_view> types) {
+                                    std::initializer_list<ForumType> types) {
   std::vector<const Forum*> out;
   for (const Forum* f : c.index().forums_of_collaboration(collab))
-    if (f->type.set && std::find(types.begin(), types.end(), f->type.v) != types.end()) out.push_back(f);
+    if (auto type = f->type_value(); type && std::find(types.begin(), types.end(), *type) != types.end())
+      out.push_back(f);
   std::sort(out.begin(), out.end(), [](const Forum* a, const Forum* b) { return a->id.v < b->id.v; });
   return out;
 }
 
-void check_party_membership(Context& c, std::initializer_list<std::string_view> types, const Tr& msg,
+void check_party_membership(Context& c, std::initializer_list<ForumType> types, const Tr& msg,
                             const Tr& help) {
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set) continue;
@@ -119,14 +120,23 @@ void check_party_membership(Context& c, std::initializer_list<std::string_view> 
   }
 }
 
-std::optional<int> cadence_days(std::string_view cadence) {
-  static const std::pair<std::string_view, int> table[] = {
-      {"weekly", 7},      {"biweekly", 14},  {"monthly", 31}, {"bimonthly", 61},
-      {"quarterly", 92}, {"semiannual", 183}, {"annual", 366},
-  };
-  for (const auto& [name, days] : table)
-    if (name == cadence) return days;
+std::optional<int> cadence_days(Cadence cadence) {
+  switch (cadence) {
+    case Cadence::weekly: return 7;
+    case Cadence::biweekly: return 14;
+    case Cadence::monthly: return 31;
+    case Cadence::bimonthly: return 61;
+    case Cadence::quarterly: return 92;
+    case Cadence::semiannual: return 183;
+    case Cadence::annual: return 366;
+    case Cadence::ad_hoc: return std::nullopt;
+  }
   return std::nullopt;
+}
+
+std::optional<int> cadence_days(std::string_view cadence) {
+  auto value = parse_enum<Cadence>(cadence);
+  return value ? cadence_days(*value) : std::nullopt;
 }
 
 std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers) {

@@ -15,13 +15,6 @@
 
 namespace sv::rules {
 
-// A value that was written but is not valid (an unknown enum value): the
-// loader reported it; rules leave what depends on it alone.
-template <class T>
-bool invalid(const Val<T>& t) {
-  return !t.set && t.span.valid();
-}
-
 // Calls f(entity, item) for each goal, activity or action that has an id, in
 // entities that have one (the others are reported by validation).
 template <class F>
@@ -68,7 +61,7 @@ const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_vie
 
 // The forums of a collaboration whose type is one of `types`, sorted by id.
 std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
-                                    std::initializer_list<std::string_view> types);
+                                    std::initializer_list<ForumType> types);
 
 // Lookups the rules share, each built on first use, once per run, so that no
 // rule pairs every forum with every meeting. Safe to use from several threads.
@@ -107,11 +100,12 @@ class Index {
 // Reports each party of each collaboration that has forums of `types` but no
 // member (itself or a unit under it) in any of them. `msg` gets the party's
 // label, the collaboration id and the forum ids; `help` the party id.
-void check_party_membership(Context& c, std::initializer_list<std::string_view> types, const Tr& msg,
+void check_party_membership(Context& c, std::initializer_list<ForumType> types, const Tr& msg,
                             const Tr& help);
 
 // Days a forum of this cadence may go between meetings (without grace);
-// nullopt for `ad-hoc` or an unknown cadence.
+// nullopt for `ad-hoc` (and, written, for an unknown cadence).
+std::optional<int> cadence_days(Cadence cadence);
 std::optional<int> cadence_days(std::string_view cadence);
 
 // Problems in a meeting's § numbers, in order: each item whose number repeats

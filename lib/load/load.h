@@ -10,14 +10,8 @@
 
 namespace sv {
 
-// What one data file holds.
-struct FileLoad {
-  std::vector<Organisation> organisations;
-  std::vector<Collaboration> collaborations;
-  std::vector<Forum> forums;
-  std::vector<Plan> plans;
-  std::vector<Meeting> meetings;
-  std::vector<Report> reports;
+// What one data file holds: its entities, kind by kind, and more.
+struct FileLoad : EntityLists {
   std::vector<RefUse> refs;
   std::vector<Finding> findings;
   bool not_text = false;  // binary, not UTF-8 or too large: not parsed

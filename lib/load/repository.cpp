@@ -107,7 +107,8 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
     }
   });
 
-  // Joined kind by kind in file order, the largest lists on a second thread.
+  // Joined kind by kind in file order; the meetings, the largest list, on a
+  // second thread.
   auto join_kind = [&results](auto& to, auto member) {
     size_t n = to.size();
     for (auto& r : results) n += (r.*member).size();
@@ -115,12 +116,11 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
     for (auto& r : results) append(to, r.*member);
   };
   append(out.findings, config_findings);
-  Background second([&] { join_kind(repo.meetings, &FileLoad::meetings); });
-  join_kind(repo.organisations, &FileLoad::organisations);
-  join_kind(repo.collaborations, &FileLoad::collaborations);
-  join_kind(repo.forums, &FileLoad::forums);
-  join_kind(repo.plans, &FileLoad::plans);
-  join_kind(repo.reports, &FileLoad::reports);
+  Background second([&] { join_kind(repo.meetings, KindOf<Meeting>::member); });
+  for_each_kind([&](auto type) {
+    using T = typename decltype(type)::type;
+    if constexpr (!std::is_same_v<T, Meeting>) join_kind(repo.of<T>(), KindOf<T>::member);
+  });
   join_kind(out.findings, &FileLoad::findings);
   second.wait();
   // References stay in their files' lists (joining them costs more than it gives).

@@ -15,7 +15,7 @@ namespace {
 std::string kinds_words(uint8_t kinds) {
   std::vector<std::string> names;
   for (Kind k : kAllKinds)
-    if (kinds & (1u << static_cast<unsigned>(k))) names.emplace_back(kind_name(k));
+    if (kinds & kind_bit(k)) names.emplace_back(kind_name(k));
   return join(names, " / ");
 }
 
@@ -29,12 +29,7 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
     for (size_t i = 0; i < vec.size(); ++i)
       if (vec[i].id.set && !vec[i].id.v.empty()) decls.push_back(Decl{&vec[i], EntityRef{k, i}});
   };
-  add(repo.organisations, Kind::organisation);
-  add(repo.collaborations, Kind::collaboration);
-  add(repo.forums, Kind::forum);
-  add(repo.plans, Kind::plan);
-  add(repo.meetings, Kind::meeting);
-  add(repo.reports, Kind::report);
+  repo.for_each_list([&](const auto& vec) { add(vec, KindOf<typename std::decay_t<decltype(vec)>::value_type>::kind); });
   // The first declaration in file order keeps the id.
   std::stable_sort(decls.begin(), decls.end(), [&](const Decl& a, const Decl& b) {
     return std::make_tuple(a.e->file, a.e->id.span.line, a.e->id.span.col) <
@@ -75,7 +70,7 @@ void index_nested_ids(Repo& repo) {
 std::optional<Message> suggest(const Repo& repo, const std::string& word, uint8_t kinds) {
   std::vector<std::string> cands;
   for (const auto& [id, ref] : repo.ids)
-    if (kinds & (1u << static_cast<unsigned>(ref.kind))) cands.push_back(id);
+    if (kinds & kind_bit(ref.kind)) cands.push_back(id);
   std::sort(cands.begin(), cands.end());
   if (auto s = did_you_mean(word, cands)) return msg_of(msg::help_did_you_mean, *s);
   return std::nullopt;
@@ -117,7 +112,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
     return;
   }
   Kind k = it->second.kind;
-  if (!(r.kinds & (1u << static_cast<unsigned>(k)))) {
+  if (!(r.kinds & kind_bit(k))) {
     Finding f = make_finding("reference-wrong-kind", msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
                      r.target.span, r.entity);
     f.help = suggest(repo, head, r.kinds);

@@ -1,3 +1,4 @@
+#include "core/status.h"
 #include "lint/rule_util.h"
 
 namespace sv::rules {
@@ -14,7 +15,7 @@ static const Tr kHelp{"rule.action-overdue.help",
 
 static void check(Context& c) {
   each_action(c.repo, [&](const Meeting& m, const Action& a) {
-    if (a.status_or_default() != "open" || invalid(a.status) || !a.due.set || a.due.v >= c.today) return;
+    if (!action_overdue_for_lint(a, c.today)) return;
     long late = c.today.days() - a.due.v.days();
     c.report(a.due.span, m.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, m.id.v, a.due.v.str(), late),
              msg_of(kHelp));

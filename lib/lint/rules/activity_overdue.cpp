@@ -1,3 +1,4 @@
+#include "core/status.h"
 #include "lint/rule_util.h"
 
 namespace sv::rules {
@@ -15,9 +16,9 @@ static const Tr kHelp{
 
 static void check(Context& c) {
   each_activity(c.repo, [&](const Plan& p, const Activity& a) {
-    std::string status = a.status_or_default();
-    if (!a.due.set || a.due.v >= c.today || status == "done" || status == "cancelled" || invalid(a.status)) return;
+    if (!activity_overdue_for_lint(a, c.today)) return;
     long late = c.today.days() - a.due.v.days();
+    const char* status = enum_name(a.status_value());
     c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, status),
              msg_of(kHelp));
   });

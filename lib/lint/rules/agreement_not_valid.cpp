@@ -21,7 +21,7 @@ static void check(Context& c) {
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set || !collab.agreement.set) continue;
     const Agreement& a = collab.agreement.v;
-    if (a.form.set && a.form.v == "oral")
+    if (a.form_value() == AgreementForm::oral)
       c.report(a.form.span, collab.id.v, "agreement.form", msg_of(kOral, collab.id.v), msg_of(kOralHelp));
     if (a.valid_until.set && a.valid_until.v < c.today) {
       long ago = c.today.days() - a.valid_until.v.days();

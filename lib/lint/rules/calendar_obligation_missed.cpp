@@ -43,11 +43,12 @@ static void check(Context& c) {
     report_from = Date{report_from.y, report_from.m, 1};
     if (!(due < c.today)) continue;
     auto ours = [&](const Text& collab) { return !e.collaboration.set || collab.v == e.collaboration.v; };
-    bool want_meeting = !e.evidence.set || e.evidence.v == "meeting";
-    bool want_report = !e.evidence.set || e.evidence.v == "report";
+    auto evidence = e.evidence_value();  // none: either counts
+    bool want_meeting = !evidence || *evidence == CalendarEvidence::meeting;
+    bool want_report = !evidence || *evidence == CalendarEvidence::report;
     bool met = want_meeting && std::any_of(repo.meetings.begin(), repo.meetings.end(), [&](const Meeting& m) {
       const Forum* f = repo.find_as<Forum>(m.forum.v);
-      return f && ours(f->collaboration) && m.type.set && m.type.v == "planning-day" && m.date.set &&
+      return f && ours(f->collaboration) && m.type_value() == MeetingType::planning_day && m.date.set &&
              from <= m.date.v && m.date.v <= due;
     });
     bool reported = want_report && std::any_of(repo.reports.begin(), repo.reports.end(), [&](const Report& r) {

@@ -11,7 +11,7 @@ static const Tr kHelp{"rule.collaboration-without-steering.help",
 
 static void check(Context& c) {
   for (const auto& collab : c.repo.collaborations) {
-    if (!collab.id.set || !forums_of(c, collab.id.v, {"steering", "board"}).empty()) continue;
+    if (!collab.id.set || !forums_of(c, collab.id.v, {ForumType::steering, ForumType::board}).empty()) continue;
     // A forum whose type is not valid may be the steering group: validation reports it.
     bool unsure = false;
     for (const auto& f : c.repo.forums) unsure |= f.collaboration.v == collab.id.v && invalid(f.type);

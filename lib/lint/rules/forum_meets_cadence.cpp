@@ -17,8 +17,9 @@ static const Tr kHelp{"rule.forum-meets-cadence.help",
 static void check(Context& c) {
   long grace = c.option_int("grace_days");
   for (const auto& f : c.repo.forums) {
-    if (!f.id.set || !f.cadence.set) continue;
-    auto days = cadence_days(f.cadence.v);
+    auto cadence = f.cadence_value();
+    if (!f.id.set || !cadence) continue;
+    auto days = cadence_days(*cadence);
     if (!days) continue;  // ad-hoc
     long limit = *days + grace;
     std::vector<const Meeting*> held;

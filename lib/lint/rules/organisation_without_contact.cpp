@@ -9,9 +9,11 @@ static const Tr kHelp{"rule.organisation-without-contact.help",
                       "give at least one contact, e.g. `contacts: [{role: Samverkanskoordinator, email: ...}]`"};
 
 static void check(Context& c) {
-  for (const auto& o : c.repo.organisations)
-    if (o.id.set && o.type.set && o.type.v != "unit" && o.contacts.v.empty())
+  for (const auto& o : c.repo.organisations) {
+    auto type = o.type_value();
+    if (o.id.set && type && *type != OrgType::unit && o.contacts.v.empty())
       c.report(o.where(), o.id.v, "", msg_of(kMsg, org_label(c.repo, o.id.v)), msg_of(kHelp));
+  }
 }
 
 extern const Rule organisation_without_contact{

@@ -9,7 +9,7 @@ static const Tr kHelp{"rule.party-missing-from-steering.help",
                       "lägg till en chef från parten i styrgruppen: `members: [{{organisation: {0}, role: ...}}]`",
                       "add a manager from the party to the steering group: `members: [{{organisation: {0}, role: ...}}]`"};
 
-static void check(Context& c) { check_party_membership(c, {"steering", "board"}, kMsg, kHelp); }
+static void check(Context& c) { check_party_membership(c, {ForumType::steering, ForumType::board}, kMsg, kHelp); }
 
 extern const Rule party_missing_from_steering{
     "party-missing-from-steering",

@@ -9,7 +9,7 @@ static const Tr kHelp{"rule.party-missing-from-working-group.help",
                       "lägg till en handläggare från parten i arbetsgruppen: `members: [{{organisation: {0}, role: ...}}]`",
                       "add a case worker from the party to the working group: `members: [{{organisation: {0}, role: ...}}]`"};
 
-static void check(Context& c) { check_party_membership(c, {"working"}, kMsg, kHelp); }
+static void check(Context& c) { check_party_membership(c, {ForumType::working}, kMsg, kHelp); }
 
 extern const Rule party_missing_from_working_group{
     "party-missing-from-working-group",

@@ -38,7 +38,7 @@ static const std::vector<std::pair<const char*, const Tr*>> kGroups = {{"goal", 
 static void check(Context& c) {
   std::vector<const Plan*> approved;
   for (const auto& p : c.repo.plans)
-    if (p.status_or_default() == "approved" && p.approved.set && p.approved.v.date.set) approved.push_back(&p);
+    if (p.status_value() == PlanStatus::approved && p.approved.set && p.approved.v.date.set) approved.push_back(&p);
   if (approved.empty() || !history_usable(c)) return;
   for (const Plan* p : approved) {
     const Date& on = p->approved.v.date.v;

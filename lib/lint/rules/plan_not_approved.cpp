@@ -11,10 +11,11 @@ static const Tr kHelp{"rule.plan-not-approved.help",
 
 static void check(Context& c) {
   for (const auto& p : c.repo.plans) {
-    std::string status = p.status_or_default();
-    if (!p.id.set || !p.period.set || p.period.v.start > c.today || status != "draft" || invalid(p.status)) continue;
+    PlanStatus status = p.status_value();
+    if (!p.id.set || !p.period.set || p.period.v.start > c.today || status != PlanStatus::draft || invalid(p.status))
+      continue;
     c.report(p.status.set ? p.status.span : p.where(), p.id.v, "",
-             msg_of(kMsg, p.id.v, p.period.v.start.str(), status), msg_of(kHelp));
+             msg_of(kMsg, p.id.v, p.period.v.start.str(), enum_name(status)), msg_of(kHelp));
   }
 }
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/status.h"
 #include "lint/rule_util.h"
 
 namespace sv::rules {
@@ -22,17 +23,9 @@ static void check(Context& c) {
   long max_age = c.option_int("max_age_days");
   for (const auto& collab : c.repo.collaborations) {
     if (!collab.id.set) continue;
-    const Plan* current = nullptr;
-    const Plan* latest = nullptr;
-    for (const Plan* pp : c.index().plans_of_collaboration(collab.id.v)) {
-      const Plan& p = *pp;
-      if (!p.id.set || !p.period.set) continue;
-      auto later = [&](const Plan* q) {
-        return !q || std::tie(p.period.v.start, p.id.v) > std::tie(q->period.v.start, q->id.v);
-      };
-      if (later(latest)) latest = &p;
-      if (p.period.v.contains(c.today) && later(current)) current = &p;
-    }
+    PlansNow now = plans_now_for_lint(c.index().plans_of_collaboration(collab.id.v), c.today);
+    const Plan* current = now.current;
+    const Plan* latest = now.latest;
     if (!current) {
       auto& f = c.report(collab.where(), collab.id.v, "", msg_of(kNone, collab.id.v, c.today.str()),
                          msg_of(kNoneHelp, c.today.y));

@@ -17,7 +17,7 @@ static const Tr kNote{"rule.plan-without-follow-up.note", "uppföljningen", "the
 
 static void check(Context& c) {
   for (const auto& p : c.repo.plans) {
-    if (!p.id.set || p.status_or_default() == "archived" || invalid(p.status)) continue;
+    if (!p.id.set || p.status_value() == PlanStatus::archived || invalid(p.status)) continue;
     if (p.follow_ups.v.empty()) {
       c.report(p.where(), p.id.v, "", msg_of(kNone, p.id.v), msg_of(kNoneHelp));
       continue;

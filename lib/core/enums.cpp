@@ -1,0 +1,47 @@
+#include "core/enums.h"
+
+#include "core/messages.h"
+#include "core/msg/render.h"
+
+namespace sv {
+namespace {
+
+// EnumLabels<E>::labels[i]: the label of E's value i, null for a PLAIN value.
+// The texts stay in render.def, where the templates find them by name.
+template <class E>
+struct EnumLabels;
+
+#define ENUM(type, field) \
+  template <>             \
+  struct EnumLabels<type> { \
+    static constexpr const Tr* labels[] = {
+#define VALUE(name, yaml, label) &msg::label,
+#define PLAIN(name, yaml) nullptr,
+#define END(type) };                                                        \
+  static_assert(std::size(labels) == std::size(EnumTable<type>::names)); \
+  };
+#include "core/enums.def"
+#undef ENUM
+#undef VALUE
+#undef PLAIN
+#undef END
+
+}  // namespace
+
+template <class E>
+const char* enum_label(E value, Lang lang) {
+  const Tr* label = EnumLabels<E>::labels[static_cast<size_t>(value)];
+  return label ? label->get(lang) : enum_name(value);
+}
+
+#define ENUM(type, field) template const char* enum_label<type>(type, Lang);
+#define VALUE(name, yaml, label)
+#define PLAIN(name, yaml)
+#define END(type)
+#include "core/enums.def"
+#undef ENUM
+#undef VALUE
+#undef PLAIN
+#undef END
+
+}  // namespace sv
