@@ -169,7 +169,6 @@ struct Activity {
   // The status, with the format's default.
   ActivityStatus status_value() const { return enum_of<ActivityStatus>(status).value_or(ActivityStatus::planned); }
   // Its YAML spelling, for render until it uses status_value().
-  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Approval {
@@ -197,7 +196,6 @@ struct Plan : Entity {
   // The status, with the format's default.
   PlanStatus status_value() const { return enum_of<PlanStatus>(status).value_or(PlanStatus::draft); }
   // Its YAML spelling, for render until it uses status_value().
-  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Attendee {
@@ -221,7 +219,6 @@ struct Action {
   // The status, with the format's default.
   ActionStatus status_value() const { return enum_of<ActionStatus>(status).value_or(ActionStatus::open); }
   // Its YAML spelling, for render until it uses status_value().
-  std::string status_or_default() const { return enum_name(status_value()); }
 };
 
 struct Minutes {

@@ -58,7 +58,7 @@ std::string calendar(const Repo& repo, const Options& o) {
       all_day(e, m.date.v, m.date.v.plus_days(1));
     }
     std::string summary = forum_name(m.forum.v);
-    if (m.type && m.type.v != "regular") summary += " (" + enum_text("meeting", m.type.v, o.lang) + ")";
+    if (m.type && m.type_value() != MeetingType::regular) summary += " (" + enum_text<MeetingType>(m.type.v, o.lang) + ")";
     e.props.push_back("SUMMARY:" + escape_ics(summary));
     if (m.location) e.props.push_back("LOCATION:" + escape_ics(m.location.v));
     std::string agenda;
@@ -69,7 +69,7 @@ std::string calendar(const Repo& repo, const Options& o) {
     }
     events.push_back(std::move(e));
     for (const auto& a : m.actions.v) {
-      if (!a.due || a.status_or_default() == "cancelled") continue;
+      if (!a.due || a.status_value() == ActionStatus::cancelled) continue;
       Event x{"action-" + m.id.v + "-" + a.id.v + "@samverkan", a.due.v, {}};
       all_day(x, a.due.v, a.due.v.plus_days(1));
       x.props.push_back("SUMMARY:" + escape_ics(tr(o.lang, msg::r_ev_action_due, a.title.v)));
@@ -81,7 +81,7 @@ std::string calendar(const Repo& repo, const Options& o) {
   }
   for (const auto& p : repo.plans) {
     for (const auto& a : p.activities.v) {
-      if (!a.due || a.status_or_default() == "cancelled") continue;
+      if (!a.due || a.status_value() == ActivityStatus::cancelled) continue;
       Event x{"activity-" + p.id.v + "-" + a.id.v + "@samverkan", a.due.v, {}};
       all_day(x, a.due.v, a.due.v.plus_days(1));
       x.props.push_back("SUMMARY:" + escape_ics(tr(o.lang, msg::r_ev_activity_due, a.title.v)));

@@ -34,9 +34,6 @@ bool in_year(const Date& date, int year) { return year == 0 || date.y == year; }
 
 // ---- texts and names -------------------------------------------------------
 
-std::string ViewBuilder::enum_label(const char* field, const Text& value) const {
-  return value.set ? enum_text(field, value.v, view.lang) : std::string();
-}
 
 std::string ViewBuilder::organisation_name(std::string_view id) const {
   auto* organisation = view.repo.find_as<Organisation>(id);
@@ -133,7 +130,7 @@ Data ViewBuilder::status_counts(const std::map<ActStatus, int>& counts) const {
 
 std::string ViewBuilder::value_text(const Val<DatedValue>& dated, const Goal& goal) const {
   if (!dated || !dated->value) return {};
-  std::string shown = number(dated->value.v) + unit_suffix(goal.unit.v, view.lang);
+  std::string shown = number(dated->value.v) + unit_suffix(goal.unit_value(), view.lang);
   if (dated->date) shown += " (" + dated->date.v.str() + ")";
   return shown;
 }
@@ -145,7 +142,7 @@ Data ViewBuilder::progress(const Goal& goal, const std::optional<Date>& until) c
   data.set("reached", progress.reached);
   data.set("computable", progress.computable);
   data.set("percent", std::to_string(progress.percent));
-  std::string unit = unit_suffix(goal.unit.v, view.lang);
+  std::string unit = unit_suffix(goal.unit_value(), view.lang);
   if (!progress.measured) {
     data.set("text", text(msg::r_no_measurement));
     data.set("latest", false);
@@ -164,7 +161,7 @@ Data ViewBuilder::goal(const Goal& goal, const std::optional<Period>& within) co
   put(data, "g_title", goal.title);
   put(data, "g_description", goal.description);
   put(data, "indicator", goal.indicator);
-  put(data, "direction", enum_label("direction", goal.direction));
+  put(data, "direction", enum_label<GoalDirection>(goal.direction));
   put(data, "baseline", value_text(goal.baseline, goal));
   put(data, "target", value_text(goal.target, goal));
   Data measurements = empty_list();
@@ -173,7 +170,7 @@ Data ViewBuilder::goal(const Goal& goal, const std::optional<Period>& within) co
     if (within && (!measurement.date || !within->contains(measurement.date.v))) continue;
     Data row;
     std::string value =
-        measurement.value ? number(measurement.value.v) + unit_suffix(goal.unit.v, view.lang) : std::string();
+        measurement.value ? number(measurement.value.v) + unit_suffix(goal.unit_value(), view.lang) : std::string();
     put(row, "m_date", measurement.date);
     put(row, "m_value", value);
     put(row, "m_note", measurement.note);
@@ -210,7 +207,7 @@ Data ViewBuilder::activity(const Plan& plan, const Activity& activity, const Dat
   for (const auto& update : activity.updates.v) {
     Data row;
     put(row, "u_date", update.date);
-    put(row, "u_status", enum_label("activity", update.status));
+    put(row, "u_status", enum_label<ActivityStatus>(update.status));
     put(row, "u_note", update.note);
     updates.push_back(row);
   }
@@ -229,7 +226,7 @@ Data ViewBuilder::action(const Meeting& meeting, const Action& action) const {
   put(data, "x_responsible", action.responsible);
   put(data, "x_due", action.due);
   put(data, "x_completed", action.completed);
-  put(data, "x_status", enum_label("action", Text{action.status_or_default(), {}, true}));
+  put(data, "x_status", enum_label(action.status_value()));
   data.set("overdue", action_overdue(action, view.today));
   put(data, "x_item", action.item ? "§ " + number(action.item.v) : std::string());
   data.set("meeting", reference(Kind::meeting, meeting.id.v));
@@ -273,9 +270,9 @@ void ViewBuilder::add_plan_events(std::vector<CalendarEvent>& out, const Plan& p
     if (follow_up.date && in_year(follow_up.date.v, year))
       out.push_back({follow_up.date.v, 1, format(msg::r_ev_follow_up, plan.title.v), href});
   for (const auto& activity : plan.activities.v) {
-    auto written = activity.status_or_default();
-    if (!activity.due || !in_year(activity.due.v, year) || written == "cancelled" ||
-        (open_only && written == "done"))
+    auto written = activity.status_value();
+    if (!activity.due || !in_year(activity.due.v, year) || written == ActivityStatus::cancelled ||
+        (open_only && written == ActivityStatus::done))
       continue;
     out.push_back({activity.due.v, 2, format(msg::r_ev_activity_due, activity.title.v), href});
   }
@@ -284,8 +281,8 @@ void ViewBuilder::add_plan_events(std::vector<CalendarEvent>& out, const Plan& p
 void ViewBuilder::add_action_events(std::vector<CalendarEvent>& out, const Meeting& meeting, int year,
                                     bool open_only) const {
   for (const auto& action : meeting.actions.v)
-    if (action.due && in_year(action.due.v, year) && action.status_or_default() != "cancelled" &&
-        (!open_only || action.status_or_default() == "open"))
+    if (action.due && in_year(action.due.v, year) && action.status_value() != ActionStatus::cancelled &&
+        (!open_only || action.status_value() == ActionStatus::open))
       out.push_back({action.due.v, 2, format(msg::r_ev_action_due, action.title.v),
                      page_of(Kind::meeting, meeting.id.v)});
 }

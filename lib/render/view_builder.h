@@ -32,7 +32,16 @@ struct ViewBuilder {
     return tr(view.lang, message, std::forward<Args>(args)...);
   }
   // The label of an enumerated value (enum_text); empty when it is not set.
-  std::string enum_label(const char* field, const Text& value) const;
+  // The label of an enumerated value as written ("" when absent, the text
+  // itself when it is no value of E), or of a typed value.
+  template <class E>
+  std::string enum_label(const Text& value) const {
+    return value.set ? enum_text<E>(value.v, view.lang) : std::string();
+  }
+  template <class E>
+  std::string enum_label(E value) const {
+    return sv::enum_label(value, view.lang);
+  }
   std::string number(double value) const { return format_number(value, view.lang); }
 
   // Names, each the id itself when the entity or its name is missing.

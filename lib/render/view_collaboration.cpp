@@ -14,7 +14,7 @@ void put_parties(const ViewBuilder& builder, Data& page, const Collaboration& co
   for (const auto& party : collaboration.parties.v) {
     Data row = builder.reference(Kind::organisation, party.v);
     auto* organisation = builder.view.repo.find_as<Organisation>(party.v);
-    put(row, "o_type", organisation ? builder.enum_label("org", organisation->type) : std::string());
+    put(row, "o_type", organisation ? builder.enum_label<OrgType>(organisation->type) : std::string());
     parties.push_back(row);
   }
   put_data(page, "parties", parties, !collaboration.parties.v.empty());
@@ -43,7 +43,7 @@ void put_agreement(const ViewBuilder& builder, Data& page, const Collaboration& 
   Data data;
   put(data, "signed", collaboration.agreement->signed_on);
   put(data, "valid_until", collaboration.agreement->valid_until);
-  put(data, "form", builder.enum_label("form", collaboration.agreement->form));
+  put(data, "form", builder.enum_label<AgreementForm>(collaboration.agreement->form));
   put(data, "document", collaboration.agreement->document);
   page.set("agreement", data);
 }
@@ -64,9 +64,9 @@ Data forum_data(const ViewBuilder& builder, const Forum& forum) {
   Data row;
   row.set("f_id", forum.id.v);
   row.set("f_name", forum.name ? forum.name.v : forum.id.v);
-  put(row, "f_type", builder.enum_label("forum", forum.type));
-  put(row, "f_level", builder.enum_label("level", forum.level));
-  put(row, "f_cadence", builder.enum_label("cadence", forum.cadence));
+  put(row, "f_type", builder.enum_label<ForumType>(forum.type));
+  put(row, "f_level", builder.enum_label<ForumLevel>(forum.level));
+  put(row, "f_cadence", builder.enum_label<Cadence>(forum.cadence));
   put(row, "f_mandate", forum.mandate);
   Data members = empty_list();
   for (const auto& member : forum.members.v) {
@@ -94,7 +94,7 @@ void put_plans(const ViewBuilder& builder, Data& page, const Collaboration& coll
   for (const Plan* plan : builder.plans_of(collaboration.id.v)) {
     Data row = builder.reference(Kind::plan, plan->id.v);
     row.set("period", plan->period.v.text);
-    row.set("p_status", builder.enum_label("plan", Text{plan->status_or_default(), {}, true}));
+    row.set("p_status", builder.enum_label(plan->status_value()));
     plans.push_back(row);
   }
   bool any_plans = !plans.list_value().empty();
@@ -106,7 +106,7 @@ void put_meetings(const ViewBuilder& builder, Data& page, const Collaboration& c
   for (const Meeting* meeting : builder.meetings_of(collaboration.id.v)) {
     Data row = builder.reference(Kind::meeting, meeting->id.v);
     row.set("m_date", meeting->date.v.str());
-    put(row, "m_type", builder.enum_label("meeting", meeting->type));
+    put(row, "m_type", builder.enum_label<MeetingType>(meeting->type));
     meetings.push_back(row);
   }
   bool any_meetings = !meetings.list_value().empty();
@@ -138,7 +138,7 @@ Data collaboration_view(const View& view, const Collaboration& collaboration) {
   Data page;
   page.set("title", collaboration.name ? collaboration.name.v : collaboration.id.v);
   put(page, "area", collaboration.area);
-  put(page, "integration", builder.enum_label("integration", collaboration.integration_level));
+  put(page, "integration", builder.enum_label<IntegrationLevel>(collaboration.integration_level));
   put(page, "purpose", collaboration.purpose);
   put_data(page, "parent", builder.reference(Kind::collaboration, collaboration.parent.v),
            collaboration.parent.set);

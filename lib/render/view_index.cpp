@@ -15,7 +15,7 @@ void put_current_plan(const ViewBuilder& builder, Data& row, const Plan& plan) {
   const View& view = builder.view;
   Data plan_data = builder.reference(Kind::plan, plan.id.v);
   plan_data.set("period", plan.period.v.text);
-  plan_data.set("p_status", builder.enum_label("plan", Text{plan.status_or_default(), {}, true}));
+  plan_data.set("p_status", builder.enum_label(plan.status_value()));
   row.set("plan", plan_data);
   int reached = 0, measured = 0, sum = 0, computable = 0;
   for (const auto& goal : plan.goals.v) {

@@ -92,7 +92,7 @@ Data meeting_view(const View& view, const Meeting& meeting) {
   if (meeting.end) time += "–" + meeting.end.v.str();
   put(page, "time", time);
   put(page, "location", meeting.location);
-  put(page, "m_type", builder.enum_label("meeting", meeting.type));
+  put(page, "m_type", builder.enum_label<MeetingType>(meeting.type));
   put(page, "chair", meeting.chair);
   put(page, "secretary", meeting.secretary);
   put_data(page, "present", by_organisation(builder, meeting.attendees.v), !meeting.attendees.v.empty());

@@ -74,7 +74,7 @@ void put_commitments(const ViewBuilder& builder, Data& page, const Organisation&
   Data actions = empty_list();
   for (const auto& meeting : view.repo.meetings)
     for (const auto& action : meeting.actions.v)
-      if (action.owner.v == organisation.id.v && action.status_or_default() == "open")
+      if (action.owner.v == organisation.id.v && action.status_value() == ActionStatus::open)
         actions.push_back(builder.action(meeting, action));
   bool any_actions = !actions.list_value().empty();
   put_data(page, "open_actions", actions, any_actions);
@@ -87,7 +87,7 @@ Data organisation_view(const View& view, const Organisation& organisation) {
   Data page;
   page.set("title", organisation.name ? organisation.name.v : organisation.id.v);
   put(page, "short_name", organisation.short_name);
-  put(page, "o_type", builder.enum_label("org", organisation.type));
+  put(page, "o_type", builder.enum_label<OrgType>(organisation.type));
   put(page, "org_number", organisation.org_number);
   put_data(page, "parent", builder.reference(Kind::organisation, organisation.parent.v), organisation.parent.set);
   Data units = builder.children(Kind::organisation, view.repo.organisations, organisation.id.v);

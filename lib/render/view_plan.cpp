@@ -102,7 +102,7 @@ void put_follow_ups(const ViewBuilder& builder, Data& page, const Plan& plan) {
     Data row;
     put(row, "fu_date", follow_up.date);
     put_data(row, "fu_forum", builder.reference(Kind::forum, follow_up.forum.v), follow_up.forum.set);
-    put(row, "fu_type", builder.enum_label("follow", follow_up.type));
+    put(row, "fu_type", builder.enum_label<FollowUpType>(follow_up.type));
     follow_ups.push_back(row);
   }
   put_data(page, "follow_ups", follow_ups, !plan.follow_ups.v.empty());
@@ -116,7 +116,7 @@ Data plan_view(const View& view, const Plan& plan) {
   page.set("title", plan.title ? plan.title.v : plan.id.v);
   page.set("collaboration", builder.reference(Kind::collaboration, plan.collaboration.v));
   put(page, "period", plan.period ? builder.period_text(*plan.period) : std::string());
-  page.set("p_status", builder.enum_label("plan", Text{plan.status_or_default(), {}, true}));
+  page.set("p_status", builder.enum_label(plan.status_value()));
   put_approval(builder, page, plan);
   put(page, "revised", plan.revised);
   put_target_groups(builder, page, plan);

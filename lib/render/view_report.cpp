@@ -126,7 +126,7 @@ void put_open_actions(const ViewBuilder& builder, Data& page, const Collaboratio
   for (const Meeting* meeting : builder.meetings_of(collaboration.id.v)) {
     if (meeting->date && period.end < meeting->date.v) continue;
     for (const auto& action : meeting->actions.v)
-      if (action.status_or_default() == "open") open.push_back(builder.action(*meeting, action));
+      if (action.status_value() == ActionStatus::open) open.push_back(builder.action(*meeting, action));
   }
   bool any_open = !open.list_value().empty();
   put_data(page, "open_actions", open, any_open);
