@@ -39,6 +39,9 @@ Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
 
+// docs/rules.md: the rules and the codes, from their tables (rules_doc.cpp).
+std::string rules_markdown();
+
 // Shared helpers for commands.
 // Loads the repository at `path` (default: the current directory), from the
 // work tree, or from git with --rev.

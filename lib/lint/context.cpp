@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -76,24 +75,6 @@ std::string rule_help(const Rule& r, Lang lang) {
     out += fmt::format("  {}: {}\n      {}\n", o.name, o.default_value, o.help.get(lang));
   out.pop_back();
   return out;
-}
-
-extern const Rule unused_suppression;
-extern const Rule baseline_stale;
-
-const std::vector<const Rule*>& framework_rules() {
-  static const std::vector<const Rule*> table = {&baseline_stale, &unused_suppression};
-  return table;
-}
-
-const std::vector<const Rule*>& every_rule() {
-  static const std::vector<const Rule*> table = [] {
-    std::vector<const Rule*> t = all_rules();
-    t.insert(t.end(), framework_rules().begin(), framework_rules().end());
-    std::sort(t.begin(), t.end(), [](const Rule* a, const Rule* b) { return std::string_view(a->id) < b->id; });
-    return t;
-  }();
-  return table;
 }
 
 const Rule* find_any_rule(std::string_view id) {

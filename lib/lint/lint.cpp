@@ -4,6 +4,7 @@
 #include <exception>
 #include <set>
 
+#include "core/codes.h"
 #include "core/parallel.h"
 #include "lint/rule_util.h"
 #include "lint/suppress.h"
@@ -15,7 +16,7 @@ namespace sv {
 
 namespace {
 
-Finding config_finding(const char* code, Span span, Message m, std::optional<Message> help) {
+Finding config_finding(Code code, Span span, Message m, std::optional<Message> help) {
   Finding f;
   f.severity = Severity::error;
   f.code = code;
@@ -47,7 +48,7 @@ bool parse_int(std::string_view s, long& out) {
 void set_option(const rules::OptionDef& def, const RuleOption& o, rules::Settings& s,
                 std::vector<Finding>& out) {
   auto invalid = [&](Span at, Message m, std::optional<Message> help = {}) {
-    out.push_back(config_finding("config-value-invalid", at, std::move(m), std::move(help)));
+    out.push_back(config_finding(code::config_value_invalid, at, std::move(m), std::move(help)));
   };
   if (def.type == rules::OptionDef::Type::integer) {
     long n = 0;
@@ -94,14 +95,14 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
     for (const rules::Rule* r : rules)
       if (setting.id.v == r->id) rule = r;
     if (!rule) {
-      out.push_back(config_finding("config-rule-unknown", setting.id.span,
+      out.push_back(config_finding(code::config_rule_unknown, setting.id.span,
                                    msg_of(msg::lint_config_rule_unknown, setting.id.v),
                                    suggest(setting.id.v, ids).value_or(msg_of(msg::lint_help_rules_list))));
       continue;
     }
     rules::Settings& s = all[rule->id];
     if (setting.severity.set && !severity_from_name(setting.severity.v, s.severity))
-      out.push_back(config_finding("config-value-invalid", setting.severity.span,
+      out.push_back(config_finding(code::config_value_invalid, setting.severity.span,
                                    msg_of(msg::lint_config_severity_invalid,
                                           setting.severity.v.empty() ? "null" : setting.severity.v),
                                    msg_of(msg::lint_help_severities)));
@@ -109,7 +110,7 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
     for (const auto& d : rule->options) names.emplace_back(d.name);
     for (const auto& o : setting.options) {
       if (o.key.v == "severity") {  // not a scalar: the loader kept it as an option
-        out.push_back(config_finding("config-value-invalid", o.value.span,
+        out.push_back(config_finding(code::config_value_invalid, o.value.span,
                                      msg_of(msg::lint_config_severity_invalid, as_written(o)),
                                      msg_of(msg::lint_help_severities)));
         continue;
@@ -124,7 +125,7 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
       std::vector<std::string> options(names.begin() + 1, names.end());
       auto help = suggest(o.key.v, names);
       if (!help) help = options.empty() ? msg_of(msg::lint_help_no_options) : msg_of(msg::lint_help_options, join(options));
-      out.push_back(config_finding("config-option-unknown", o.key.span,
+      out.push_back(config_finding(code::config_option_unknown, o.key.span,
                                    msg_of(msg::lint_config_option_unknown, rule->id, o.key.v), help));
     }
   }
@@ -186,14 +187,14 @@ LintReport run_lint(Loaded& l, const LintOptions& o) {
     found.insert(found.end(), std::make_move_iterator(job.found.begin()), std::make_move_iterator(job.found.end()));
   }
   report.suppressed =
-      apply_suppressions(l.repo, std::move(suppressions), found, settings.at("unused-suppression").severity, off);
+      apply_suppressions(l.repo, std::move(suppressions), found, settings.at(rules::unused_suppression.id).severity, off);
   l.findings.insert(l.findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   sort_findings(l.findings, l.lang);
   if (o.write_baseline) {
     report.recorded = make_baseline(l.repo, l.findings);
     report.baselined = apply_baseline(l.repo, report.recorded, Severity::off, l.findings);
   } else if (o.baseline) {
-    report.baselined = apply_baseline(l.repo, *o.baseline, settings.at("baseline-stale").severity, l.findings);
+    report.baselined = apply_baseline(l.repo, *o.baseline, settings.at(rules::baseline_stale.id).severity, l.findings);
   }
   if (o.write_baseline || o.baseline) sort_findings(l.findings, l.lang);  // else sorted above
   return report;

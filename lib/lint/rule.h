@@ -1,5 +1,5 @@
 // A lint rule: its id, default severity, options, explanation and check, all in
-// one file (lib/rules/<id>.cpp), registered with one line in registry.cpp.
+// one file (lib/lint/rules/<id>.cpp), registered with one line in registry.cpp.
 #pragma once
 
 #include <functional>
@@ -88,20 +88,22 @@ struct Rule {
   bool reads_all_text = false;
 };
 
-// Every rule, sorted by id.
-const std::vector<const Rule*>& all_rules();
-const Rule* find_rule(std::string_view id);
-
-// The lint framework's own codes that are configured like rules but have no
-// check of their own (`unused-suppression`, `baseline-stale`), sorted by id.
-const std::vector<const Rule*>& framework_rules();
-// all_rules() and framework_rules(), sorted by id: what `rules:` may name and
-// `samverkan rules` lists.
+// Every rule, sorted by id (the one table, registry.cpp): what `rules:` may
+// name and `samverkan rules` lists.
 const std::vector<const Rule*>& every_rule();
 const Rule* find_any_rule(std::string_view id);
+// The rules with a check of their own, sorted by id: what lint runs,
+// `--select` picks and `samverkan-ignore` silences.
+const std::vector<const Rule*>& all_rules();
+const Rule* find_rule(std::string_view id);
 std::vector<std::string> rule_ids(bool lint_only = false);  // lint_only: all_rules() only
 // Help for a name that is no rule: "did you mean `x`?", else where the rules are listed.
 Message rule_suggestion(std::string_view name, bool lint_only = false);
+
+// The lint engine's own rules (lib/lint/rules/): configured like the others,
+// but reported by the engine (baseline.cpp, suppress.cpp), not by a check.
+extern const Rule baseline_stale;
+extern const Rule unused_suppression;
 
 // A rule's explanation, then its options with their defaults: for
 // `samverkan rules ID` and the help of SARIF rules.

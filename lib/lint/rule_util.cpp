@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/codes.h"
 #include "history/history.h"
 #include "core/text.h"
 #include "core/msg/git.h"
@@ -169,7 +170,7 @@ bool history_usable(Context& c) {
   if (h && h->unavailable_said) return false;
   const Tr& why = h && h->unavailable ? *h->unavailable : msg::git_reason_no_repo;
   Finding& f = c.report(Span{}, "", "", msg_of(msg::git_history_unavailable, why));
-  f.code = "history-unavailable";
+  f.code = code::history_unavailable;
   f.severity = Severity::info;
   if (h) h->unavailable_said = true;
   return false;

@@ -246,12 +246,12 @@ class GitSource : public Source {
     std::string target = read_blob(git_tree_entry_id(e));
     auto resolved = target.empty() || target[0] == '/' ? std::nullopt : normalize_rel(join_path(parent_of(path), target));
     if (!resolved) {
-      out.push_back(Listed{path, "symlink-outside", msg_of(msg::symlink_outside, target)});
+      out.push_back(Listed{path, code::symlink_outside, msg_of(msg::symlink_outside, target)});
     } else if (is_data_file_name(path.substr(path.rfind('/') + 1))) {
       git_tree_entry* t = nullptr;
       bool exists = resolved->empty() || git_tree_entry_bypath(&t, tree_.get(), resolved->c_str()) == 0;
       TreeEntry te(t);
-      if (!exists) out.push_back(Listed{path, "symlink-broken", msg_of(msg::symlink_broken, target)});
+      if (!exists) out.push_back(Listed{path, code::symlink_broken, msg_of(msg::symlink_broken, target)});
     }
   }
 

@@ -84,7 +84,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
     }
     Message e;
     if (!src.read(all[i].path, repo.files[i].content, e)) {
-      problem.code = "file-unreadable";
+      problem.code = code::file_unreadable;
       problem.message = e;
       r.findings.push_back(std::move(problem));
       return;
@@ -92,7 +92,7 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
     try {
       load_file(static_cast<int>(i), repo.files[i].content, r, cache ? &*cache : nullptr);
     } catch (const std::exception& ex) {
-      problem.code = "file-unreadable";
+      problem.code = code::file_unreadable;
       problem.message = msg_of(msg::file_unreadable, ex.what());
       r.findings.push_back(std::move(problem));
     }

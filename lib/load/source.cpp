@@ -97,7 +97,7 @@ class WorkTree : public Source {
   // does not give them (DT_UNKNOWN) costs an lstat.
   void walk(const std::string& dir, const std::string& rel, const Excluded& excluded, std::vector<Listed>& out) const {
     auto unreadable = [&](int err) {
-      out.push_back(Listed{rel.empty() ? "." : rel, "dir-unreadable", msg_of(msg::dir_unreadable, std::strerror(err))});
+      out.push_back(Listed{rel.empty() ? "." : rel, code::dir_unreadable, msg_of(msg::dir_unreadable, std::strerror(err))});
     };
     DIR* d = ::opendir(dir.c_str());
     if (!d) return unreadable(errno);
@@ -139,9 +139,9 @@ class WorkTree : public Source {
     std::string shown = ec ? std::string("?") : target.string();
     fs::path resolved = fs::weakly_canonical(link, ec);
     if (ec || !is_within(resolved, fs::path(root_))) {
-      out.push_back(Listed{path, "symlink-outside", msg_of(msg::symlink_outside, shown)});
+      out.push_back(Listed{path, code::symlink_outside, msg_of(msg::symlink_outside, shown)});
     } else if (!fs::exists(resolved, ec) && is_data_file_name(link.filename().string())) {
-      out.push_back(Listed{path, "symlink-broken", msg_of(msg::symlink_broken, shown)});
+      out.push_back(Listed{path, code::symlink_broken, msg_of(msg::symlink_broken, shown)});
     }
   }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/codes.h"
 #include "core/errors.h"
 #include "core/messages.h"
 
@@ -21,7 +22,7 @@ inline constexpr size_t kMaxFileBytes = size_t(64) << 20;
 // A listed path; `code` is set when the path cannot be read as data.
 struct Listed {
   std::string path;          // relative to the root, '/'-separated
-  const char* code = nullptr;  // e.g. "symlink-outside"
+  Code code;  // e.g. code::symlink_outside; none (null) when the path is data
   Message problem;
 };
 

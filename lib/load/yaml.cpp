@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "load/tree.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "core/msg/core.h"
 
@@ -34,24 +35,24 @@ Span span_at(int file, std::string_view text, const std::vector<size_t>& line_st
 
 bool precheck_text(int file, std::string_view content, std::string_view& text,
                    std::vector<Finding>& findings) {
-  auto fail = [&](const char* code, Message m, Span sp, std::optional<Message> help = {}) {
+  auto fail = [&](Code code, Message m, Span sp, std::optional<Message> help = {}) {
     findings.push_back(make_finding(code, std::move(m), sp, {}, std::move(help)));
     return false;
   };
   Span whole{file, 0, 0, 0};
   if (content.size() > kMaxFileBytes)
-    return fail("file-too-large", msg_of(msg::file_too_large, kMaxFileBytes >> 20), whole);
+    return fail(code::file_too_large, msg_of(msg::file_too_large, kMaxFileBytes >> 20), whole);
   text = content;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     auto ls = line_starts_of(text.substr(0, nul));
-    return fail("file-binary", msg_of(msg::file_binary), span_at(file, text, ls, nul, 1));
+    return fail(code::file_binary, msg_of(msg::file_binary), span_at(file, text, ls, nul, 1));
   }
   if (auto bad = utf8_invalid_at(text); bad != std::string_view::npos) {
     auto ls = line_starts_of(text.substr(0, bad));
     Span sp = span_at(file, text.substr(0, bad), ls, bad);
     sp.len = 1;
-    return fail("utf8-invalid",
+    return fail(code::utf8_invalid,
                 msg_of(msg::utf8_invalid, fmt::format("{:02X}", static_cast<unsigned char>(text[bad]))), sp,
                 msg_of(msg::help_utf8));
   }
@@ -66,7 +67,7 @@ constexpr size_t kMaxDepth = 1000;
 
 // Why the builder stopped reading a file; each becomes one finding.
 struct Stop {
-  const char* code;
+  Code code;
   Message message;
   size_t pos;  // byte offset
 };
@@ -196,11 +197,11 @@ class Builder {
     std::string_view name = str_of(e.data.alias.anchor);
     size_t pos = byte_of(e.start_mark);
     auto it = anchors_.find(name);
-    if (it == anchors_.end()) throw Stop{"yaml-syntax", msg_of(msg::yaml_unknown_alias, name), pos};
-    if (open_.count(name)) throw Stop{"yaml-anchor-cycle", msg_of(msg::yaml_anchor_cycle, name), pos};
+    if (it == anchors_.end()) throw Stop{code::yaml_syntax, msg_of(msg::yaml_unknown_alias, name), pos};
+    if (open_.count(name)) throw Stop{code::yaml_anchor_cycle, msg_of(msg::yaml_anchor_cycle, name), pos};
     const RawNode* target = it->second;
     alias_extra_ += target->weight;
-    if (alias_extra_ > kAliasBudget) throw Stop{"yaml-alias-bomb", msg_of(msg::yaml_alias_bomb, kAliasBudget), pos};
+    if (alias_extra_ > kAliasBudget) throw Stop{code::yaml_alias_bomb, msg_of(msg::yaml_alias_bomb, kAliasBudget), pos};
     // An alias used as a mapping's key is a key of its own, where the alias
     // is written (so a duplicate key made by it is shown there).
     bool at_key = !stack_.empty() && stack_.back().node->is_map() && kids_[stack_.size() - 1].size() % 2 == 0;
@@ -242,7 +243,7 @@ class Builder {
   }
   void open_container(RawNode::Type t, const yaml_mark_t& m, std::string_view anchor, bool flow) {
     size_t pos = byte_of(m);
-    if (stack_.size() >= kMaxDepth) throw Stop{"yaml-too-deep", msg_of(msg::yaml_too_deep, kMaxDepth), pos};
+    if (stack_.size() >= kMaxDepth) throw Stop{code::yaml_too_deep, msg_of(msg::yaml_too_deep, kMaxDepth), pos};
     RawNode& n = make(t, pos, 1);
     std::string_view name = remember(n, anchor);
     if (!name.empty()) open_.insert(name);
@@ -261,7 +262,7 @@ class Builder {
     attach(o.node);
   }
 
-  void report(const char* code, Message m, Span sp, std::vector<Note> notes = {}) {
+  void report(Code code, Message m, Span sp, std::vector<Note> notes = {}) {
     findings_.push_back(make_finding(code, std::move(m), sp));
     findings_.back().notes = std::move(notes);
   }
@@ -296,7 +297,7 @@ class Builder {
       const RawNode* k = pairs[i];
       const RawNode* v = pairs[i + 1];
       if (!k->is_scalar()) {
-        report("yaml-syntax", msg_of(msg::yaml_key_not_text), k->span);
+        report(code::yaml_syntax, msg_of(msg::yaml_key_not_text), k->span);
         continue;
       }
       if (k->value == "<<" && !k->quoted) {
@@ -304,7 +305,7 @@ class Builder {
         continue;
       }
       if (const RawNode* before = first(k->value)) {
-        report("yaml-duplicate-key", msg_of(msg::yaml_duplicate_key, k->value), k->span,
+        report(code::yaml_duplicate_key, msg_of(msg::yaml_duplicate_key, k->value), k->span,
                {Note{msg_of(msg::note_first_here), before->span}});
         continue;
       }
@@ -316,13 +317,13 @@ class Builder {
       else if (m->is_seq()) sources.assign(m->kids.begin(), m->kids.end());
       for (const RawNode* src : sources) {
         if (!src->is_map()) {
-          report("yaml-syntax", msg_of(msg::yaml_merge_invalid), m->span);
+          report(code::yaml_syntax, msg_of(msg::yaml_merge_invalid), m->span);
           break;
         }
         for (size_t i = 0; i < src->pairs(); ++i)
           if (!first(src->key(i)->value)) keep(src->key(i), src->val(i));
       }
-      if (sources.empty()) report("yaml-syntax", msg_of(msg::yaml_merge_invalid), m->span);
+      if (sources.empty()) report(code::yaml_syntax, msg_of(msg::yaml_merge_invalid), m->span);
     }
     pairs.swap(kids);
   }
@@ -430,7 +431,7 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
   // A syntax error: libyaml's problem, at its mark, in our words where we have them.
   const yaml_parser_t& p = parser.p;
   if (p.error == YAML_MEMORY_ERROR) {
-    findings.push_back(make_finding("yaml-syntax", msg_of(msg::yaml_syntax, to_arg(msg::yp_out_of_memory)), Span{file, 0, 0, 0}));
+    findings.push_back(make_finding(code::yaml_syntax, msg_of(msg::yaml_syntax, to_arg(msg::yp_out_of_memory)), Span{file, 0, 0, 0}));
     return;
   }
   size_t pos = p.error == YAML_READER_ERROR ? std::min(p.problem_offset, text.size())
@@ -438,7 +439,7 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
   Span sp = at(pos);
   size_t tab = tab_in_indent(text, out.line_starts, sp.line);
   if (tab != std::string_view::npos) {
-    findings.push_back(make_finding("yaml-tab-indent", msg_of(msg::yaml_tab), at(tab), {}, msg_of(msg::help_tab)));
+    findings.push_back(make_finding(code::yaml_tab_indent, msg_of(msg::yaml_tab), at(tab), {}, msg_of(msg::help_tab)));
     return;
   }
   std::string_view problem = p.problem ? p.problem : "";
@@ -448,7 +449,7 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
   Message m = known ? msg_of(msg::yaml_syntax, to_arg(*known->ours)) : msg_of(msg::yaml_syntax, problem);
   std::optional<Message> help;
   if (known && known->help) help = msg_of(*known->help);
-  Finding f = make_finding("yaml-syntax", std::move(m), sp, {}, std::move(help));
+  Finding f = make_finding(code::yaml_syntax, std::move(m), sp, {}, std::move(help));
   if (p.context && p.error != YAML_READER_ERROR) {
     size_t cpos = builder.byte_of(p.context_mark);
     const Tr* note = context_note(p.context);

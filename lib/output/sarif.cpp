@@ -1,8 +1,10 @@
 // SARIF 2.1.0, the format code-scanning tools (GitHub, GitLab, Azure) read.
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "output/output.h"
+#include "core/codes.h"
 #include "core/text.h"
 #include "lint/rule.h"
 #include "core/msg/cli.h"
@@ -56,14 +58,20 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
     std::string help = rules::rule_help(*r, lang);
     rules.push_back(rule_json(r->id, r->default_severity, r->summary.get(lang), first_paragraph(help), help));
   }
-  // Validation and configuration codes that occur get an entry of their own.
-  std::map<std::string, const Finding*> others;
+  // Validation and configuration codes that occur get an entry of their own,
+  // described by the table of codes (core/codes.def).
+  std::set<std::string> others;
   for (const auto& f : findings)
-    if (!index.count(f.code)) others.emplace(f.code, &f);
-  for (const auto& [code, f] : others) {
-    index[code] = rules.size();
-    const Tr& what = code.rfind("config-", 0) == 0 ? msg::lint_config_rule : msg::lint_validation_rule;
-    rules.push_back(rule_json(code, Severity::error, what.get(lang), what.get(lang), what.get(lang)));
+    if (!index.count(f.code)) others.insert(f.code);
+  for (const auto& id : others) {
+    index[id] = rules.size();
+    if (const CodeInfo* c = find_code(id)) {
+      std::string help = c->explanation.get(lang);
+      rules.push_back(rule_json(id, code_severity(c->group), c->summary.get(lang), first_paragraph(help), help));
+    } else {  // not in the table (test_codes.cpp sees to it that this does not happen)
+      const char* what = msg::lint_validation_rule.get(lang);
+      rules.push_back(rule_json(id, Severity::error, what, what, what));
+    }
   }
 
   auto physical = [&](const Span& s) {

@@ -1,5 +1,7 @@
-// The table of every lint rule, sorted by id: one line per rule.
+// The table of every lint rule, sorted by id: one line per rule (and its
+// `extern` above). lib/lint/rules/new-rule.sh adds both for a new rule.
 #include <algorithm>
+#include <iterator>
 
 #include "lint/rule.h"
 
@@ -14,6 +16,7 @@ extern const Rule activity_without_due_date;
 extern const Rule activity_without_goal;
 extern const Rule activity_without_owner;
 extern const Rule agreement_not_valid;
+// baseline_stale and unused_suppression: declared in lint/rule.h.
 extern const Rule calendar_obligation_missed;
 extern const Rule collaboration_without_steering;
 extern const Rule forum_meets_cadence;
@@ -36,7 +39,7 @@ extern const Rule plan_without_follow_up;
 extern const Rule plan_without_target_group;
 extern const Rule report_missing;
 
-const std::vector<const Rule*>& all_rules() {
+const std::vector<const Rule*>& every_rule() {
   static const std::vector<const Rule*> table = {
       &action_overdue,
       &action_without_due_date,
@@ -47,6 +50,7 @@ const std::vector<const Rule*>& all_rules() {
       &activity_without_goal,
       &activity_without_owner,
       &agreement_not_valid,
+      &baseline_stale,
       &calendar_obligation_missed,
       &collaboration_without_steering,
       &forum_meets_cadence,
@@ -68,8 +72,19 @@ const std::vector<const Rule*>& all_rules() {
       &plan_without_follow_up,
       &plan_without_target_group,
       &report_missing,
+      &unused_suppression,
   };
   return table;
+}
+
+const std::vector<const Rule*>& all_rules() {
+  static const std::vector<const Rule*> checked = [] {
+    std::vector<const Rule*> out;
+    std::copy_if(every_rule().begin(), every_rule().end(), std::back_inserter(out),
+                 [](const Rule* r) { return r->check != nullptr; });
+    return out;
+  }();
+  return checked;
 }
 
 const Rule* find_rule(std::string_view id) {
