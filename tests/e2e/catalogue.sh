@@ -5,9 +5,10 @@ set -euo pipefail
 src=$2
 cd "$src"
 codes=$(python3 - <<'PY'
-import re
+import glob, re
 found = set()
-for f in ["lib/load/yaml.cpp", "lib/load/decode.cpp", "lib/load/validate.cpp", "lib/load/source.cpp", "lib/load/repository.cpp"]:
+readers = ["lib/load/decode.cpp", "lib/load/map_reader.cpp"] + sorted(glob.glob("lib/load/read_*.cpp"))
+for f in ["lib/load/yaml.cpp", "lib/load/validate.cpp", "lib/load/source.cpp", "lib/load/repository.cpp"] + readers:
     text = open(f, encoding="utf-8").read()
     found |= set(re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)",\s*msg', text))
     found |= set(re.findall(r'code = "([a-z0-9]+(?:-[a-z0-9]+)+)"', text))
