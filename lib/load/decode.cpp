@@ -23,12 +23,13 @@ bool kind_of(Ctx& ctx, const RawNode* root, Kind& kind) {
   }
   if (kind_node->is_scalar() && kind_from_name(kind_node->value, kind)) return true;
   std::vector<std::string> names;
-  for (Kind k : kAllKinds) names.emplace_back(kind_name(k));
-  auto& f = ctx.report("kind-unknown",
+  for (Kind each : kAllKinds) names.emplace_back(kind_name(each));
+  auto& finding = ctx.report("kind-unknown",
                        msg_of(msg::kind_unknown, kind_node->is_scalar() ? kind_node->value : "…", join(names)),
                        kind_node->span);
   if (kind_node->is_scalar())
-    if (auto s = did_you_mean(kind_node->value, names)) f.help = msg_of(msg::help_did_you_mean, *s);
+    if (auto suggestion = did_you_mean(kind_node->value, names))
+      finding.help = msg_of(msg::help_did_you_mean, *suggestion);
   return false;
 }
 

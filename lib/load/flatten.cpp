@@ -41,9 +41,9 @@ using Fields = std::map<std::string, std::string>;
 std::optional<std::string> take_field(Fields& fields, const char* name) {
   auto it = fields.find(name);
   if (it == fields.end()) return std::nullopt;
-  std::string v = std::move(it->second);
+  std::string value = std::move(it->second);
   fields.erase(it);
-  return v;
+  return value;
 }
 
 const std::string* find_field(const Fields& fields, const char* name) {
@@ -75,8 +75,8 @@ std::string element_key(KeyBy rule, Fields& fields, size_t position) {
   return by_position;
 }
 
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+bool all_digits(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 // Keys that are numbers (§ numbers, positions) sort as numbers.
@@ -124,12 +124,12 @@ const ListGroup* list_group(std::string_view list) {
   return nullptr;
 }
 
-std::string flat_text(const std::string& v) { return v; }
-std::string flat_text(double v) { return fmt::format("{}", v); }
-std::string flat_text(bool v) { return v ? "true" : "false"; }
-std::string flat_text(const Date& v) { return v.str(); }
-std::string flat_text(const TimeOfDay& v) { return v.str(); }
-std::string flat_text(const Period& v) { return v.text; }
+std::string flat_text(const std::string& text) { return text; }
+std::string flat_text(double number) { return fmt::format("{}", number); }
+std::string flat_text(bool yes) { return yes ? "true" : "false"; }
+std::string flat_text(const Date& date) { return date.str(); }
+std::string flat_text(const TimeOfDay& time) { return time.str(); }
+std::string flat_text(const Period& period) { return period.text; }
 
 FlatWriter::FlatWriter(Flat& flat, ObjectPath path)
     : flat_(&flat), path_(std::move(path)), fields_(&flat.objects[path_]) {}
@@ -141,13 +141,15 @@ FlatWriter FlatWriter::nested_mapping(std::string_view key) const {
 }
 
 void FlatWriter::put(std::string_view field, std::string value) {
-  (*fields_)[prefix_ + std::string(field)] = std::move(value);
+  std::string name = prefix_;
+  name += field;
+  (*fields_)[std::move(name)] = std::move(value);
 }
 
-ObjectPath FlatWriter::new_child(const char* group, const std::string& key) const {
+ObjectPath FlatWriter::new_child(std::string_view group, const std::string& key) const {
   ObjectPath path = path_;
   path.emplace_back(group, key);
-  for (int n = 2; flat_->objects.count(path); ++n) path.back().second = fmt::format("{} ({})", key, n);
+  for (int repeat = 2; flat_->objects.count(path); ++repeat) path.back().second = fmt::format("{} ({})", key, repeat);
   return path;
 }
 

@@ -21,10 +21,10 @@ std::string list_words(std::span<const char* const> items) {
 
 bool parse_number(const RawNode* node, double& out) {
   if (!node->is_scalar() || node->quoted) return false;
-  std::string_view s = node->value;
-  if (s.empty()) return false;
-  const char* begin = s.data();
-  const char* end = begin + s.size();
+  std::string_view written = node->value;
+  if (written.empty()) return false;
+  const char* begin = written.data();
+  const char* end = begin + written.size();
   if (*begin == '+') ++begin;
   auto [stop, ec] = std::from_chars(begin, end, out);
   return ec == std::errc() && stop == end && std::isfinite(out);
@@ -38,8 +38,8 @@ Arg found_as(const RawNode* node) {
     case RawNode::Type::map: return to_arg(msg::w_mapping);
     case RawNode::Type::scalar: break;
   }
-  std::string_view v = node->value;
-  std::string shown = v.size() > 40 ? std::string(v.substr(0, 40)) + "…" : std::string(v);
+  std::string_view written = node->value;
+  std::string shown = written.size() > 40 ? std::string(written.substr(0, 40)) + "…" : std::string(written);
   return to_arg(fmt::format("`{}`", shown));
 }
 
@@ -152,18 +152,19 @@ void MapReader::id(std::string_view key, Text& out, bool req) {
   }
 }
 
-void MapReader::check_id(const Text& t) {
-  if (is_valid_id(t.v)) return;
-  auto& f = ctx_.report("id-invalid", msg_of(msg::id_invalid, t.v), t.span);
-  if (auto s = suggest_id(t.v); !s.empty()) f.help = msg_of(msg::help_id, s);
+void MapReader::check_id(const Text& id) {
+  if (is_valid_id(id.v)) return;
+  auto& finding = ctx_.report("id-invalid", msg_of(msg::id_invalid, id.v), id.span);
+  if (auto suggestion = suggest_id(id.v); !suggestion.empty()) finding.help = msg_of(msg::help_id, suggestion);
 }
 
-bool MapReader::enum_value(std::string_view key, const Text& t, std::span<const char* const> allowed) {
+bool MapReader::enum_value(std::string_view key, const Text& value, std::span<const char* const> allowed) {
   for (const char* word : allowed)
-    if (t.v == word) return true;
-  auto& f = ctx_.report("enum-invalid", msg_of(msg::enum_invalid, t.v, key, list_words(allowed)), t.span);
+    if (value.v == word) return true;
+  auto& finding =
+      ctx_.report("enum-invalid", msg_of(msg::enum_invalid, value.v, key, list_words(allowed)), value.span);
   std::vector<std::string> candidates(allowed.begin(), allowed.end());
-  if (auto s = did_you_mean(t.v, candidates)) f.help = msg_of(msg::help_did_you_mean, *s);
+  if (auto suggestion = did_you_mean(value.v, candidates)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
   return false;
 }
 
@@ -257,20 +258,20 @@ void MapReader::url(std::string_view key, Text& out) {
   if (out.set && !is_http_url(out.v)) ctx_.report("url-invalid", msg_of(msg::url_invalid, out.v), out.span);
 }
 
-bool MapReader::ref_shape(const Text& t) {
-  auto hash = t.v.find('#');
-  bool ok = hash == std::string::npos ? is_valid_id(t.v)
-                                      : is_valid_id(t.v.substr(0, hash)) && is_valid_id(t.v.substr(hash + 1));
+bool MapReader::ref_shape(const Text& ref) {
+  auto hash = ref.v.find('#');
+  bool ok = hash == std::string::npos ? is_valid_id(ref.v)
+                                      : is_valid_id(ref.v.substr(0, hash)) && is_valid_id(ref.v.substr(hash + 1));
   if (!ok) {
-    auto& f = ctx_.report("reference-invalid", msg_of(msg::reference_invalid, t.v), t.span);
+    auto& finding = ctx_.report("reference-invalid", msg_of(msg::reference_invalid, ref.v), ref.span);
     if (hash == std::string::npos)
-      if (auto s = suggest_id(t.v); !s.empty()) f.help = msg_of(msg::help_id, s);
+      if (auto suggestion = suggest_id(ref.v); !suggestion.empty()) finding.help = msg_of(msg::help_id, suggestion);
   }
   return ok;
 }
 
-void MapReader::record(const Text& t, uint8_t kinds, Nested nested, std::string scope) {
-  if (ref_shape(t)) ctx_.refs.push_back(RefUse{t, kinds, nested, std::move(scope), ctx_.entity});
+void MapReader::record(const Text& ref, uint8_t kinds, Nested nested, std::string scope) {
+  if (ref_shape(ref)) ctx_.refs.push_back(RefUse{ref, kinds, nested, std::move(scope), ctx_.entity});
 }
 
 void MapReader::ref(std::string_view key, Text& out, uint8_t kinds, bool req) {
@@ -282,7 +283,7 @@ void MapReader::ref(std::string_view key, Text& out, uint8_t kinds, bool req) {
 }
 
 void MapReader::texts(std::string_view key, List<Text>& out, bool req) {
-  list(key, out, [&](const RawNode* node, Text& t) { return scalar(key, node, t); }, req);
+  list(key, out, [&](const RawNode* node, Text& item) { return scalar(key, node, item); }, req);
 }
 
 void MapReader::refs(std::string_view key, List<Text>& out, uint8_t kinds, bool req, bool unique) {
@@ -293,12 +294,12 @@ void MapReader::refs(std::string_view key, List<Text>& out, uint8_t kinds, bool 
     return (void)declare(key, std::move(arr), req);
   }
   std::unordered_map<std::string, Span> seen;
-  list(key, out, [&](const RawNode* node, Text& t) {
-    if (!scalar(key, node, t)) return false;
-    record(t, kinds);
-    if (unique && !seen.emplace(t.v, t.span).second) {
-      auto& f = ctx_.report("list-duplicate", msg_of(msg::list_duplicate, t.v, key), t.span);
-      f.notes.push_back(Note{msg_of(msg::note_first_here), seen[t.v]});
+  list(key, out, [&](const RawNode* node, Text& ref) {
+    if (!scalar(key, node, ref)) return false;
+    record(ref, kinds);
+    if (unique && !seen.emplace(ref.v, ref.span).second) {
+      auto& finding = ctx_.report("list-duplicate", msg_of(msg::list_duplicate, ref.v, key), ref.span);
+      finding.notes.push_back(Note{msg_of(msg::note_first_here), seen[ref.v]});
     }
     return true;
   }, req);
@@ -307,12 +308,12 @@ void MapReader::refs(std::string_view key, List<Text>& out, uint8_t kinds, bool 
 void MapReader::flatten_texts(std::string_view key, const List<Text>& out) {
   const ListGroup* group = list_group(key);
   if (group && group->key == KeyBy::text) {
-    for (const Text& t : out.v) flat_->add_text(*group, t.v);
+    for (const Text& item : out.v) flat_->add_text(*group, item.v);
     return;
   }
   if (!out.set) return;
   std::vector<std::string> items;
-  for (const Text& t : out.v) items.push_back(t.v);
+  for (const Text& item : out.v) items.push_back(item.v);
   flat_->put(key, join(items));
 }
 
@@ -322,13 +323,14 @@ void MapReader::finish(std::vector<Extension>* extensions) {
     std::string_view key = key_node->value;
     if (key.substr(0, 2) == "x-") {
       const RawNode* value = node_->val(i);
-      if (extensions) extensions->push_back(Extension{std::string(key), std::string(value->is_scalar() ? value->value : "")});
+      if (extensions)
+        extensions->push_back(Extension{std::string(key), std::string(value->is_scalar() ? value->value : "")});
       continue;
     }
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
-    auto& f = ctx_.report("field-unknown", msg_of(msg::field_unknown, key, what_), key_node->span);
-    if (auto s = did_you_mean(key, known_)) f.help = msg_of(msg::help_did_you_mean, *s);
-    else f.help = msg_of(msg::help_known_fields, join(known_));
+    auto& finding = ctx_.report("field-unknown", msg_of(msg::field_unknown, key, what_), key_node->span);
+    if (auto suggestion = did_you_mean(key, known_)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
+    else finding.help = msg_of(msg::help_known_fields, join(known_));
   }
 }
 
@@ -342,11 +344,11 @@ void check_order(Ctx& ctx, std::string_view a_key, const Val<Date>& a, std::stri
 }
 
 void NestedIds::add(const Text& id) {
-  if (!id.set || id.v.empty()) return;
+  if (!ctx_.reading() || !id.set || id.v.empty()) return;
   auto [it, fresh] = seen_.emplace(id.v, id.span);
   if (!fresh) {
-    auto& f = ctx_.report("id-duplicate", msg_of(msg::nested_id_duplicate, id.v, what_), id.span);
-    f.notes.push_back(Note{msg_of(msg::note_first_here), it->second});
+    auto& finding = ctx_.report("id-duplicate", msg_of(msg::nested_id_duplicate, id.v, what_), id.span);
+    finding.notes.push_back(Note{msg_of(msg::note_first_here), it->second});
   }
 }
 

@@ -34,7 +34,7 @@ namespace sv::decode {
 
 using Json = nlohmann::ordered_json;
 
-constexpr uint8_t bit(Kind k) { return static_cast<uint8_t>(1u << static_cast<unsigned>(k)); }
+constexpr uint8_t bit(Kind kind) { return static_cast<uint8_t>(1u << static_cast<unsigned>(kind)); }
 constexpr uint8_t kAnyKind = 0xff;
 
 enum class Mode : uint8_t { read, describe, flatten };
@@ -51,7 +51,7 @@ enum class KeyBy : uint8_t {
 };
 struct ListGroup {
   std::string_view list;  // the YAML key of the list
-  const char* group;      // the objects' group in an ObjectPath
+  std::string_view group;  // the objects' group in an ObjectPath
   KeyBy key;
 };
 // The group of a list of mappings or of prose; nullptr for other lists
@@ -74,7 +74,7 @@ class FlatWriter {
 
  private:
   // The path of a new object; repeated keys get " (2)", " (3)", ...
-  ObjectPath new_child(const char* group, const std::string& key) const;
+  ObjectPath new_child(std::string_view group, const std::string& key) const;
   Flat* flat_;
   ObjectPath path_;
   std::map<std::string, std::string>* fields_;
@@ -82,12 +82,12 @@ class FlatWriter {
 };
 
 // A value as the diff shows it.
-std::string flat_text(const std::string& v);
-std::string flat_text(double v);
-std::string flat_text(bool v);
-std::string flat_text(const Date& v);
-std::string flat_text(const TimeOfDay& v);
-std::string flat_text(const Period& v);
+std::string flat_text(const std::string& text);
+std::string flat_text(double number);
+std::string flat_text(bool yes);
+std::string flat_text(const Date& date);
+std::string flat_text(const TimeOfDay& time);
+std::string flat_text(const Period& period);
 
 struct Ctx {
   std::vector<Finding>& findings;
@@ -156,10 +156,10 @@ class MapReader {
   // Reads the map's id; from then on, messages name the map by it and
   // findings about the whole map point at it.
   void id(std::string_view key, Text& out, bool req = true);
-  void check_id(const Text& t);
+  void check_id(const Text& id);
 
   // `allowed`: any array of the allowed words (a braced list, a table).
-  bool enum_value(std::string_view key, const Text& t, std::span<const char* const> allowed);
+  bool enum_value(std::string_view key, const Text& value, std::span<const char* const> allowed);
   void enumv(std::string_view key, Text& out, std::span<const char* const> allowed, bool req = false);
   void enumv(std::string_view key, Text& out, std::initializer_list<const char*> allowed, bool req = false) {
     enumv(key, out, std::span<const char* const>(allowed.begin(), allowed.size()), req);
@@ -176,8 +176,8 @@ class MapReader {
   void url(std::string_view key, Text& out);
 
   // A reference: "id" or "id#local". Records it for the cross-file checks.
-  bool ref_shape(const Text& t);
-  void record(const Text& t, uint8_t kinds, Nested nested = Nested::none, std::string scope = {});
+  bool ref_shape(const Text& ref);
+  void record(const Text& ref, uint8_t kinds, Nested nested = Nested::none, std::string scope = {});
   void ref(std::string_view key, Text& out, uint8_t kinds, bool req = false);
 
   // A list; `item(node, element)` reads one element, true to keep it.
@@ -220,13 +220,13 @@ bool MapReader::parsed(std::string_view key, const RawNode* node, Val<T>& out, P
     mismatch(key, node, msg::w_text);
     return false;
   }
-  auto v = parse(node->value);
-  if (!v) {
+  auto value = parse(node->value);
+  if (!value) {
     ctx_.report(code, msg_of(bad, node->value), node->span);
     out.span = node->span;  // written but invalid: rules leave it to validation
     return false;
   }
-  out = {*v, node->span, true};
+  out = {*value, node->span, true};
   return true;
 }
 

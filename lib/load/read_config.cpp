@@ -59,7 +59,9 @@ void read_rule_settings(MapReader& reader, std::vector<RuleSetting>& out) {
   for (size_t i = 0; i < rules->pairs(); ++i) out.push_back(read_rule_setting(reader, rules->key(i), rules->val(i)));
 }
 
-bool whole_between(double v, double low, double high) { return v >= low && v <= high && v == std::floor(v); }
+bool whole_between(double number, double low, double high) {
+  return number >= low && number <= high && number == std::floor(number);
+}
 
 void read_calendar_entry(MapReader& reader, CalendarEntry& entry) {
   Ctx& ctx = reader.ctx();

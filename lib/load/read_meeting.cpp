@@ -56,6 +56,7 @@ void read_action(MapReader& reader, Action& action, NestedIds& ids) {
 
 // An action's `item` names an item of this meeting by its number.
 void check_action_items(Ctx& ctx, const Meeting& meeting) {
+  if (!ctx.reading()) return;
   for (const auto& action : meeting.actions.v) {
     if (!action.item.set) continue;
     bool found = std::any_of(meeting.items.v.begin(), meeting.items.v.end(),

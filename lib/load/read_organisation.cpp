@@ -9,20 +9,20 @@ namespace {
 void check_org_number(MapReader& reader, const Text& number) {
   if (!number.set) return;
   Ctx& ctx = reader.ctx();
-  const std::string& v = number.v;
-  switch (sv::check_org_number(v)) {
+  const std::string& written = number.v;
+  switch (sv::check_org_number(written)) {
     case OrgNumberProblem::none: break;
     case OrgNumberProblem::shape:
-      ctx.report("org-number-invalid", msg_of(msg::org_number_shape, v), number.span);
+      ctx.report("org-number-invalid", msg_of(msg::org_number_shape, written), number.span);
       break;
     case OrgNumberProblem::third_digit:
-      ctx.report("org-number-invalid", msg_of(msg::org_number_third, v, v[2]), number.span);
+      ctx.report("org-number-invalid", msg_of(msg::org_number_third, written, written[2]), number.span);
       break;
     case OrgNumberProblem::check_digit: {
-      auto& f = ctx.report("org-number-invalid", msg_of(msg::org_number_check, v), number.span);
-      std::string nine = v.substr(0, 6) + v.substr(7, 3);
+      auto& finding = ctx.report("org-number-invalid", msg_of(msg::org_number_check, written), number.span);
+      std::string nine = written.substr(0, 6) + written.substr(7, 3);
       for (char digit = '0'; digit <= '9'; ++digit)
-        if (luhn_ok(nine + digit)) f.help = msg_of(msg::help_check_digit, v.substr(0, 10), digit);
+        if (luhn_ok(nine + digit)) finding.help = msg_of(msg::help_check_digit, written.substr(0, 10), digit);
       break;
     }
   }

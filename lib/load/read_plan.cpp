@@ -48,11 +48,17 @@ void read_approval(MapReader& reader, Approval& approval) {
   reader.ref("meeting", approval.meeting, bit(Kind::meeting));
 }
 
-// A baseline or target: a value at a date; a measurement has a note too.
-void read_dated_value(MapReader& reader, DatedValue& value, bool required, bool with_note) {
-  reader.number("value", value.value, required);
-  reader.date("date", value.date, required);
-  if (with_note) reader.text("note", value.note);
+// A baseline or target: a value at a date.
+void read_dated_value(MapReader& reader, DatedValue& value) {
+  reader.number("value", value.value);
+  reader.date("date", value.date);
+}
+
+// A measurement: a value at a date, both required, and a note.
+void read_measurement(MapReader& reader, DatedValue& measurement) {
+  reader.number("value", measurement.value, true);
+  reader.date("date", measurement.date, true);
+  reader.text("note", measurement.note);
 }
 
 void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
@@ -67,7 +73,7 @@ void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
   auto dated_value = [&](const char* key, Val<DatedValue>& out) {
     reader.object(key, out, [&](const RawNode* node, DatedValue& value) {
       MapReader value_reader(ctx, node, key, node->span);
-      read_dated_value(value_reader, value, false, false);
+      read_dated_value(value_reader, value);
       value_reader.finish();
     });
   };
@@ -75,7 +81,7 @@ void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
   dated_value("target", goal.target);
   reader.list("measurements", goal.measurements, [&](const RawNode* node, DatedValue& measurement) {
     return nested(reader, "measurements", node, measurement, std::string("measurements"),
-                  [&](MapReader& measurement_reader) { read_dated_value(measurement_reader, measurement, true, true); });
+                  [&](MapReader& measurement_reader) { read_measurement(measurement_reader, measurement); });
   });
 }
 
@@ -111,17 +117,19 @@ void read_activity(MapReader& reader, Activity& activity, NestedIds& ids) {
 
 // Activities name goals of this plan by their bare ids.
 void check_activity_goals(Ctx& ctx, const Plan& plan) {
+  if (!ctx.reading()) return;
   std::unordered_set<std::string> goal_ids;
   for (const auto& goal : plan.goals.v)
     if (goal.id.set) goal_ids.insert(goal.id.v);
   for (const auto& activity : plan.activities.v) {
     for (const auto& goal : activity.goals.v) {
       if (goal_ids.count(goal.v)) continue;
-      auto& f = ctx.report("reference-unknown", msg_of(msg::reference_unknown_nested, goal.v, "plan", plan.id.v),
+      auto& finding = ctx.report("reference-unknown", msg_of(msg::reference_unknown_nested, goal.v, "plan", plan.id.v),
                            goal.span);
       std::vector<std::string> candidates(goal_ids.begin(), goal_ids.end());
       std::sort(candidates.begin(), candidates.end());
-      if (auto s = did_you_mean(goal.v, candidates)) f.help = msg_of(msg::help_did_you_mean, *s);
+      if (auto suggestion = did_you_mean(goal.v, candidates))
+        finding.help = msg_of(msg::help_did_you_mean, *suggestion);
     }
   }
 }

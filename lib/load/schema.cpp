@@ -41,7 +41,7 @@ std::string json_schema(bool config) {
   }
   Json defs = kind_definitions(ctx);
   Json one_of = Json::array();
-  for (Kind k : kAllKinds) one_of.push_back(Json{{"$ref", std::string("#/definitions/") + kind_name(k)}});
+  for (Kind kind : kAllKinds) one_of.push_back(Json{{"$ref", std::string("#/definitions/") + kind_name(kind)}});
   root["title"] = "samverkan data (format v1)";
   root["description"] =
       "One YAML document of a samverkan repository: an organisation, collaboration, forum, plan, meeting or report.";
