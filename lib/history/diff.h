@@ -13,27 +13,12 @@
 #include "core/finding.h"
 #include "core/messages.h"
 #include "core/model.h"
+#include "load/flatten.h"
 
 namespace sv {
 
-// Where a nested object sits in its entity: (group, key) steps, e.g.
-// {("goal", "g1"), ("measurement", "2026-04-30")}. Empty: the entity itself.
-using ObjectPath = std::vector<std::pair<std::string, std::string>>;
-struct ObjectPathLess {
-  bool operator()(const ObjectPath& a, const ObjectPath& b) const;
-};
-
-// An entity as a set of objects, each a set of fields with their text.
-struct Flat {
-  Kind kind{};
-  std::string id;
-  std::string file;  // the path of the file it was read from
-  std::map<ObjectPath, std::map<std::string, std::string>, ObjectPathLess> objects;
-};
-
-// Flattens every entity that has an id; the first of a repeated id wins.
-std::map<std::string, Flat> flatten(const Repo& repo);
-Flat flatten(const Entity& e, const std::string& file);
+// The entity as objects and fields (Flat, ObjectPath, flatten) is the
+// loader's: load/flatten.h.
 
 struct FieldChange {
   std::string field;                    // the YAML key, dotted below a mapping: "target.value"

@@ -1,0 +1,53 @@
+// `samverkan schema`: the readers, run in their describing mode.
+#include "load/load.h"
+#include "load/readers.h"
+
+namespace sv {
+namespace {
+
+using decode::Json;
+
+// The definition of every kind, in the order of kAllKinds.
+Json kind_definitions(decode::Ctx& ctx) {
+  Json defs = Json::object();
+  FileLoad sink;
+  auto add = [&](Kind kind, auto read, auto& out) {
+    ctx.slot = &defs[kind_name(kind)];
+    decode::read_entity(ctx, &decode::kEmptyMapping, kind, -1, out, read);
+  };
+  add(Kind::organisation, decode::read_organisation, sink.organisations);
+  add(Kind::collaboration, decode::read_collaboration, sink.collaborations);
+  add(Kind::forum, decode::read_forum, sink.forums);
+  add(Kind::plan, decode::read_plan, sink.plans);
+  add(Kind::meeting, decode::read_meeting, sink.meetings);
+  add(Kind::report, decode::read_report, sink.reports);
+  return defs;
+}
+
+}  // namespace
+
+std::string json_schema(bool config) {
+  std::vector<Finding> sink;
+  std::vector<RefUse> refs;
+  decode::Ctx ctx{sink, refs, {}};
+  ctx.mode = decode::Mode::describe;
+  Json root{{"$schema", "http://json-schema.org/draft-07/schema#"}};
+  if (config) {
+    Config unused;
+    Json cfg = decode::schema_of(ctx, [&](decode::MapReader& reader) { decode::read_config(reader, unused); });
+    root["title"] = "samverkan.yaml";
+    root.update(cfg);
+    return root.dump(2) + "\n";
+  }
+  Json defs = kind_definitions(ctx);
+  Json one_of = Json::array();
+  for (Kind kind : kAllKinds) one_of.push_back(Json{{"$ref", std::string("#/definitions/") + kind_name(kind)}});
+  root["title"] = "samverkan data (format v1)";
+  root["description"] =
+      "One YAML document of a samverkan repository: an organisation, collaboration, forum, plan, meeting or report.";
+  root["definitions"] = std::move(defs);
+  root["oneOf"] = std::move(one_of);
+  return root.dump(2) + "\n";
+}
+
+}  // namespace sv
