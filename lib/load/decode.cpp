@@ -6,6 +6,7 @@
 #include "load/load.h"
 #include "load/readers.h"
 #include "core/text.h"
+#include "core/codes.h"
 
 namespace sv {
 namespace {
@@ -18,13 +19,13 @@ bool kind_of(Ctx& ctx, const RawNode* root, Kind& kind) {
   for (size_t i = 0; i < root->pairs(); ++i)
     if (root->key(i)->value == "kind") kind_node = root->val(i);
   if (!kind_node || kind_node->is_null()) {
-    ctx.report("kind-missing", msg_of(msg::kind_missing), root->span);
+    ctx.report(code::kind_missing, msg_of(msg::kind_missing), root->span);
     return false;
   }
   if (kind_node->is_scalar() && kind_from_name(kind_node->value, kind)) return true;
   std::vector<std::string> names;
   for (Kind each : kAllKinds) names.emplace_back(kind_name(each));
-  auto& finding = ctx.report("kind-unknown",
+  auto& finding = ctx.report(code::kind_unknown,
                        msg_of(msg::kind_unknown, kind_node->is_scalar() ? kind_node->value : "…", join(names)),
                        kind_node->span);
   if (kind_node->is_scalar())
@@ -36,14 +37,10 @@ bool kind_of(Ctx& ctx, const RawNode* root, Kind& kind) {
 // One document of a kind, read by that kind's reader.
 void read_document(Ctx& ctx, const RawNode* root, Kind kind, int file, FileLoad& out) {
   using namespace decode;
-  switch (kind) {
-    case Kind::organisation: return read_entity(ctx, root, kind, file, out.organisations, read_organisation);
-    case Kind::collaboration: return read_entity(ctx, root, kind, file, out.collaborations, read_collaboration);
-    case Kind::forum: return read_entity(ctx, root, kind, file, out.forums, read_forum);
-    case Kind::plan: return read_entity(ctx, root, kind, file, out.plans, read_plan);
-    case Kind::meeting: return read_entity(ctx, root, kind, file, out.meetings, read_meeting);
-    case Kind::report: return read_entity(ctx, root, kind, file, out.reports, read_report);
-  }
+  visit_kind(kind, [&](auto type) {
+    using T = typename decltype(type)::type;
+    read_entity<T>(ctx, root, kind, file, out.of<T>(), read_kind);
+  });
 }
 
 }  // namespace
@@ -69,7 +66,7 @@ void load_file(int file, std::string_view content, FileLoad& out, const Cache* c
     const RawNode* root = doc.root;
     if (!root || root->is_null()) continue;  // an empty document
     if (!root->is_map()) {
-      ctx.report("document-not-mapping", msg_of(msg::document_not_mapping), root->span);
+      ctx.report(code::document_not_mapping, msg_of(msg::document_not_mapping), root->span);
       continue;
     }
     Kind kind;
@@ -93,7 +90,7 @@ bool load_config(int file, std::string_view content, Config& out, std::vector<Re
     }
   Span start{file, 1, 1, 1};
   if (!root || !root->is_map()) {
-    ctx.report(root ? "document-not-mapping" : "field-required",
+    ctx.report(root ? code::document_not_mapping : code::field_required,
                root ? msg_of(msg::config_not_mapping) : msg_of(msg::field_required, "name", msg::w_configuration),
                root ? root->span : start);
     return true;

@@ -106,14 +106,10 @@ void flatten_as(const Entity& entity, FlatWriter& writer, void (*read)(MapReader
 
 // The entity's fields: its id is its key, not a field (read_entity reads it).
 void flatten_fields(const Entity& entity, FlatWriter& writer) {
-  switch (entity.kind) {
-    case Kind::organisation: return flatten_as(entity, writer, read_organisation);
-    case Kind::collaboration: return flatten_as(entity, writer, read_collaboration);
-    case Kind::forum: return flatten_as(entity, writer, read_forum);
-    case Kind::plan: return flatten_as(entity, writer, read_plan);
-    case Kind::meeting: return flatten_as(entity, writer, read_meeting);
-    case Kind::report: return flatten_as(entity, writer, read_report);
-  }
+  visit_kind(entity.kind, [&](auto type) {
+    using T = typename decltype(type)::type;
+    flatten_as<T>(entity, writer, read_kind);
+  });
 }
 
 }  // namespace

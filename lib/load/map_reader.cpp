@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/text.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
@@ -99,17 +100,17 @@ const RawNode* MapReader::key_node(std::string_view key) const {
 void MapReader::missing(std::string_view key) {
   // An explicitly empty value points at the key; an absent one at the map.
   if (const RawNode* written = key_node(key))
-    ctx_.report("field-required", msg_of(msg::field_required_empty, key, what_), written->span);
+    ctx_.report(code::field_required, msg_of(msg::field_required_empty, key, what_), written->span);
   else
-    ctx_.report("field-required", msg_of(msg::field_required, key, what_), where_);
+    ctx_.report(code::field_required, msg_of(msg::field_required, key, what_), where_);
 }
 
 void MapReader::missing_when(std::string_view key, const Tr& condition) {
-  ctx_.report("field-required", msg_of(msg::field_required_when, key, what_, condition), where_);
+  ctx_.report(code::field_required, msg_of(msg::field_required_when, key, what_, condition), where_);
 }
 
 void MapReader::mismatch(std::string_view key, const RawNode* node, const Tr& expected) {
-  ctx_.report("type-mismatch", msg_of(msg::type_mismatch, key, expected, found_as(node)), node->span);
+  ctx_.report(code::type_mismatch, msg_of(msg::type_mismatch, key, expected, found_as(node)), node->span);
 }
 
 bool MapReader::scalar(std::string_view key, const RawNode* node, Text& out) {
@@ -154,7 +155,7 @@ void MapReader::id(std::string_view key, Text& out, bool req) {
 
 void MapReader::check_id(const Text& id) {
   if (is_valid_id(id.v)) return;
-  auto& finding = ctx_.report("id-invalid", msg_of(msg::id_invalid, id.v), id.span);
+  auto& finding = ctx_.report(code::id_invalid, msg_of(msg::id_invalid, id.v), id.span);
   if (auto suggestion = suggest_id(id.v); !suggestion.empty()) finding.help = msg_of(msg::help_id, suggestion);
 }
 
@@ -162,7 +163,7 @@ bool MapReader::enum_value(std::string_view key, const Text& value, std::span<co
   for (const char* word : allowed)
     if (value.v == word) return true;
   auto& finding =
-      ctx_.report("enum-invalid", msg_of(msg::enum_invalid, value.v, key, list_words(allowed)), value.span);
+      ctx_.report(code::enum_invalid, msg_of(msg::enum_invalid, value.v, key, list_words(allowed)), value.span);
   std::vector<std::string> candidates(allowed.begin(), allowed.end());
   if (auto suggestion = did_you_mean(value.v, candidates)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
   return false;
@@ -220,17 +221,17 @@ void MapReader::date(std::string_view key, Val<Date>& out, bool req) {
 }
 
 bool MapReader::date_node(std::string_view key, const RawNode* node, Val<Date>& out) {
-  return parsed(key, node, out, parse_date, "date-invalid", msg::date_invalid);
+  return parsed(key, node, out, parse_date, code::date_invalid, msg::date_invalid);
 }
 
 void MapReader::time(std::string_view key, Val<TimeOfDay>& out) {
   if (describing()) return (void)declare(key, pattern_schema("^[0-9]{2}:[0-9]{2}$"));
   if (flattening()) return emit(key, out);
-  if (const RawNode* node = take(key)) parsed(key, node, out, parse_time, "time-invalid", msg::time_invalid);
+  if (const RawNode* node = take(key)) parsed(key, node, out, parse_time, code::time_invalid, msg::time_invalid);
 }
 
 bool MapReader::period_node(std::string_view key, const RawNode* node, Val<Period>& out) {
-  return parsed(key, node, out, parse_period, "period-invalid", msg::period_invalid);
+  return parsed(key, node, out, parse_period, code::period_invalid, msg::period_invalid);
 }
 
 void MapReader::period(std::string_view key, Val<Period>& out, bool req) {
@@ -248,14 +249,14 @@ void MapReader::email(std::string_view key, Text& out) {
   if (describing()) return (void)declare(key, pattern_schema("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
   if (flattening()) return emit(key, out);
   text(key, out);
-  if (out.set && !is_plausible_email(out.v)) ctx_.report("email-invalid", msg_of(msg::email_invalid, out.v), out.span);
+  if (out.set && !is_plausible_email(out.v)) ctx_.report(code::email_invalid, msg_of(msg::email_invalid, out.v), out.span);
 }
 
 void MapReader::url(std::string_view key, Text& out) {
   if (describing()) return (void)declare(key, pattern_schema("^https?://"));
   if (flattening()) return emit(key, out);
   text(key, out);
-  if (out.set && !is_http_url(out.v)) ctx_.report("url-invalid", msg_of(msg::url_invalid, out.v), out.span);
+  if (out.set && !is_http_url(out.v)) ctx_.report(code::url_invalid, msg_of(msg::url_invalid, out.v), out.span);
 }
 
 bool MapReader::ref_shape(const Text& ref) {
@@ -263,7 +264,7 @@ bool MapReader::ref_shape(const Text& ref) {
   bool ok = hash == std::string::npos ? is_valid_id(ref.v)
                                       : is_valid_id(ref.v.substr(0, hash)) && is_valid_id(ref.v.substr(hash + 1));
   if (!ok) {
-    auto& finding = ctx_.report("reference-invalid", msg_of(msg::reference_invalid, ref.v), ref.span);
+    auto& finding = ctx_.report(code::reference_invalid, msg_of(msg::reference_invalid, ref.v), ref.span);
     if (hash == std::string::npos)
       if (auto suggestion = suggest_id(ref.v); !suggestion.empty()) finding.help = msg_of(msg::help_id, suggestion);
   }
@@ -298,7 +299,7 @@ void MapReader::refs(std::string_view key, List<Text>& out, uint8_t kinds, bool 
     if (!scalar(key, node, ref)) return false;
     record(ref, kinds);
     if (unique && !seen.emplace(ref.v, ref.span).second) {
-      auto& finding = ctx_.report("list-duplicate", msg_of(msg::list_duplicate, ref.v, key), ref.span);
+      auto& finding = ctx_.report(code::list_duplicate, msg_of(msg::list_duplicate, ref.v, key), ref.span);
       finding.notes.push_back(Note{msg_of(msg::note_first_here), seen[ref.v]});
     }
     return true;
@@ -328,7 +329,7 @@ void MapReader::finish(std::vector<Extension>* extensions) {
       continue;
     }
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
-    auto& finding = ctx_.report("field-unknown", msg_of(msg::field_unknown, key, what_), key_node->span);
+    auto& finding = ctx_.report(code::field_unknown, msg_of(msg::field_unknown, key, what_), key_node->span);
     if (auto suggestion = did_you_mean(key, known_)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
     else finding.help = msg_of(msg::help_known_fields, join(known_));
   }
@@ -340,14 +341,14 @@ std::string kind_and_id(std::string_view kind, const Text& id) {
 
 void check_order(Ctx& ctx, std::string_view a_key, const Val<Date>& a, std::string_view b_key, const Val<Date>& b) {
   if (a.set && b.set && b.v < a.v)
-    ctx.report("date-order", msg_of(msg::date_order, b_key, b.v.str(), a_key, a.v.str()), b.span);
+    ctx.report(code::date_order, msg_of(msg::date_order, b_key, b.v.str(), a_key, a.v.str()), b.span);
 }
 
 void NestedIds::add(const Text& id) {
   if (!ctx_.reading() || !id.set || id.v.empty()) return;
   auto [it, fresh] = seen_.emplace(id.v, id.span);
   if (!fresh) {
-    auto& finding = ctx_.report("id-duplicate", msg_of(msg::nested_id_duplicate, id.v, what_), id.span);
+    auto& finding = ctx_.report(code::id_duplicate, msg_of(msg::nested_id_duplicate, id.v, what_), id.span);
     finding.notes.push_back(Note{msg_of(msg::note_first_here), it->second});
   }
 }

@@ -24,6 +24,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/codes.h"
+#include "core/enums.h"
 #include "core/finding.h"
 #include "core/model.h"
 #include "core/msg/core.h"
@@ -34,7 +36,6 @@ namespace sv::decode {
 
 using Json = nlohmann::ordered_json;
 
-constexpr uint8_t bit(Kind kind) { return static_cast<uint8_t>(1u << static_cast<unsigned>(kind)); }
 constexpr uint8_t kAnyKind = 0xff;
 
 enum class Mode : uint8_t { read, describe, flatten };
@@ -102,7 +103,7 @@ struct Ctx {
   bool reading() const { return mode == Mode::read; }
   bool describing() const { return mode == Mode::describe; }
   bool flattening() const { return mode == Mode::flatten; }
-  Finding& report(const char* code, Message m, Span sp) {
+  Finding& report(Code code, Message m, Span sp) {
     findings.push_back(make_finding(code, std::move(m), sp, entity));
     return findings.back();
   }
@@ -196,7 +197,7 @@ class MapReader {
  private:
   // A scalar that a parser turns into T; `bad` says what is wrong otherwise.
   template <class T, class Parse>
-  bool parsed(std::string_view key, const RawNode* node, Val<T>& out, Parse parse, const char* code, const Tr& bad);
+  bool parsed(std::string_view key, const RawNode* node, Val<T>& out, Parse parse, Code code, const Tr& bad);
   template <class T, class F>
   void describe_list(std::string_view key, F& item, bool req);
   template <class T, class F>
@@ -214,7 +215,7 @@ class MapReader {
 };
 
 template <class T, class Parse>
-bool MapReader::parsed(std::string_view key, const RawNode* node, Val<T>& out, Parse parse, const char* code,
+bool MapReader::parsed(std::string_view key, const RawNode* node, Val<T>& out, Parse parse, Code code,
                        const Tr& bad) {
   if (!node->is_scalar()) {
     mismatch(key, node, msg::w_text);

@@ -1,5 +1,6 @@
 // kind: collaboration.
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
@@ -14,33 +15,32 @@ void read_target_group(MapReader& reader, TargetGroup& group, NestedIds& ids) {
 void read_coordinator(MapReader& reader, Coordinator& coordinator) {
   Ctx& ctx = reader.ctx();
   read_contact_fields(reader, coordinator);
-  reader.ref("organisation", coordinator.organisation, bit(Kind::organisation));
+  reader.ref("organisation", coordinator.organisation, kind_bit(Kind::organisation));
   reader.number("fte", coordinator.fte);
   const Val<double>& fte = coordinator.fte;
   if (fte.set && !(fte.v > 0 && fte.v <= 1))
-    ctx.report("value-out-of-range", msg_of(msg::value_range, "fte", msg::w_fte, fte.v), fte.span);
+    ctx.report(code::value_out_of_range, msg_of(msg::value_range, "fte", msg::w_fte, fte.v), fte.span);
 }
 
 void read_agreement(MapReader& reader, Agreement& agreement) {
   reader.date("signed", agreement.signed_on);
   reader.date("valid_until", agreement.valid_until);
-  reader.enumv("form", agreement.form, {"written", "oral"});
+  reader.enumv("form", agreement.form, enum_names<AgreementForm>());
   reader.text("document", agreement.document);
   check_order(reader.ctx(), "signed", agreement.signed_on, "valid_until", agreement.valid_until);
 }
 
 }  // namespace
 
-void read_collaboration(MapReader& reader, Collaboration& collab) {
+void read_kind(MapReader& reader, Collaboration& collab) {
   Ctx& ctx = reader.ctx();
   reader.text("name", collab.name, true);
-  reader.refs("parties", collab.parties, bit(Kind::organisation), true, true);
+  reader.refs("parties", collab.parties, kind_bit(Kind::organisation), true, true);
   if (collab.parties.set && collab.parties.v.size() == 1)
-    ctx.report("parties-too-few", msg_of(msg::parties_too_few, collab.parties.v.size()), collab.parties.span);
-  reader.ref("parent", collab.parent, bit(Kind::collaboration));
+    ctx.report(code::parties_too_few, msg_of(msg::parties_too_few, collab.parties.v.size()), collab.parties.span);
+  reader.ref("parent", collab.parent, kind_bit(Kind::collaboration));
   reader.text("area", collab.area);
-  reader.enumv("integration_level", collab.integration_level,
-               {"coordination", "consultation", "collaboration", "integration"});
+  reader.enumv("integration_level", collab.integration_level, enum_names<IntegrationLevel>());
   reader.text("purpose", collab.purpose);
   NestedIds ids(ctx, kind_and_id("collaboration", collab.id));
   reader.list("target_groups", collab.target_groups, [&](const RawNode* node, TargetGroup& group) {

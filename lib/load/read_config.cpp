@@ -4,6 +4,7 @@
 
 #include "core/dates.h"
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
@@ -73,18 +74,18 @@ void read_calendar_entry(MapReader& reader, CalendarEntry& entry) {
   const Val<double>& day = entry.day;
   bool month_ok = month.set && whole_between(month.v, 1, 12);
   if (month.set && !month_ok)
-    ctx.report("value-out-of-range", msg_of(msg::value_range, "month", msg::w_month, month.v), month.span);
+    ctx.report(code::value_out_of_range, msg_of(msg::value_range, "month", msg::w_month, month.v), month.span);
   if (day.set && month_ok && !(day.v >= 1 && day.v == std::floor(day.v) && day.v <= days_in_month(2000, int(month.v))))
-    ctx.report("value-out-of-range", msg_of(msg::value_range, "day", msg::w_day, day.v), day.span);
-  reader.ref("collaboration", entry.collaboration, bit(Kind::collaboration));
-  reader.enumv("evidence", entry.evidence, {"meeting", "report"});
+    ctx.report(code::value_out_of_range, msg_of(msg::value_range, "day", msg::w_day, day.v), day.span);
+  reader.ref("collaboration", entry.collaboration, kind_bit(Kind::collaboration));
+  reader.enumv("evidence", entry.evidence, enum_names<CalendarEvidence>());
 }
 
 }  // namespace
 
 void read_config(MapReader& reader, Config& config) {
   reader.text("name", config.name, true);
-  reader.enumv("language", config.language, {"sv", "en"});
+  reader.enumv("language", config.language, enum_names<ConfigLanguage>());
   reader.texts("exclude", config.exclude);
   read_rule_settings(reader, config.rules);
   reader.list("calendar", config.calendar, [&](const RawNode* node, CalendarEntry& entry) {

@@ -1,6 +1,7 @@
 // Contacts: in an organisation's list, a collaboration's coordinator, an
 // activity's responsible and a report's author.
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 
@@ -10,7 +11,7 @@ void read_contact_fields(MapReader& reader, Contact& contact) {
   reader.email("email", contact.email);
   reader.text("phone", contact.phone);
   if (!contact.name.set && !contact.role.set)
-    reader.ctx().report("field-required", msg_of(msg::contact_needs_name_or_role), reader.where());
+    reader.ctx().report(code::field_required, msg_of(msg::contact_needs_name_or_role), reader.where());
 }
 
 bool read_contact(MapReader& parent, std::string_view key, const RawNode* node, Contact& contact) {

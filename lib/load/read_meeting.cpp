@@ -3,13 +3,14 @@
 #include <cmath>
 
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
 
 // Someone present or absent; only the present have a role.
 void read_attendee(MapReader& reader, Attendee& attendee, bool with_role) {
-  reader.ref("organisation", attendee.organisation, bit(Kind::organisation), true);
+  reader.ref("organisation", attendee.organisation, kind_bit(Kind::organisation), true);
   reader.text("name", attendee.name);
   if (with_role) reader.text("role", attendee.role);
 }
@@ -26,7 +27,7 @@ void read_item_number(MapReader& reader, Item& item, int position) {
   if (written.v >= 1 && written.v == std::floor(written.v) && written.v < 1e6)
     item.number = static_cast<int>(written.v);
   else
-    reader.ctx().report("value-out-of-range", msg_of(msg::value_range, "number", msg::w_positive, written.v),
+    reader.ctx().report(code::value_out_of_range, msg_of(msg::value_range, "number", msg::w_positive, written.v),
                         written.span);
 }
 
@@ -46,10 +47,10 @@ void read_action(MapReader& reader, Action& action, NestedIds& ids) {
   reader.id("id", action.id);
   ids.add(action.id);
   reader.text("title", action.title, true);
-  reader.ref("owner", action.owner, bit(Kind::organisation));
+  reader.ref("owner", action.owner, kind_bit(Kind::organisation));
   reader.text("responsible", action.responsible);
   reader.date("due", action.due);
-  reader.enumv("status", action.status, {"open", "done", "cancelled"});
+  reader.enumv("status", action.status, enum_names<ActionStatus>());
   reader.date("completed", action.completed);
   reader.number("item", action.item);
 }
@@ -61,7 +62,7 @@ void check_action_items(Ctx& ctx, const Meeting& meeting) {
     if (!action.item.set) continue;
     bool found = std::any_of(meeting.items.v.begin(), meeting.items.v.end(),
                              [&](const Item& item) { return item.number == action.item.v; });
-    if (!found) ctx.report("reference-unknown", msg_of(msg::item_unknown, action.item.v), action.item.span);
+    if (!found) ctx.report(code::reference_unknown, msg_of(msg::item_unknown, action.item.v), action.item.span);
   }
 }
 
@@ -72,16 +73,16 @@ void read_minutes(MapReader& reader, Minutes& minutes) {
 
 }  // namespace
 
-void read_meeting(MapReader& reader, Meeting& meeting) {
+void read_kind(MapReader& reader, Meeting& meeting) {
   Ctx& ctx = reader.ctx();
-  reader.ref("forum", meeting.forum, bit(Kind::forum), true);
+  reader.ref("forum", meeting.forum, kind_bit(Kind::forum), true);
   reader.date("date", meeting.date, true);
   reader.time("start", meeting.start);
   reader.time("end", meeting.end);
   if (meeting.start.set && meeting.end.set && meeting.end.v < meeting.start.v)
-    ctx.report("date-order", msg_of(msg::date_order, "end", meeting.end.v.str(), "start", meeting.start.v.str()),
+    ctx.report(code::date_order, msg_of(msg::date_order, "end", meeting.end.v.str(), "start", meeting.start.v.str()),
                meeting.end.span);
-  reader.enumv("type", meeting.type, {"regular", "extra", "planning-day", "information", "follow-up"});
+  reader.enumv("type", meeting.type, enum_names<MeetingType>());
   reader.text("location", meeting.location);
   reader.text("chair", meeting.chair);
   reader.text("secretary", meeting.secretary);

@@ -1,6 +1,7 @@
 // kind: organisation.
 #include "core/text.h"
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
@@ -13,13 +14,13 @@ void check_org_number(MapReader& reader, const Text& number) {
   switch (sv::check_org_number(written)) {
     case OrgNumberProblem::none: break;
     case OrgNumberProblem::shape:
-      ctx.report("org-number-invalid", msg_of(msg::org_number_shape, written), number.span);
+      ctx.report(code::org_number_invalid, msg_of(msg::org_number_shape, written), number.span);
       break;
     case OrgNumberProblem::third_digit:
-      ctx.report("org-number-invalid", msg_of(msg::org_number_third, written, written[2]), number.span);
+      ctx.report(code::org_number_invalid, msg_of(msg::org_number_third, written, written[2]), number.span);
       break;
     case OrgNumberProblem::check_digit: {
-      auto& finding = ctx.report("org-number-invalid", msg_of(msg::org_number_check, written), number.span);
+      auto& finding = ctx.report(code::org_number_invalid, msg_of(msg::org_number_check, written), number.span);
       std::string nine = written.substr(0, 6) + written.substr(7, 3);
       for (char digit = '0'; digit <= '9'; ++digit)
         if (luhn_ok(nine + digit)) finding.help = msg_of(msg::help_check_digit, written.substr(0, 10), digit);
@@ -30,14 +31,12 @@ void check_org_number(MapReader& reader, const Text& number) {
 
 }  // namespace
 
-void read_organisation(MapReader& reader, Organisation& org) {
+void read_kind(MapReader& reader, Organisation& org) {
   reader.text("name", org.name, true);
-  reader.enumv("type", org.type,
-               {"municipality", "region", "state-agency", "coordination-association", "municipal-association",
-                "unit", "other"},
+  reader.enumv("type", org.type, enum_names<OrgType>(),
                true);
-  reader.ref("parent", org.parent, bit(Kind::organisation));
-  if (org.type.set && org.type.v == "unit" && !org.parent.set) reader.missing_when("parent", msg::cond_unit);
+  reader.ref("parent", org.parent, kind_bit(Kind::organisation));
+  if (org.type_value() == OrgType::unit && !org.parent.set) reader.missing_when("parent", msg::cond_unit);
   reader.text("short_name", org.short_name);
   reader.text("org_number", org.org_number);
   check_org_number(reader, org.org_number);

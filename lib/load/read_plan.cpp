@@ -4,11 +4,11 @@
 
 #include "core/text.h"
 #include "load/readers.h"
+#include "core/codes.h"
 
 namespace sv::decode {
 namespace {
 
-constexpr const char* kActivityStatus[] = {"planned", "ongoing", "done", "postponed", "cancelled"};
 
 // A period as a range of dates: `{start, end}`.
 void read_period_range(MapReader& reader, const RawNode* node, Val<Period>& period) {
@@ -43,9 +43,9 @@ void read_plan_period(MapReader& reader, Val<Period>& period) {
 }
 
 void read_approval(MapReader& reader, Approval& approval) {
-  reader.ref("forum", approval.forum, bit(Kind::forum));
+  reader.ref("forum", approval.forum, kind_bit(Kind::forum));
   reader.date("date", approval.date);
-  reader.ref("meeting", approval.meeting, bit(Kind::meeting));
+  reader.ref("meeting", approval.meeting, kind_bit(Kind::meeting));
 }
 
 // A baseline or target: a value at a date.
@@ -68,8 +68,8 @@ void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
   reader.text("title", goal.title, true);
   reader.text("description", goal.description);
   reader.text("indicator", goal.indicator);
-  reader.enumv("unit", goal.unit, {"percent", "count", "days", "sek", "score", "other"});
-  reader.enumv("direction", goal.direction, {"increase", "decrease", "maintain"});
+  reader.enumv("unit", goal.unit, enum_names<GoalUnit>());
+  reader.enumv("direction", goal.direction, enum_names<GoalDirection>());
   auto dated_value = [&](const char* key, Val<DatedValue>& out) {
     reader.object(key, out, [&](const RawNode* node, DatedValue& value) {
       MapReader value_reader(ctx, node, key, node->span);
@@ -87,7 +87,7 @@ void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
 
 void read_update(MapReader& reader, Update& update) {
   reader.date("date", update.date, true);
-  reader.enumv("status", update.status, kActivityStatus);
+  reader.enumv("status", update.status, enum_names<ActivityStatus>());
   reader.text("note", update.note);
 }
 
@@ -98,15 +98,15 @@ void read_activity(MapReader& reader, Activity& activity, NestedIds& ids) {
   reader.text("description", activity.description);
   reader.list("goals", activity.goals,
               [&](const RawNode* node, Text& goal) { return reader.scalar("goals", node, goal); });
-  reader.ref("owner", activity.owner, bit(Kind::organisation));
+  reader.ref("owner", activity.owner, kind_bit(Kind::organisation));
   read_contact_field(reader, "responsible", activity.responsible, true);
-  reader.refs("participants", activity.participants, bit(Kind::organisation));
+  reader.refs("participants", activity.participants, kind_bit(Kind::organisation));
   reader.date("start", activity.start);
   reader.date("due", activity.due);
   check_order(reader.ctx(), "start", activity.start, "due", activity.due);
-  reader.enumv("status", activity.status, kActivityStatus);
+  reader.enumv("status", activity.status, enum_names<ActivityStatus>());
   reader.date("completed", activity.completed);
-  if (activity.status.set && activity.status.v == "done" && !activity.completed.set)
+  if (activity.status_value() == ActivityStatus::done && !activity.completed.set)
     reader.missing_when("completed", msg::cond_done);
   reader.number("budget", activity.budget);
   reader.list("updates", activity.updates, [&](const RawNode* node, Update& update) {
@@ -124,7 +124,7 @@ void check_activity_goals(Ctx& ctx, const Plan& plan) {
   for (const auto& activity : plan.activities.v) {
     for (const auto& goal : activity.goals.v) {
       if (goal_ids.count(goal.v)) continue;
-      auto& finding = ctx.report("reference-unknown", msg_of(msg::reference_unknown_nested, goal.v, "plan", plan.id.v),
+      auto& finding = ctx.report(code::reference_unknown, msg_of(msg::reference_unknown_nested, goal.v, "plan", plan.id.v),
                            goal.span);
       std::vector<std::string> candidates(goal_ids.begin(), goal_ids.end());
       std::sort(candidates.begin(), candidates.end());
@@ -136,29 +136,29 @@ void check_activity_goals(Ctx& ctx, const Plan& plan) {
 
 void read_follow_up(MapReader& reader, FollowUp& follow_up) {
   reader.date("date", follow_up.date, true);
-  reader.ref("forum", follow_up.forum, bit(Kind::forum));
-  reader.enumv("type", follow_up.type, {"tertial", "half-year", "full-year", "other"});
+  reader.ref("forum", follow_up.forum, kind_bit(Kind::forum));
+  reader.enumv("type", follow_up.type, enum_names<FollowUpType>());
 }
 
 }  // namespace
 
-void read_plan(MapReader& reader, Plan& plan) {
+void read_kind(MapReader& reader, Plan& plan) {
   Ctx& ctx = reader.ctx();
   reader.text("title", plan.title, true);
-  reader.ref("collaboration", plan.collaboration, bit(Kind::collaboration), true);
+  reader.ref("collaboration", plan.collaboration, kind_bit(Kind::collaboration), true);
   read_plan_period(reader, plan.period);
-  reader.enumv("status", plan.status, {"draft", "approved", "archived"});
+  reader.enumv("status", plan.status, enum_names<PlanStatus>());
   reader.object("approved", plan.approved, [&](const RawNode* node, Approval& approval) {
     MapReader approval_reader(ctx, node, "approved", node->span);
     read_approval(approval_reader, approval);
     approval_reader.finish();
   });
-  if (plan.status.set && plan.status.v == "approved" && (!plan.approved.set || !plan.approved.v.date.set))
+  if (plan.status_value() == PlanStatus::approved && (!plan.approved.set || !plan.approved.v.date.set))
     reader.missing_when(plan.approved.set ? "approved.date" : "approved", msg::cond_approved);
   reader.date("revised", plan.revised);
   reader.list("target_groups", plan.target_groups, [&](const RawNode* node, Text& group) {
     if (!reader.scalar("target_groups", node, group)) return false;
-    reader.record(group, bit(Kind::collaboration), Nested::target_group, plan.collaboration.v);
+    reader.record(group, kind_bit(Kind::collaboration), Nested::target_group, plan.collaboration.v);
     return true;
   });
   reader.texts("needs", plan.needs);

@@ -3,8 +3,8 @@
 
 namespace sv::decode {
 
-void read_report(MapReader& reader, Report& report) {
-  reader.ref("collaboration", report.collaboration, bit(Kind::collaboration), true);
+void read_kind(MapReader& reader, Report& report) {
+  reader.ref("collaboration", report.collaboration, kind_bit(Kind::collaboration), true);
   reader.period("period", report.period, true);
   read_contact_field(reader, "author", report.author);
   reader.date("submitted", report.submitted);

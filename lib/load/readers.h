@@ -12,13 +12,15 @@
 
 namespace sv::decode {
 
-// The body of each kind; the kind and id are read_entity's.
-void read_organisation(MapReader& reader, Organisation& org);
-void read_collaboration(MapReader& reader, Collaboration& collab);
-void read_forum(MapReader& reader, Forum& forum);
-void read_plan(MapReader& reader, Plan& plan);
-void read_meeting(MapReader& reader, Meeting& meeting);
-void read_report(MapReader& reader, Report& report);
+// The body of each kind (one overload per model struct, so that a Kind
+// known at run time finds its reader through visit_kind); the kind and id
+// are read_entity's.
+void read_kind(MapReader& reader, Organisation& org);
+void read_kind(MapReader& reader, Collaboration& collab);
+void read_kind(MapReader& reader, Forum& forum);
+void read_kind(MapReader& reader, Plan& plan);
+void read_kind(MapReader& reader, Meeting& meeting);
+void read_kind(MapReader& reader, Report& report);
 
 // samverkan.yaml.
 void read_config(MapReader& reader, Config& config);

@@ -11,16 +11,12 @@ using decode::Json;
 Json kind_definitions(decode::Ctx& ctx) {
   Json defs = Json::object();
   FileLoad sink;
-  auto add = [&](Kind kind, auto read, auto& out) {
+  for_each_kind([&](auto type) {
+    using T = typename decltype(type)::type;
+    Kind kind = KindOf<T>::kind;
     ctx.slot = &defs[kind_name(kind)];
-    decode::read_entity(ctx, &decode::kEmptyMapping, kind, -1, out, read);
-  };
-  add(Kind::organisation, decode::read_organisation, sink.organisations);
-  add(Kind::collaboration, decode::read_collaboration, sink.collaborations);
-  add(Kind::forum, decode::read_forum, sink.forums);
-  add(Kind::plan, decode::read_plan, sink.plans);
-  add(Kind::meeting, decode::read_meeting, sink.meetings);
-  add(Kind::report, decode::read_report, sink.reports);
+    decode::read_entity<T>(ctx, &decode::kEmptyMapping, kind, -1, sink.of<T>(), decode::read_kind);
+  });
   return defs;
 }
 

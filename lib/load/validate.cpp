@@ -8,6 +8,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/msg/core.h"
+#include "core/codes.h"
 
 namespace sv {
 namespace {
@@ -39,7 +40,7 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
   for (const auto& d : decls) {
     auto [it, fresh] = repo.ids.emplace(d.e->id.v, d.ref);
     if (fresh) continue;
-    Finding f = make_finding("id-duplicate", msg_of(msg::id_duplicate, d.e->id.v), d.e->id.span, d.e->id.v);
+    Finding f = make_finding(code::id_duplicate, msg_of(msg::id_duplicate, d.e->id.v), d.e->id.span, d.e->id.v);
     f.notes.push_back(Note{msg_of(msg::note_first_here), repo.entity(it->second).id.span});
     findings.push_back(std::move(f));
   }
@@ -94,7 +95,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
     if (r.scope.empty() || !repo.find(r.scope)) return;  // the scope's own reference is reported
     if (repo.nested_ids.count(r.scope + "#" + v)) return;
     const Entity& scope = *repo.find(r.scope);
-    Finding f = make_finding("reference-unknown", msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
+    Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
                      r.target.span, r.entity);
     f.help = suggest_nested(repo, r.scope, v);
     out.push_back(std::move(f));
@@ -104,8 +105,8 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   auto it = repo.ids.find(head);
   if (it == repo.ids.end()) {
     Finding f = r.kinds == 0xff
-                    ? make_finding("reference-unknown", msg_of(msg::reference_unknown, head), r.target.span, r.entity)
-                    : make_finding("reference-unknown", msg_of(msg::reference_unknown_kind, head, kinds_words(r.kinds)),
+                    ? make_finding(code::reference_unknown, msg_of(msg::reference_unknown, head), r.target.span, r.entity)
+                    : make_finding(code::reference_unknown, msg_of(msg::reference_unknown_kind, head, kinds_words(r.kinds)),
                            r.target.span, r.entity);
     f.help = suggest(repo, head, r.kinds);
     out.push_back(std::move(f));
@@ -113,7 +114,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   }
   Kind k = it->second.kind;
   if (!(r.kinds & kind_bit(k))) {
-    Finding f = make_finding("reference-wrong-kind", msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
+    Finding f = make_finding(code::reference_wrong_kind, msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
                      r.target.span, r.entity);
     f.help = suggest(repo, head, r.kinds);
     f.notes.push_back(Note{msg_of(msg::note_defined_here), repo.entity(it->second).id.span});
@@ -126,7 +127,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   bool ok = nit != repo.nested_ids.end() &&
             (r.nested == Nested::any || r.nested == Nested::none || nit->second == r.nested);
   if (ok) return;
-  Finding f = make_finding("reference-unknown", msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
+  Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
                    r.target.span, r.entity);
   f.help = suggest_nested(repo, head, local);
   out.push_back(std::move(f));
@@ -154,7 +155,7 @@ void check_cycles(const Repo& repo, const std::vector<T>& items, std::vector<Fin
     }
     if (!cycle) continue;
     if (*std::min_element(chain.begin(), chain.end()) != e.id.v) continue;
-    out.push_back(make_finding("parent-cycle", msg_of(msg::parent_cycle, join(chain, " → ")), e.parent.span, e.id.v));
+    out.push_back(make_finding(code::parent_cycle, msg_of(msg::parent_cycle, join(chain, " → ")), e.parent.span, e.id.v));
   }
 }
 
