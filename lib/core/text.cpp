@@ -231,31 +231,43 @@ static std::vector<std::string_view> split_path(std::string_view s) {
   return out;
 }
 
-static bool match_parts(const std::vector<std::string_view>& p, size_t i,
-                        const std::vector<std::string_view>& s, size_t j) {
-  while (i < p.size()) {
-    if (p[i] == "**") {
-      for (size_t k = j; k <= s.size(); ++k)
-        if (match_parts(p, i + 1, s, k)) return true;
-      return false;
+// Which prefixes of the path the pattern's segments can consume, one
+// segment at a time: a set of reachable positions instead of backtracking,
+// so repeated `**` cost O(pattern segments × path segments), never more.
+static bool match_parts(const std::vector<std::string_view>& pattern,
+                        const std::vector<std::string_view>& path) {
+  std::vector<char> reach(path.size() + 1, 0), next(path.size() + 1, 0);
+  reach[0] = 1;
+  for (std::string_view segment : pattern) {
+    bool any = false;
+    if (segment == "**") {
+      // Zero or more whole segments: every position at or after a reachable one.
+      char from = 0;
+      for (size_t j = 0; j <= path.size(); ++j) next[j] = from = from | reach[j];
+      any = from;
+    } else {
+      next[0] = 0;
+      for (size_t j = 0; j < path.size(); ++j) {
+        next[j + 1] = reach[j] && match_segment(segment, path[j]);
+        any = any || next[j + 1];
+      }
     }
-    if (j >= s.size() || !match_segment(p[i], s[j])) return false;
-    ++i; ++j;
+    if (!any) return false;
+    std::swap(reach, next);
   }
-  return j == s.size();
+  return reach[path.size()];
 }
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   while (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
   bool anchored = pattern.find('/') != std::string_view::npos;
   auto p = split_path(pattern);
-  auto s = split_path(path);
   if (p.empty()) return false;
   if (!anchored) p.insert(p.begin(), "**");
-  // A pattern naming a directory also matches everything under it.
-  if (match_parts(p, 0, s, 0)) return true;
+  // A pattern naming a directory also matches everything under it (and a
+  // trailing `**` matches zero segments too, so the path itself as well).
   p.push_back("**");
-  return match_parts(p, 0, s, 0);
+  return match_parts(p, split_path(path));
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
