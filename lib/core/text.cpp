@@ -288,31 +288,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::optional<std::string> did_you_mean(std::string_view word,
-                                        const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  size_t best_d = 0;
-  size_t limit = std::max<size_t>(1, std::min<size_t>(3, (word.size() + 2) / 3));
-  if (word.size() > 100) return best;  // no typo is that long; keep hostile input cheap
-  for (const auto& c : candidates) {
-    size_t diff = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
-    bool maybe_prefix = word.size() >= 4 && c.size() > word.size();
-    if (diff > limit && !maybe_prefix) continue;
-    if (maybe_prefix && c.compare(0, word.size(), word) != 0 && diff > limit) continue;
-    size_t d = edit_distance(word, c);
-    // A prefix of a long id (nassjo vs nassjo-kommun) is a good suggestion too.
-    bool prefix = word.size() >= 4 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;
-    if (d == 0) continue;
-    if (d > limit && !prefix) continue;
-    if (prefix && d > limit) d = limit;
-    if (!best || d < best_d || (d == best_d && c < *best)) {
-      best = c;
-      best_d = d;
-    }
-  }
-  return best;
-}
-
 // Reads n digits at s[i..] into out; false if any is not a digit.
 static bool digits_at(std::string_view s, size_t i, size_t n, std::string& out) {
   if (i + n > s.size()) return false;

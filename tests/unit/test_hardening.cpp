@@ -4,6 +4,8 @@
 
 #include "core/text.h"
 
+#include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -84,4 +86,74 @@ TEST_CASE("exclude globs give the answers of the backtracking matcher") {
     CAPTURE(path);
     CHECK(glob_match(pattern, path) == reference_glob(pattern, path));
   }
+}
+
+namespace {
+
+// did_you_mean as it was: edit distance against every candidate.
+std::optional<std::string> reference_did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  size_t best_d = 0;
+  size_t limit = std::max<size_t>(1, std::min<size_t>(3, (word.size() + 2) / 3));
+  if (word.size() > 100) return best;
+  for (const auto& c : candidates) {
+    size_t diff = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    bool maybe_prefix = word.size() >= 4 && c.size() > word.size();
+    if (diff > limit && !maybe_prefix) continue;
+    if (maybe_prefix && c.compare(0, word.size(), word) != 0 && diff > limit) continue;
+    size_t d = edit_distance(word, c);
+    bool prefix = word.size() >= 4 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;
+    if (d == 0) continue;
+    if (d > limit && !prefix) continue;
+    if (prefix && d > limit) d = limit;
+    if (!best || d < best_d || (d == best_d && c < *best)) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+// A word near `from`: up to four random edits (insert, delete, substitute, swap).
+std::string mangled(std::string word, std::mt19937& rng, std::string_view alphabet) {
+  for (int edits = rng() % 5; edits > 0; --edits) {
+    size_t at = word.empty() ? 0 : rng() % word.size();
+    char letter = alphabet[rng() % alphabet.size()];
+    switch (rng() % 4) {
+      case 0: word.insert(word.begin() + at, letter); break;
+      case 1: if (!word.empty()) word.erase(at, 1); break;
+      case 2: if (!word.empty()) word[at] = letter; break;
+      default: if (at + 1 < word.size()) std::swap(word[at], word[at + 1]);
+    }
+  }
+  return word;
+}
+
+}  // namespace
+
+TEST_CASE("the Suggester answers as did_you_mean always did") {
+  std::mt19937 rng(2026);
+  const std::string alphabet = "abcdeko-01\xc3\xa5";
+  std::vector<std::string> candidates{"", "a", "ab", "nassjo-kommun", "eksjo-kommun", "region-jonkoping",
+                                      "org_number", "name", "nassjo"};
+  for (int i = 0; i < 400; ++i) candidates.push_back("kommun-" + std::to_string(rng() % 2000));
+  for (int i = 0; i < 300; ++i) {
+    std::string word;
+    for (int n = 1 + rng() % 12; n > 0; --n) word += alphabet[rng() % alphabet.size()];
+    candidates.push_back(word);
+  }
+  candidates.push_back(candidates[5]);  // a duplicate
+  std::shuffle(candidates.begin(), candidates.end(), rng);
+  Suggester suggester(candidates);
+  for (int round = 0; round < 4000; ++round) {
+    std::string word = round % 7 == 0 ? std::string(rng() % 3, 'k')
+                                      : mangled(candidates[rng() % candidates.size()], rng, alphabet);
+    if (round % 11 == 0) word = word.substr(0, word.size() / 2 + 1);  // prefixes
+    CAPTURE(word);
+    auto expected = reference_did_you_mean(word, candidates);
+    CHECK(suggester.suggest(word) == expected);
+    if (round % 50 == 0) CHECK(did_you_mean(word, candidates) == expected);
+  }
+  CHECK_FALSE(suggester.suggest(std::string(101, 'a')).has_value());
+  CHECK(Suggester({}).suggest("x") == std::nullopt);
 }
