@@ -372,9 +372,11 @@ std::string mask_personal_numbers(std::string_view text) {
 }
 
 std::vector<size_t> line_starts_of(std::string_view text) {
+  // Line breaks as YAML has them: LF, CRLF (one break) and CR alone (old Mac files).
   std::vector<size_t> starts{0};
   for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      starts.push_back(i + 1);
   return starts;
 }
 

@@ -77,10 +77,11 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
 // output of samverkan ever repeats one (IMY; OSL 26:1).
 std::string mask_personal_numbers(std::string_view text);
 
-// Joins items with ", ".
-// The byte offset where each line of `text` starts (the first is 0).
+// The byte offset where each line of `text` starts (the first is 0); LF,
+// CRLF and CR alone each end a line, as in YAML.
 std::vector<size_t> line_starts_of(std::string_view text);
 
+// Joins items with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
 }  // namespace sv

@@ -58,7 +58,7 @@ std::string_view source_line(const Repo& repo, int file, int line) {
   const std::vector<size_t>& starts = line_starts(repo, file);
   if (static_cast<size_t>(line) > starts.size()) return {};
   size_t pos = starts[line - 1];
-  size_t end = t.find('\n', pos);
+  size_t end = t.find_first_of("\r\n", pos);
   std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;

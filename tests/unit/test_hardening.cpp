@@ -157,3 +157,10 @@ TEST_CASE("the Suggester answers as did_you_mean always did") {
   CHECK_FALSE(suggester.suggest(std::string(101, 'a')).has_value());
   CHECK(Suggester({}).suggest("x") == std::nullopt);
 }
+
+TEST_CASE("lines end at LF, CRLF and CR alone") {
+  CHECK(line_starts_of("a\nb\r\nc\rd") == std::vector<size_t>{0, 2, 5, 7});
+  CHECK(line_starts_of("a\r") == std::vector<size_t>{0, 2});
+  CHECK(line_starts_of("\r\r\n\n") == std::vector<size_t>{0, 1, 3, 4});
+  CHECK(line_starts_of("") == std::vector<size_t>{0});
+}
