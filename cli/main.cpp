@@ -73,6 +73,17 @@ int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>
   return 2;
 }
 
+// `code`, once standard output is written; output that could not be (a full
+// disk, a closed pipe) is a system error, never a silent success.
+int written(const Global& g, int code) {
+  errno = 0;
+  std::cout.flush();
+  if (!std::cout || std::fflush(stdout) != 0)
+    return fail(g, sv::msg_of(sv::msg::cli_write_failed, T(g, sv::msg::cli_stdout),
+                              std::strerror(errno ? errno : EIO)));
+  return code;
+}
+
 // The language of help texts must be known before parsing: --lang, else
 // SAMVERKAN_LANG, else Swedish.
 static sv::Lang ui_lang(int argc, char** argv) {
@@ -182,11 +193,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return written(g, app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return written(g, app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return written(g, app.exit(e));
   } catch (const CLI::ParseError& e) {
     return parse_failure(app, e, g);
   }
@@ -196,15 +207,7 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, run] : runs) {
       if (!sub->parsed()) continue;
-      int code = run();
-      // Output that could not be written (a full disk, a closed pipe) is a
-      // system error, never a silent success.
-      errno = 0;
-      std::cout.flush();
-      if (!std::cout || std::fflush(stdout) != 0)
-        return fail(g, sv::msg_of(sv::msg::cli_write_failed, T(g, sv::msg::cli_stdout),
-                                  std::strerror(errno ? errno : EIO)));
-      return code;
+      return written(g, run());
     }
   } catch (const sv::SystemError& e) {
     return fail(g, e.message, e.help);

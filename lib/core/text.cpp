@@ -231,31 +231,43 @@ static std::vector<std::string_view> split_path(std::string_view s) {
   return out;
 }
 
-static bool match_parts(const std::vector<std::string_view>& p, size_t i,
-                        const std::vector<std::string_view>& s, size_t j) {
-  while (i < p.size()) {
-    if (p[i] == "**") {
-      for (size_t k = j; k <= s.size(); ++k)
-        if (match_parts(p, i + 1, s, k)) return true;
-      return false;
+// Which prefixes of the path the pattern's segments can consume, one
+// segment at a time: a set of reachable positions instead of backtracking,
+// so repeated `**` cost O(pattern segments × path segments), never more.
+static bool match_parts(const std::vector<std::string_view>& pattern,
+                        const std::vector<std::string_view>& path) {
+  std::vector<char> reach(path.size() + 1, 0), next(path.size() + 1, 0);
+  reach[0] = 1;
+  for (std::string_view segment : pattern) {
+    bool any = false;
+    if (segment == "**") {
+      // Zero or more whole segments: every position at or after a reachable one.
+      char from = 0;
+      for (size_t j = 0; j <= path.size(); ++j) next[j] = from = from | reach[j];
+      any = from;
+    } else {
+      next[0] = 0;
+      for (size_t j = 0; j < path.size(); ++j) {
+        next[j + 1] = reach[j] && match_segment(segment, path[j]);
+        any = any || next[j + 1];
+      }
     }
-    if (j >= s.size() || !match_segment(p[i], s[j])) return false;
-    ++i; ++j;
+    if (!any) return false;
+    std::swap(reach, next);
   }
-  return j == s.size();
+  return reach[path.size()];
 }
 
 bool glob_match(std::string_view pattern, std::string_view path) {
   while (pattern.substr(0, 2) == "./") pattern.remove_prefix(2);
   bool anchored = pattern.find('/') != std::string_view::npos;
   auto p = split_path(pattern);
-  auto s = split_path(path);
   if (p.empty()) return false;
   if (!anchored) p.insert(p.begin(), "**");
-  // A pattern naming a directory also matches everything under it.
-  if (match_parts(p, 0, s, 0)) return true;
+  // A pattern naming a directory also matches everything under it (and a
+  // trailing `**` matches zero segments too, so the path itself as well).
   p.push_back("**");
-  return match_parts(p, 0, s, 0);
+  return match_parts(p, split_path(path));
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -274,31 +286,6 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
-}
-
-std::optional<std::string> did_you_mean(std::string_view word,
-                                        const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  size_t best_d = 0;
-  size_t limit = std::max<size_t>(1, std::min<size_t>(3, (word.size() + 2) / 3));
-  if (word.size() > 100) return best;  // no typo is that long; keep hostile input cheap
-  for (const auto& c : candidates) {
-    size_t diff = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
-    bool maybe_prefix = word.size() >= 4 && c.size() > word.size();
-    if (diff > limit && !maybe_prefix) continue;
-    if (maybe_prefix && c.compare(0, word.size(), word) != 0 && diff > limit) continue;
-    size_t d = edit_distance(word, c);
-    // A prefix of a long id (nassjo vs nassjo-kommun) is a good suggestion too.
-    bool prefix = word.size() >= 4 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;
-    if (d == 0) continue;
-    if (d > limit && !prefix) continue;
-    if (prefix && d > limit) d = limit;
-    if (!best || d < best_d || (d == best_d && c < *best)) {
-      best = c;
-      best_d = d;
-    }
-  }
-  return best;
 }
 
 // Reads n digits at s[i..] into out; false if any is not a digit.
@@ -385,9 +372,11 @@ std::string mask_personal_numbers(std::string_view text) {
 }
 
 std::vector<size_t> line_starts_of(std::string_view text) {
+  // Line breaks as YAML has them: LF, CRLF (one break) and CR alone (old Mac files).
   std::vector<size_t> starts{0};
   for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') starts.push_back(i + 1);
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      starts.push_back(i + 1);
   return starts;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,9 +39,29 @@ bool is_http_url(std::string_view s);
 bool glob_match(std::string_view pattern, std::string_view path);
 
 // The candidate closest to `word` by edit distance, if close enough to be a
-// plausible typo; nullopt otherwise.
+// plausible typo; nullopt otherwise. Asking one Suggester for many words is
+// cheaper than asking this for each.
 std::optional<std::string> did_you_mean(std::string_view word,
                                         const std::vector<std::string>& candidates);
+
+// did_you_mean's answers from candidates indexed once, for asking about many
+// words: a word's cost depends on how many candidates are near it, not on how
+// many there are. Closest by edit distance wins, then the alphabetically
+// first; at most 1 edit away for words of up to 3 bytes, 2 up to 6, else 3; a
+// candidate that extends a word of 4 bytes or more counts as at most that
+// far. const, so threads can share one.
+class Suggester {
+ public:
+  explicit Suggester(std::vector<std::string> candidates);
+  ~Suggester();
+  Suggester(Suggester&&) noexcept;
+  Suggester& operator=(Suggester&&) noexcept;
+  std::optional<std::string> suggest(std::string_view word) const;
+
+ private:
+  struct Index;
+  std::unique_ptr<const Index> index_;
+};
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // A personnummer or samordningsnummer found in a text: where (bytes), and the
@@ -56,10 +77,11 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
 // output of samverkan ever repeats one (IMY; OSL 26:1).
 std::string mask_personal_numbers(std::string_view text);
 
-// Joins items with ", ".
-// The byte offset where each line of `text` starts (the first is 0).
+// The byte offset where each line of `text` starts (the first is 0); LF,
+// CRLF and CR alone each end a line, as in YAML.
 std::vector<size_t> line_starts_of(std::string_view text);
 
+// Joins items with ", ".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 
 }  // namespace sv

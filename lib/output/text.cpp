@@ -66,7 +66,7 @@ std::string_view SourceLines::line(int file, int line) const {
   if (static_cast<size_t>(line) > starts.size()) return {};
   std::string_view t = text_of(repo_, file);
   size_t pos = starts[line - 1];
-  size_t end = t.find('\n', pos);
+  size_t end = t.find_first_of("\r\n", pos);
   std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;

@@ -26,6 +26,12 @@ printf '\xef\xbb\xbfkind: organisation\r\nid: eksjo-kommun\r\nname: Eksjö kommu
 run validate "$r"
 check "BOM and CRLF: right line and column" eval 'code_is 1 && has "organisations/crlf.yaml:5:1: error[field-unknown]"'
 rm "$r/organisations/crlf.yaml"
+# CR alone ends a line too (old Mac files), as in YAML: real lines, and each shown by itself.
+printf 'kind: organisation\rid: eksjo-kommun\rname: Eksjö kommun\rtype: municipalityx\rnmae: x\r' >"$r/organisations/cr.yaml"
+run validate "$r"
+check "CR line ends: right line and column" eval 'code_is 1 && has "organisations/cr.yaml:4:7: error[enum-invalid]" && has "organisations/cr.yaml:5:1: error[field-unknown]"'
+check "CR line ends: the source line is that line alone" eval 'has "4 | type: municipalityx" && has "5 | nmae: x" && ! grep -q "kind: organisation" <<<"$out"'
+rm "$r/organisations/cr.yaml"
 run validate "$r"; check "empty and comment-only files are fine" code_is 0
 
 # A 20 MB file loads.

@@ -31,4 +31,12 @@ run --help
 check "--help still prints help and exits 0" eval 'code_is 0 && has "Kommandon"'
 run --version
 check "--version exits 0" eval 'code_is 0 && has "samverkan"'
+# Help and version lost on the way out are a system error too, like any command's output.
+if [ -w /dev/full ]; then
+  for args in --help --version "validate --help" "render site --help"; do
+    # shellcheck disable=SC2086
+    out=$("$bin" $args --lang en 2>&1 >/dev/full); code=$?
+    check "$args to a full disk is exit 2 with a message" eval 'code_is 2 && has "cannot write standard output"'
+  done
+fi
 finish
