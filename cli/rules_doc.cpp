@@ -67,7 +67,7 @@ std::string options_cell(const sv::rules::Rule& r) {
 std::string rule_section(const sv::rules::Rule& r) {
   std::string out = fmt::format("### `{}`\n\n*{}* Default: **{}**.\n\n", r.id, sentence(r.summary.get(kLang)),
                                 sv::severity_name(r.default_severity));
-  out += explanation_markdown(r.explanation.get(kLang));
+  out += explanation_markdown(sv::rules::explanation_text(r.explanation, kLang));
   if (!r.options.empty()) {
     out += "\nOptions:\n\n";
     for (const auto& o : r.options)

@@ -67,8 +67,29 @@ std::vector<std::string> parse_list(std::string_view text) {
   return out;
 }
 
+std::string explanation_text(const Explanation& e, Lang lang) {
+  std::string text = e.text.get(lang), out;
+  size_t at = 0;
+  for (size_t n = 0; n < e.examples.size(); ++n) {
+    std::string mark = fmt::format("{{example{}}}", n + 1);
+    size_t place = text.find(mark, at);
+    if (place == std::string::npos) continue;  // test_rules.cpp sees that every example has its place
+    out.append(text, at, place - at);
+    std::string_view yaml = e.examples[n];
+    for (size_t line = 0; line < yaml.size();) {
+      size_t end = std::min(yaml.find('\n', line), yaml.size());
+      out += "  ";
+      out.append(yaml.substr(line, end - line));
+      if (end < yaml.size()) out += '\n';
+      line = end + 1;
+    }
+    at = place + mark.size();
+  }
+  return out.append(text, at);
+}
+
 std::string rule_help(const Rule& r, Lang lang) {
-  std::string out = r.explanation.get(lang);
+  std::string out = explanation_text(r.explanation, lang);
   if (r.options.empty()) return out;
   out += fmt::format("\n\n{}:\n", msg::lint_rules_options.get(lang));
   for (const auto& o : r.options)

@@ -34,6 +34,17 @@ struct OptionDef {
 struct Rule;
 class Index;
 
+// A rule's explanation: what it finds, why (with its source) and examples
+// that fail and pass. The YAML of the examples is the same in every language,
+// so it is written once, in `examples`; the text names each by its place,
+// `{example1}`, `{example2}`, ..., where it is printed indented by two spaces.
+struct Explanation {
+  Tr text;
+  std::vector<const char*> examples;
+};
+// The explanation in one language, its examples in their places.
+std::string explanation_text(const Explanation& e, Lang lang);
+
 // A rule's effective settings: its severity and option values (defaults
 // overridden by samverkan.yaml).
 struct Settings {
@@ -80,7 +91,7 @@ struct Rule {
   const char* id;
   Severity default_severity;
   Tr summary;      // one line, for `samverkan rules`
-  Tr explanation;  // what it finds, why (with its source), a failing and a passing example
+  Explanation explanation;
   std::vector<OptionDef> options;
   void (*check)(Context&);
   // Reads every byte of every file (not only the model): started first, so

@@ -176,31 +176,44 @@ bool history_usable(Context& c) {
   return false;
 }
 
-ChangedAfter changed_after_approval(const Context& c, const std::string& id, const Date& approved_on,
-                                    const std::vector<std::pair<const char*, const Tr*>>& groups,
-                                    bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
-                                    const Tr& note, const char* numbered_group) {
-  ChangedAfter out;
+// The commits after `on` that changed what `watch` counts in `id`, newest
+// first: a note each, and the newest.
+static std::vector<Note> changes_after(const Context& c, const std::string& id, const Date& on,
+                                       const ApprovalWatch& watch, const CommitInfo*& last) {
+  std::vector<Note> notes;
   const History& h = *c.history();
   for (const auto& ev : h.of(id)) {
     const CommitInfo& ci = h.commits[ev.commit];
-    if (ci.date <= approved_on || ci.date > c.today || ev.diff.change != Change::changed || records_approval(ev.diff))
+    if (ci.date <= on || ci.date > c.today || ev.diff.change != Change::changed || watch.records_approval(ev.diff))
       continue;
     bool counted = false;
-    for (const auto& [group, word] : groups) {
+    for (const auto& [group, word] : watch.groups) {
       std::vector<std::string> keys;  // objects are sorted: one key's changes are adjacent
       for (const auto& o : ev.diff.objects)
-        if (counts(o) && o.path[0].first == group && (keys.empty() || keys.back() != o.path[0].second))
+        if (watch.counts(o) && o.path[0].first == group && (keys.empty() || keys.back() != o.path[0].second))
           keys.push_back(o.path[0].second);
       if (keys.empty()) continue;
-      if (numbered_group && std::string_view(group) == numbered_group)
+      if (watch.numbered_group && std::string_view(group) == watch.numbered_group)
         for (auto& k : keys) k = "§" + k;
       counted = true;
-      out.notes.push_back(Note{msg_of(note, ci.id.substr(0, 10), ci.date.str(), ci.author, *word, join(keys)), {}});
+      notes.push_back(Note{msg_of(watch.note, ci.id.substr(0, 10), ci.date.str(), ci.author, *word, join(keys)), {}});
     }
-    if (counted && !out.last) out.last = &ci;
+    if (counted && !last) last = &ci;
   }
-  return out;
+  return notes;
+}
+
+void report_changed_after_approval(Context& c, const std::vector<Approved>& approved, const ApprovalWatch& watch) {
+  if (approved.empty() || !history_usable(c)) return;
+  for (const Approved& a : approved) {
+    const CommitInfo* last = nullptr;
+    std::vector<Note> notes = changes_after(c, a.id, a.on.v, watch, last);
+    if (!last) continue;
+    Finding& f = c.report(a.on.span, a.id, a.nested,
+                          msg_of(watch.message, a.id, a.on.v.str(), last->date.str(), last->id.substr(0, 10)),
+                          msg_of(watch.help, a.id));
+    f.notes = std::move(notes);
+  }
 }
 
 }  // namespace sv::rules

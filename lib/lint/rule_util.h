@@ -127,13 +127,28 @@ bool history_usable(Context& c);
 // changed items ("<commit> <date> (<author>): goals g1, g2"); `last` is the
 // newest such commit, or null when there is none. Keys of `numbered_group`
 // are shown as § numbers.
-struct ChangedAfter {
-  std::vector<Note> notes;
-  const CommitInfo* last = nullptr;
+// What a rule of the "changed after approval" kind watches: the lists of the
+// entity whose changes count (with the word naming each in a note), which
+// changes count, which commit records a new approval, and its texts
+// (message {0} id {1} approved on {2} last change {3} commit; help {0} id).
+struct ApprovalWatch {
+  std::vector<std::pair<const char*, const Tr*>> groups;
+  bool (*counts)(const ObjectChange&);
+  bool (*records_approval)(const EntityDiff&);
+  const Tr& message;
+  const Tr& note;
+  const Tr& help;
+  const char* numbered_group = nullptr;  // its keys are item numbers, shown as "§3"
 };
-ChangedAfter changed_after_approval(const Context& c, const std::string& id, const Date& approved_on,
-                                    const std::vector<std::pair<const char*, const Tr*>>& groups,
-                                    bool (*counts)(const ObjectChange&), bool (*records_approval)(const EntityDiff&),
-                                    const Tr& note, const char* numbered_group = nullptr);
+// An approved entity: its id, the approval date's field and the nested name
+// findings about it are keyed on.
+struct Approved {
+  const std::string& id;
+  const Val<Date>& on;
+  const char* nested;
+};
+// Reports each approved entity that changed, as `watch` says, in a commit
+// dated after its approval and not after today, with a note per commit.
+void report_changed_after_approval(Context& c, const std::vector<Approved>& approved, const ApprovalWatch& watch);
 
 }  // namespace sv::rules

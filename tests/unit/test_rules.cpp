@@ -343,10 +343,21 @@ TEST_CASE("every rule: a kebab-case id, sorted, documented in both languages, wi
     CHECK(find_rule(r.id) == &r);
     std::string prefix = std::string("rule.") + r.id + ".";
     CHECK(std::string(r.summary.id).rfind(prefix, 0) == 0);
-    CHECK(std::string(r.explanation.id).rfind(prefix, 0) == 0);
+    CHECK(std::string(r.explanation.text.id).rfind(prefix, 0) == 0);
     CHECK(std::string_view(r.summary.sv).find('\n') == std::string_view::npos);
     CHECK(std::string_view(r.summary.en).find('\n') == std::string_view::npos);
-    std::string_view sv = r.explanation.sv, en = r.explanation.en;
+    std::string_view sv = r.explanation.text.sv, en = r.explanation.text.en;
+    // Each example is written once and has its one place in each language.
+    for (size_t n = 1; n <= r.explanation.examples.size() + 1; ++n) {
+      std::string mark = fmt::format("{{example{}}}", n);
+      CAPTURE(mark);
+      size_t expected = n <= r.explanation.examples.size() ? 1 : 0;
+      for (std::string_view text : {sv, en}) {
+        size_t count = 0;
+        for (size_t at = text.find(mark); at != text.npos; at = text.find(mark, at + 1)) ++count;
+        CHECK(count == expected);
+      }
+    }
     for (std::string part : {"Vad:", "Varför:", "Fel", "Rätt"}) {
       CAPTURE(part);
       CHECK(sv.find(part) != sv.npos);

@@ -26,45 +26,37 @@ extern const Rule action_overdue{
     "action-overdue",
     Severity::warning,
     {"rule.action-overdue.summary", "en öppen åtgärd vars slutdatum har passerat", "an open action past its due date"},
-    {"rule.action-overdue.explanation",
-     R"~(Vad: en åtgärd med status `open` (en åtgärd utan `status` är öppen) vars `due` ligger före dagens datum.
+    {{"rule.action-overdue.explanation",
+      R"(Vad: en åtgärd med status `open` (en åtgärd utan `status` är öppen) vars `due` ligger före dagens datum.
 
 Varför: kontinuerlig uppföljning är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta åtgärder som beslutats men aldrig återrapporterats. Åtgärdslistan är bara till hjälp om den visar vad som är gjort.
 
 Fel (med dagens datum 2026-10-15):
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-09-30
+{example1}
 
 Rätt:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-09-30
-      status: done
-      completed: 2026-09-25)~",
-     R"~(What: an action with status `open` (an action without `status` is open) whose `due` date is before today.
+{example2})",
+      R"(What: an action with status `open` (an action without `status` is open) whose `due` date is before today.
 
 Why: continuous follow-up is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find actions decided but never reported back. The action list only helps if it shows what has been done.
 
 Fails (today being 2026-10-15):
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-09-30
+{example1}
 
 Passes:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-09-30
-      status: done
-      completed: 2026-09-25)~"},
+{example2})"},
+     {R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr
+    owner: nassjo-kommun
+    due: 2026-09-30)",
+      R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr
+    owner: nassjo-kommun
+    due: 2026-09-30
+    status: done
+    completed: 2026-09-25)"}},
     {},
     check,
 };

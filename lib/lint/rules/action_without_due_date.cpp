@@ -25,39 +25,34 @@ extern const Rule action_without_due_date{
     "action-without-due-date",
     Severity::warning,
     {"rule.action-without-due-date.summary", "en åtgärd utan slutdatum", "an action without a due date"},
-    {"rule.action-without-due-date.explanation",
-     R"~(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `due`, det datum då den ska vara klar.
+    {{"rule.action-without-due-date.explanation",
+      R"(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `due`, det datum då den ska vara klar.
 
 Varför: beslut ska följas upp (källa 000, Samverkanskompetens i Skaraborg: kontinuerlig uppföljning), och utan slutdatum går det inte att se om en åtgärd är försenad (regeln action-overdue). Revisorer finner ofta beslut som aldrig återrapporteras.
 
 Fel:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
+{example1}
 
 Rätt:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-11-12)~",
-     R"~(What: an action in the minutes' action list (`actions`) without `due`, the date by which it is to be done.
+{example2})",
+      R"(What: an action in the minutes' action list (`actions`) without `due`, the date by which it is to be done.
 
 Why: decisions must be followed up (source 000, Samverkanskompetens in Skaraborg: continuous follow-up), and without a due date nobody can see that an action is late (rule action-overdue). Auditors often find decisions that are never reported back.
 
 Fails:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
+{example1}
 
 Passes:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      due: 2026-11-12)~"},
+{example2})"},
+     {R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr
+    owner: nassjo-kommun)",
+      R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr
+    owner: nassjo-kommun
+    due: 2026-11-12)"}},
     {},
     check,
 };

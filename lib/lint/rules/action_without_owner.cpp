@@ -21,37 +21,33 @@ extern const Rule action_without_owner{
     "action-without-owner",
     Severity::warning,
     {"rule.action-without-owner.summary", "en åtgärd utan ägare", "an action without an owner"},
-    {"rule.action-without-owner.explanation",
-     R"~(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `owner`, den part som ansvarar för den.
+    {{"rule.action-without-owner.explanation",
+      R"(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `owner`, den part som ansvarar för den.
 
 Varför: tydlig ansvarsfördelning är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta beslut som aldrig återrapporteras. En åtgärd utan ägare blir inte gjord.
 
 Fel:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
+{example1}
 
 Rätt:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      responsible: Samverkanskoordinator)~",
-     R"~(What: an action in the minutes' action list (`actions`) without an `owner`, the party that answers for it.
+{example2})",
+      R"(What: an action in the minutes' action list (`actions`) without an `owner`, the party that answers for it.
 
 Why: a clear division of responsibility is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find decisions that are never reported back. An action nobody owns does not get done.
 
 Fails:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
+{example1}
 
 Passes:
-  actions:
-    - id: x1
-      title: Ta fram gemensam broschyr
-      owner: nassjo-kommun
-      responsible: Samverkanskoordinator)~"},
+{example2})"},
+     {R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr)",
+      R"(actions:
+  - id: x1
+    title: Ta fram gemensam broschyr
+    owner: nassjo-kommun
+    responsible: Samverkanskoordinator)"}},
     {},
     check,
 };

@@ -29,43 +29,36 @@ extern const Rule activity_overdue{
     Severity::warning,
     {"rule.activity-overdue.summary", "en aktivitet vars slutdatum har passerat utan att den är klar",
      "an activity past its due date that is not done"},
-    {"rule.activity-overdue.explanation",
-     R"~(Vad: en aktivitet vars `due` ligger före dagens datum och vars status inte är `done` eller `cancelled` (en aktivitet utan `status` räknas som `planned`).
+    {{"rule.activity-overdue.explanation",
+      R"(Vad: en aktivitet vars `due` ligger före dagens datum och vars status inte är `done` eller `cancelled` (en aktivitet utan `status` räknas som `planned`).
 
 Varför: kontinuerlig uppföljning är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En försenad aktivitet ska antingen avslutas eller planeras om, med skälet dokumenterat.
 
 Fel (med dagens datum 2026-10-15):
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      due: 2026-06-30
-      status: ongoing
+{example1}
 
 Rätt:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      due: 2026-06-30
-      status: done
-      completed: 2026-06-18)~",
-     R"~(What: an activity whose `due` date is before today and whose status is neither `done` nor `cancelled` (an activity without `status` counts as `planned`).
+{example2})",
+      R"(What: an activity whose `due` date is before today and whose status is neither `done` nor `cancelled` (an activity without `status` counts as `planned`).
 
 Why: continuous follow-up is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). A late activity should be closed or re-planned, with the reason written down.
 
 Fails (today being 2026-10-15):
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      due: 2026-06-30
-      status: ongoing
+{example1}
 
 Passes:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      due: 2026-06-30
-      status: done
-      completed: 2026-06-18)~"},
+{example2})"},
+     {R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    due: 2026-06-30
+    status: ongoing)",
+      R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    due: 2026-06-30
+    status: done
+    completed: 2026-06-18)"}},
     {},
     check,
 };

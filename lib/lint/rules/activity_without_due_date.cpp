@@ -20,39 +20,34 @@ extern const Rule activity_without_due_date{
     "activity-without-due-date",
     Severity::warning,
     {"rule.activity-without-due-date.summary", "en aktivitet utan slutdatum", "an activity without a due date"},
-    {"rule.activity-without-due-date.explanation",
-     R"~(Vad: en aktivitet i en handlingsplan utan `due`, det datum då den ska vara klar.
+    {{"rule.activity-without-due-date.explanation",
+      R"(Vad: en aktivitet i en handlingsplan utan `due`, det datum då den ska vara klar.
 
 Varför: mål och aktiviteter ska vara tidsatta (SMARTA), annars går de inte att följa upp (källa 000, Samverkanskompetens i Skaraborg). Utan slutdatum kan regeln activity-overdue aldrig se att en aktivitet blivit försenad.
 
 Fel:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun
+{example1}
 
 Rätt:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun
-      due: 2026-05-31)~",
-     R"~(What: an activity of a plan without `due`, the date by which it is to be done.
+{example2})",
+      R"(What: an activity of a plan without `due`, the date by which it is to be done.
 
 Why: goals and activities should be time-bound (SMART), or they cannot be followed up (source 000, Samverkanskompetens in Skaraborg). Without a due date, activity-overdue can never see that an activity is late.
 
 Fails:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun
+{example1}
 
 Passes:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun
-      due: 2026-05-31)~"},
+{example2})"},
+     {R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    owner: nassjo-kommun)",
+      R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    owner: nassjo-kommun
+    due: 2026-05-31)"}},
     {},
     check,
 };

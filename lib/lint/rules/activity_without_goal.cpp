@@ -21,35 +21,32 @@ extern const Rule activity_without_goal{
     Severity::warning,
     {"rule.activity-without-goal.summary", "en aktivitet som inte är kopplad till något mål",
      "an activity that serves no goal"},
-    {"rule.activity-without-goal.explanation",
-     R"~(Vad: en aktivitet i en handlingsplan utan `goals` (eller med en tom lista).
+    {{"rule.activity-without-goal.explanation",
+      R"(Vad: en aktivitet i en handlingsplan utan `goals` (eller med en tom lista).
 
 Varför: samverkan bygger på gemensamma mål (källa 000, Samverkanskompetens i Skaraborg). En aktivitet som inte leder mot något av dem är svår att prioritera och att följa upp.
 
 Fel:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Rätt:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      goals: [g1])~",
-     R"~(What: an activity of a plan with no `goals` (or an empty list).
+{example2})",
+      R"(What: an activity of a plan with no `goals` (or an empty list).
 
 Why: samverkan rests on common goals (source 000, Samverkanskompetens in Skaraborg). An activity that leads to none of them is hard to prioritise and to follow up.
 
 Fails:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Passes:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      goals: [g1])~"},
+{example2})"},
+     {R"(activities:
+  - id: a1
+    title: Gemensam informationsträff)",
+      R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    goals: [g1])"}},
     {},
     check,
 };

@@ -18,35 +18,32 @@ extern const Rule activity_without_owner{
     "activity-without-owner",
     Severity::error,
     {"rule.activity-without-owner.summary", "en aktivitet utan ägare", "an activity without an owner"},
-    {"rule.activity-without-owner.explanation",
-     R"(Vad: en aktivitet i en handlingsplan utan `owner`, den part som svarar för den.
+    {{"rule.activity-without-owner.explanation",
+      R"(Vad: en aktivitet i en handlingsplan utan `owner`, den part som svarar för den.
 
 Varför: tydlig ansvarsfördelning är en grundförutsättning för samverkan (källa 000), och ansvaret ligger hos parterna (källa 002). En aktivitet som ingen äger blir inte gjord.
 
 Fel:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Rätt:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun)",
-     R"(What: an activity in a plan without an `owner`, the party that answers for it.
+{example2})",
+      R"(What: an activity in a plan without an `owner`, the party that answers for it.
 
 Why: a clear division of responsibility is a basic condition of samverkan (source 000), and responsibility lies with the parties (source 002). An activity nobody owns does not get done.
 
 Fails:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Passes:
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      owner: nassjo-kommun)"},
+{example2})"},
+     {R"(activities:
+  - id: a1
+    title: Gemensam informationsträff)",
+      R"(activities:
+  - id: a1
+    title: Gemensam informationsträff
+    owner: nassjo-kommun)"}},
     {},
     check,
 };

@@ -37,37 +37,33 @@ extern const Rule agreement_not_valid{
     Severity::warning,
     {"rule.agreement-not-valid.summary", "ett samverkansavtal som är muntligt eller har gått ut",
      "an agreement that is oral or has expired"},
-    {"rule.agreement-not-valid.explanation",
-     R"~(Vad: ett samverkansavtal (`agreement`) med `form: oral`, eller vars `valid_until` ligger före dagens datum. En samverkan utan `agreement` kontrolleras inte.
+    {{"rule.agreement-not-valid.explanation",
+      R"(Vad: ett samverkansavtal (`agreement`) med `form: oral`, eller vars `valid_until` ligger före dagens datum. En samverkan utan `agreement` kontrolleras inte.
 
 Varför: ett skriftligt, gällande avtal gör ansvarsfördelningen tydlig (källa 002), och revisorer som granskar samverkan pekar ofta ut muntliga eller inaktuella överenskommelser.
 
 Fel (med dagens datum 2026-10-15):
-  agreement:
-    form: oral
-    valid_until: 2025-12-31
+{example1}
 
 Rätt:
-  agreement:
-    form: written
-    signed: 2026-01-20
-    valid_until: 2028-12-31
-    document: avtal/samverkansavtal-2026.pdf)~",
-     R"~(What: an `agreement` with `form: oral`, or whose `valid_until` is before today. A collaboration with no `agreement` is not checked.
+{example2})",
+      R"(What: an `agreement` with `form: oral`, or whose `valid_until` is before today. A collaboration with no `agreement` is not checked.
 
 Why: a written agreement in force makes the division of responsibility clear (source 002), and auditors of samverkan often point out oral or out-of-date agreements.
 
 Fails (today being 2026-10-15):
-  agreement:
-    form: oral
-    valid_until: 2025-12-31
+{example1}
 
 Passes:
-  agreement:
-    form: written
-    signed: 2026-01-20
-    valid_until: 2028-12-31
-    document: avtal/samverkansavtal-2026.pdf)~"},
+{example2})"},
+     {R"(agreement:
+  form: oral
+  valid_until: 2025-12-31)",
+      R"(agreement:
+  form: written
+  signed: 2026-01-20
+  valid_until: 2028-12-31
+  document: avtal/samverkansavtal-2026.pdf)"}},
     {},
     check,
 };

@@ -71,8 +71,8 @@ extern const Rule calendar_obligation_missed{
     Severity::warning,
     {"rule.calendar-obligation-missed.summary", "en återkommande uppgift i årshjulet som inte gjorts i år",
      "a recurring obligation of the calendar not met this year"},
-    {"rule.calendar-obligation-missed.explanation",
-     R"~(Vad: en post i årshjulet (`calendar` i samverkan.yaml) vars tid har gått ut i år utan att det finns belägg för att den gjorts. Tiden går ut efter `day` i månaden `month` (utan `day`: månadens sista dag). Belägg söks från den första i månaden till och med den dagen, i år (en rapport får lämnas upp till två månader före månaden):
+    {{"rule.calendar-obligation-missed.explanation",
+      R"(Vad: en post i årshjulet (`calendar` i samverkan.yaml) vars tid har gått ut i år utan att det finns belägg för att den gjorts. Tiden går ut efter `day` i månaden `month` (utan `day`: månadens sista dag). Belägg söks från den första i månaden till och med den dagen, i år (en rapport får lämnas upp till två månader före månaden):
 - `evidence: meeting`: ett möte med `type: planning-day` i ett forum som hör till postens `collaboration`;
 - `evidence: report`: en rapport för postens `collaboration` med `submitted` i det intervallet;
 - utan `evidence` räknas båda. Utan `collaboration` räknas alla samverkan.
@@ -81,17 +81,12 @@ Fyndet pekar på postens `id` i samverkan.yaml.
 Varför: en planeringsdag i januari varje år, och rapporter vid halvårs- och helårsskiftet, hör till arbetet (källa 003, Uppdrag Samverkan på Höglandet); gemensamma planeringsdagar är ett av de praktiska råden för god samverkan (källa 000).
 
 Fel (med dagens datum 2026-10-15): årshjulet har
-  calendar:
-    - {id: planeringsdag, title: Planeringsdag, month: 1, collaboration: samverkan-nassjo, evidence: meeting}
+{example1}
 och inget möte i januari 2026 har `type: planning-day`.
 
 Rätt:
-  kind: meeting
-  id: styrgrupp-nassjo-2026-01-22
-  forum: styrgrupp-nassjo
-  date: 2026-01-22
-  type: planning-day)~",
-     R"~(What: an entry of the calendar (`calendar` in samverkan.yaml) whose time has run out this year with no evidence that it was done. The time runs out after day `day` of month `month` (without `day`: the last day of the month). Evidence is looked for from the first of the month up to that day, this year (a report may be handed in up to two months before the month):
+{example2})",
+      R"(What: an entry of the calendar (`calendar` in samverkan.yaml) whose time has run out this year with no evidence that it was done. The time runs out after day `day` of month `month` (without `day`: the last day of the month). Evidence is looked for from the first of the month up to that day, this year (a report may be handed in up to two months before the month):
 - `evidence: meeting`: a meeting with `type: planning-day` of a forum of the entry's `collaboration`;
 - `evidence: report`: a report of the entry's `collaboration` with `submitted` in that span;
 - without `evidence` either counts. Without `collaboration` every collaboration counts.
@@ -100,16 +95,18 @@ The finding points at the entry's `id` in samverkan.yaml.
 Why: a planning day in January every year, and reports at the turn of the half-year and the year, are part of the work (source 003, Uppdrag Samverkan på Höglandet); joint planning days are one of the practical tips for good samverkan (source 000).
 
 Fails (today being 2026-10-15): the calendar has
-  calendar:
-    - {id: planeringsdag, title: Planeringsdag, month: 1, collaboration: samverkan-nassjo, evidence: meeting}
+{example1}
 and no meeting in January 2026 has `type: planning-day`.
 
 Passes:
-  kind: meeting
-  id: styrgrupp-nassjo-2026-01-22
-  forum: styrgrupp-nassjo
-  date: 2026-01-22
-  type: planning-day)~"},
+{example2})"},
+     {R"(calendar:
+  - {id: planeringsdag, title: Planeringsdag, month: 1, collaboration: samverkan-nassjo, evidence: meeting})",
+      R"(kind: meeting
+id: styrgrupp-nassjo-2026-01-22
+forum: styrgrupp-nassjo
+date: 2026-01-22
+type: planning-day)"}},
     {},
     check,
 };

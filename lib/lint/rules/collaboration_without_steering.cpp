@@ -24,37 +24,33 @@ extern const Rule collaboration_without_steering{
     Severity::warning,
     {"rule.collaboration-without-steering.summary", "en samverkan utan styrgrupp",
      "a collaboration without a steering group"},
-    {"rule.collaboration-without-steering.explanation",
-     R"~(Vad: en samverkan som inget forum av typ `steering` (styrgrupp, ledningsgrupp) eller `board` (styrelse) hör till.
+    {{"rule.collaboration-without-steering.explanation",
+      R"(Vad: en samverkan som inget forum av typ `steering` (styrgrupp, ledningsgrupp) eller `board` (styrelse) hör till.
 
 Varför: samverkan behöver en styrgrupp med chefer från alla aktörer (källa 003, Uppdrag Samverkan på Höglandet) och en ledning som prioriterar den (källa 000). Utan ett forum som beslutar finns ingen som fastställer planen.
 
 Fel: samverkan-nassjo har bara en arbetsgrupp:
-  kind: forum
-  id: arbetsgrupp-nassjo
-  collaboration: samverkan-nassjo
-  type: working
+{example1}
 
 Rätt: dessutom
-  kind: forum
-  id: styrgrupp-nassjo
-  collaboration: samverkan-nassjo
-  type: steering)~",
-     R"~(What: a collaboration that no forum of type `steering` (styrgrupp, ledningsgrupp) or `board` (styrelse) belongs to.
+{example2})",
+      R"(What: a collaboration that no forum of type `steering` (styrgrupp, ledningsgrupp) or `board` (styrelse) belongs to.
 
 Why: samverkan needs a steering group with managers from every party (source 003, Uppdrag Samverkan på Höglandet) and a leadership that gives it priority (source 000). Without a forum that decides, nobody approves the plan.
 
 Fails: samverkan-nassjo has only a working group:
-  kind: forum
-  id: arbetsgrupp-nassjo
-  collaboration: samverkan-nassjo
-  type: working
+{example1}
 
 Passes: with, in addition,
-  kind: forum
-  id: styrgrupp-nassjo
-  collaboration: samverkan-nassjo
-  type: steering)~"},
+{example2})"},
+     {R"(kind: forum
+id: arbetsgrupp-nassjo
+collaboration: samverkan-nassjo
+type: working)",
+      R"(kind: forum
+id: styrgrupp-nassjo
+collaboration: samverkan-nassjo
+type: steering)"}},
     {},
     check,
 };

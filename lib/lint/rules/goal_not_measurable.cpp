@@ -25,39 +25,34 @@ extern const Rule goal_not_measurable{
     Severity::warning,
     {"rule.goal-not-measurable.summary", "ett mål utan indikator eller målvärde",
      "a goal without an indicator or a target value"},
-    {"rule.goal-not-measurable.explanation",
-     R"(Vad: ett mål i en handlingsplan som saknar `indicator` (vad som mäts) eller `target.value` (målvärdet).
+    {{"rule.goal-not-measurable.explanation",
+      R"(Vad: ett mål i en handlingsplan som saknar `indicator` (vad som mäts) eller `target.value` (målvärdet).
 
 Varför: god samverkan bygger på konkreta och mätbara mål (källa 000, Samverkanskompetens i Skaraborg). Ett mål utan indikator och målvärde kan inte följas upp.
 
 Fel:
-  goals:
-    - id: g1
-      title: Fler i arbete
+{example1}
 
 Rätt:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier efter avslutad insats
-      unit: percent
-      target: {value: 40, date: 2026-12-31})",
-     R"(What: a goal in a plan without an `indicator` (what is measured) or a `target.value`.
+{example2})",
+      R"(What: a goal in a plan without an `indicator` (what is measured) or a `target.value`.
 
 Why: good samverkan rests on concrete, measurable goals (source 000, Samverkanskompetens in Skaraborg). A goal with no indicator and no target cannot be followed up.
 
 Fails:
-  goals:
-    - id: g1
-      title: Fler i arbete
+{example1}
 
 Passes:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier efter avslutad insats
-      unit: percent
-      target: {value: 40, date: 2026-12-31})"},
+{example2})"},
+     {R"(goals:
+  - id: g1
+    title: Fler i arbete)",
+      R"(goals:
+  - id: g1
+    title: Fler i arbete
+    indicator: Andel deltagare i arbete eller studier efter avslutad insats
+    unit: percent
+    target: {value: 40, date: 2026-12-31})"}},
     {},
     check,
 };

@@ -27,47 +27,38 @@ extern const Rule goal_without_activity{
     Severity::warning,
     {"rule.goal-without-activity.summary", "ett mål som ingen aktivitet arbetar mot",
      "a goal that no activity works towards"},
-    {"rule.goal-without-activity.explanation",
-     R"~(Vad: ett mål i en handlingsplan som ingen av planens aktiviteter anger i `goals`.
+    {{"rule.goal-without-activity.explanation",
+      R"(Vad: ett mål i en handlingsplan som ingen av planens aktiviteter anger i `goals`.
 
 Varför: ett mål som ingen arbetar mot blir en önskan, inte en plan. Handlingsplanen ska knyta aktiviteter till de gemensamma målen (källa 000, Samverkanskompetens i Skaraborg; källa 003, Höglandet).
 
 Fel:
-  goals:
-    - id: g1
-      title: Fler i arbete
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Rätt:
-  goals:
-    - id: g1
-      title: Fler i arbete
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      goals: [g1])~",
-     R"~(What: a goal of a plan that none of the plan's activities lists in `goals`.
+{example2})",
+      R"(What: a goal of a plan that none of the plan's activities lists in `goals`.
 
 Why: a goal nobody works towards is a wish, not a plan. The plan should tie its activities to the common goals (source 000, Samverkanskompetens in Skaraborg; source 003, Höglandet).
 
 Fails:
-  goals:
-    - id: g1
-      title: Fler i arbete
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
+{example1}
 
 Passes:
-  goals:
-    - id: g1
-      title: Fler i arbete
-  activities:
-    - id: a1
-      title: Gemensam informationsträff
-      goals: [g1])~"},
+{example2})"},
+     {R"(goals:
+  - id: g1
+    title: Fler i arbete
+activities:
+  - id: a1
+    title: Gemensam informationsträff)",
+      R"(goals:
+  - id: g1
+    title: Fler i arbete
+activities:
+  - id: a1
+    title: Gemensam informationsträff
+    goals: [g1])"}},
     {},
     check,
 };

@@ -21,43 +21,36 @@ extern const Rule goal_without_baseline{
     Severity::info,
     {"rule.goal-without-baseline.summary", "ett mål med målvärde men utan utgångsvärde",
      "a goal with a target but no baseline"},
-    {"rule.goal-without-baseline.explanation",
-     R"~(Vad: ett mål med `target` men utan `baseline` (eller utan `baseline.value`).
+    {{"rule.goal-without-baseline.explanation",
+      R"(Vad: ett mål med `target` men utan `baseline` (eller utan `baseline.value`).
 
 Varför: ett mätbart mål (källa 000, Samverkanskompetens i Skaraborg) behöver en utgångspunkt. Utan nuläge går det inte att se om målvärdet innebär en förbättring eller hur långt man har kommit.
 
 Fel:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier
-      target: {value: 40, date: 2026-12-31}
+{example1}
 
 Rätt:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier
-      baseline: {value: 25, date: 2025-01-31}
-      target: {value: 40, date: 2026-12-31})~",
-     R"~(What: a goal with a `target` but no `baseline` (or no `baseline.value`).
+{example2})",
+      R"(What: a goal with a `target` but no `baseline` (or no `baseline.value`).
 
 Why: a measurable goal (source 000, Samverkanskompetens in Skaraborg) needs a starting point. Without one nobody can tell whether the target is an improvement or how far the work has come.
 
 Fails:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier
-      target: {value: 40, date: 2026-12-31}
+{example1}
 
 Passes:
-  goals:
-    - id: g1
-      title: Fler i arbete
-      indicator: Andel deltagare i arbete eller studier
-      baseline: {value: 25, date: 2025-01-31}
-      target: {value: 40, date: 2026-12-31})~"},
+{example2})"},
+     {R"(goals:
+  - id: g1
+    title: Fler i arbete
+    indicator: Andel deltagare i arbete eller studier
+    target: {value: 40, date: 2026-12-31})",
+      R"(goals:
+  - id: g1
+    title: Fler i arbete
+    indicator: Andel deltagare i arbete eller studier
+    baseline: {value: 25, date: 2025-01-31}
+    target: {value: 40, date: 2026-12-31})"}},
     {},
     check,
 };

@@ -53,37 +53,33 @@ extern const Rule meeting_item_numbering{
     Severity::warning,
     {"rule.meeting-item-numbering.summary", "paragrafnummer i ett protokoll som upprepas eller hoppar",
      "§ numbers in minutes that repeat or skip"},
-    {"rule.meeting-item-numbering.explanation",
-     R"~(Vad: punkter (`items`) i ett protokoll vars paragrafnummer (`number`; utan det punktens plats i listan) inte följer på varandra: ett nummer som redan använts, ett som hoppar över nummer, eller ett som är lägre än det förra. Numreringen får börja på vilket nummer som helst, eftersom många forum numrerar paragraferna löpande över året (§ 45, § 46, ...).
+    {{"rule.meeting-item-numbering.explanation",
+      R"(Vad: punkter (`items`) i ett protokoll vars paragrafnummer (`number`; utan det punktens plats i listan) inte följer på varandra: ett nummer som redan använts, ett som hoppar över nummer, eller ett som är lägre än det förra. Numreringen får börja på vilket nummer som helst, eftersom många forum numrerar paragraferna löpande över året (§ 45, § 46, ...).
 
 Varför: i ett protokoll hänvisar beslut, åtgärder (`actions[].item`) och senare protokoll till paragrafnumren. Ett nummer som saknas eller förekommer två gånger gör hänvisningarna osäkra och väcker frågan om en paragraf tagits bort.
 
 Fel:
-  items:
-    - {number: 1, title: Mötets öppnande}
-    - {number: 2, title: Handlingsplan 2027}
-    - {number: 4, title: Övriga frågor}
+{example1}
 
 Rätt:
-  items:
-    - {number: 1, title: Mötets öppnande}
-    - {number: 2, title: Handlingsplan 2027}
-    - {number: 3, title: Övriga frågor})~",
-     R"~(What: agenda items (`items`) in minutes whose § numbers (`number`; without it, the item's position in the list) do not follow each other: a number used before, one that skips numbers, or one lower than the one before. The numbers may start anywhere, since many forums number their paragraphs through the year (§ 45, § 46, ...).
+{example2})",
+      R"(What: agenda items (`items`) in minutes whose § numbers (`number`; without it, the item's position in the list) do not follow each other: a number used before, one that skips numbers, or one lower than the one before. The numbers may start anywhere, since many forums number their paragraphs through the year (§ 45, § 46, ...).
 
 Why: decisions, actions (`actions[].item`) and later minutes refer to the § numbers. A number missing or used twice makes those references unsure and raises the question whether a paragraph was removed.
 
 Fails:
-  items:
-    - {number: 1, title: Mötets öppnande}
-    - {number: 2, title: Handlingsplan 2027}
-    - {number: 4, title: Övriga frågor}
+{example1}
 
 Passes:
-  items:
-    - {number: 1, title: Mötets öppnande}
-    - {number: 2, title: Handlingsplan 2027}
-    - {number: 3, title: Övriga frågor})~"},
+{example2})"},
+     {R"(items:
+  - {number: 1, title: Mötets öppnande}
+  - {number: 2, title: Handlingsplan 2027}
+  - {number: 4, title: Övriga frågor})",
+      R"(items:
+  - {number: 1, title: Mötets öppnande}
+  - {number: 2, title: Handlingsplan 2027}
+  - {number: 3, title: Övriga frågor})"}},
     {},
     check,
 };

@@ -39,39 +39,34 @@ extern const Rule meeting_minutes_not_approved{
     Severity::warning,
     {"rule.meeting-minutes-not-approved.summary", "ett protokoll som inte justerats i tid",
      "minutes not approved in time"},
-    {"rule.meeting-minutes-not-approved.explanation",
-     R"~(Vad: ett möte som hölls för mer än `days` dagar sedan och vars protokoll saknar `minutes.approved` (justeringsdatum), eller justerades senare än `days` dagar efter mötet.
+    {{"rule.meeting-minutes-not-approved.explanation",
+      R"(Vad: ett möte som hölls för mer än `days` dagar sedan och vars protokoll saknar `minutes.approved` (justeringsdatum), eller justerades senare än `days` dagar efter mötet.
 
 Varför: svensk praxis är att protokollet justeras inom 14 dagar. Först när det är justerat gäller besluten, och ett protokoll som aldrig justeras kan ändras i efterhand.
 
 Fel (med dagens datum 2026-10-15):
-  kind: meeting
-  id: styrgrupp-nassjo-2026-09-10
-  date: 2026-09-10
+{example1}
 
 Rätt:
-  kind: meeting
-  id: styrgrupp-nassjo-2026-09-10
-  date: 2026-09-10
-  minutes:
-    approved_by: [Anna Berg]
-    approved: 2026-09-17)~",
-     R"~(What: a meeting held more than `days` days ago whose minutes have no `minutes.approved` (the date they were approved), or were approved later than `days` days after the meeting.
+{example2})",
+      R"(What: a meeting held more than `days` days ago whose minutes have no `minutes.approved` (the date they were approved), or were approved later than `days` days after the meeting.
 
 Why: Swedish practice is to approve (justera) the minutes within 14 days. Decisions stand only once the minutes are approved, and minutes never approved can be changed afterwards.
 
 Fails (today being 2026-10-15):
-  kind: meeting
-  id: styrgrupp-nassjo-2026-09-10
-  date: 2026-09-10
+{example1}
 
 Passes:
-  kind: meeting
-  id: styrgrupp-nassjo-2026-09-10
-  date: 2026-09-10
-  minutes:
-    approved_by: [Anna Berg]
-    approved: 2026-09-17)~"},
+{example2})"},
+     {R"(kind: meeting
+id: styrgrupp-nassjo-2026-09-10
+date: 2026-09-10)",
+      R"(kind: meeting
+id: styrgrupp-nassjo-2026-09-10
+date: 2026-09-10
+minutes:
+  approved_by: [Anna Berg]
+  approved: 2026-09-17)"}},
     {{"days", "14", OptionDef::Type::integer,
       {"rule.meeting-minutes-not-approved.opt.days", "dagar efter mötet inom vilka protokollet ska justeras",
        "days after the meeting within which the minutes must be approved"}}},

@@ -26,22 +26,15 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const std::vector<std::pair<const char*, const Tr*>> kGroups = {{"item", &msg::git_w_items}, {"attendee", &msg::git_w_attendees}, {"absent", &msg::git_w_absent}};
+static const ApprovalWatch kWatch{
+    {{"item", &msg::git_w_items}, {"attendee", &msg::git_w_attendees}, {"absent", &msg::git_w_absent}},
+    changes_minutes, records_approval, kMsg, kNote, kHelp, "item"};
 
 static void check(Context& c) {
-  std::vector<const Meeting*> approved;
+  std::vector<Approved> approved;
   for (const auto& m : c.repo.meetings)
-    if (m.minutes.set && m.minutes.v.approved.set) approved.push_back(&m);
-  if (approved.empty() || !history_usable(c)) return;
-  for (const Meeting* m : approved) {
-    const Date& on = m->minutes.v.approved.v;
-    auto changed = changed_after_approval(c, m->id.v, on, kGroups, changes_minutes, records_approval, kNote, "item");
-    if (!changed.last) continue;
-    Finding& f = c.report(m->minutes.v.approved.span, m->id.v, "minutes",
-                          msg_of(kMsg, m->id.v, on.str(), changed.last->date.str(), changed.last->id.substr(0, 10)),
-                          msg_of(kHelp, m->id.v));
-    f.notes = std::move(changed.notes);
-  }
+    if (m.minutes.set && m.minutes.v.approved.set) approved.push_back({m.id.v, m.minutes.v.approved, "minutes"});
+  report_changed_after_approval(c, approved, kWatch);
 }
 
 extern const Rule minutes_changed_after_approval{
@@ -49,31 +42,30 @@ extern const Rule minutes_changed_after_approval{
     Severity::warning,
     {"rule.minutes-changed-after-approval.summary", "ett justerat protokoll som ändrats efter justeringen",
      "minutes changed after they were approved"},
-    {"rule.minutes-changed-after-approval.explanation",
-     R"(Vad: ett möte vars punkter (§), beslut, närvarande eller frånvarande har ändrats i en incheckning daterad efter `minutes.approved`. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `minutes.approved` räknas som en ny justering, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Åtgärdslistan (`actions`) följs upp efter mötet och räknas inte.
+    {{"rule.minutes-changed-after-approval.explanation",
+      R"(Vad: ett möte vars punkter (§), beslut, närvarande eller frånvarande har ändrats i en incheckning daterad efter `minutes.approved`. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `minutes.approved` räknas som en ny justering, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Åtgärdslistan (`actions`) följs upp efter mötet och räknas inte.
 
 Varför: ett justerat protokoll är den gemensamma och bekräftade bilden av vad forumet beslutade (svensk protokollpraxis: justering). Ändras det i efterhand stämmer det inte längre med det som justerarna skrev under.
 
 Fel: protokollet justerades 2025-10-17, beslutet formulerades om 2025-11-03:
-  items:
-    - number: 3
-      decisions:
-        - Styrgruppen avslår inriktningen.   # stod "ställer sig bakom" vid justeringen
-  minutes: {approved: 2025-10-17}
+{example1}   # stod "ställer sig bakom" vid justeringen
+{example2}
 
 Rätt: protokollet lämnas som det justerades; en rättelse tas upp som en punkt vid nästa möte.)",
-     R"(What: a meeting whose items (§), decisions, attendees or absentees changed in a commit dated after `minutes.approved`. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `minutes.approved` counts as a new approval, and commits dated after today (`--today`) do not count. The action list (`actions`) is followed up after the meeting and does not count.
+      R"(What: a meeting whose items (§), decisions, attendees or absentees changed in a commit dated after `minutes.approved`. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `minutes.approved` counts as a new approval, and commits dated after today (`--today`) do not count. The action list (`actions`) is followed up after the meeting and does not count.
 
 Why: approved minutes are the shared, confirmed record of what the forum decided (Swedish practice: justering). Changed afterwards, they no longer match what the approvers signed.
 
 Fails: the minutes were approved on 2025-10-17, the decision reworded on 2025-11-03:
-  items:
-    - number: 3
-      decisions:
-        - Styrgruppen avslår inriktningen.   # read "ställer sig bakom" when approved
-  minutes: {approved: 2025-10-17}
+{example1}   # read "ställer sig bakom" when approved
+{example2}
 
 Passes: the minutes stay as approved; a correction is taken up as an item at the next meeting.)"},
+     {R"(items:
+  - number: 3
+    decisions:
+      - Styrgruppen avslår inriktningen.)",
+      R"(minutes: {approved: 2025-10-17})"}},
     {},
     check,
 };

@@ -56,29 +56,30 @@ extern const Rule $name{
     "$id",
     Severity::$severity,
     {"rule.$id.summary", "TODO: en rad om vad regeln finner", "TODO: one line on what the rule finds"},
-    {"rule.$id.explanation",
-     R"~(Vad: TODO vad regeln finner, exakt.
+    {{"rule.$id.explanation",
+      R"(Vad: TODO vad regeln finner, exakt.
 
 Varför: TODO varför det spelar roll för samverkan, med källa.
 
 Fel:
-  kind: organisation
-  id: TODO
+{example1}
 
 Rätt:
-  kind: organisation
-  id: TODO)~",
-     R"~(What: TODO exactly what the rule finds.
+{example2})",
+      R"(What: TODO exactly what the rule finds.
 
 Why: TODO why it matters for samverkan, with its source.
 
 Fails:
-  kind: organisation
-  id: TODO
+{example1}
 
 Passes:
-  kind: organisation
-  id: TODO)~"},
+{example2})"},
+     // The examples' YAML, the same in both languages, each printed indented at its {exampleN}.
+     {R"(kind: organisation
+id: TODO)",
+      R"(kind: organisation
+id: TODO)"}},
     {},  // options: {"name", "default", OptionDef::Type::integer, {"rule.$id.opt.name", "sv", "en"}, min, max}
     check,
 };

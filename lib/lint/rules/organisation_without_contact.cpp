@@ -21,41 +21,35 @@ extern const Rule organisation_without_contact{
     Severity::warning,
     {"rule.organisation-without-contact.summary", "en organisation utan kontaktvägar",
      "an organisation without contacts"},
-    {"rule.organisation-without-contact.explanation",
-     R"~(Vad: en organisation som inte är en enhet (`type` är inte `unit`) och saknar `contacts`. Enheter nås genom sin huvudman och kontrolleras inte.
+    {{"rule.organisation-without-contact.explanation",
+      R"(Vad: en organisation som inte är en enhet (`type` är inte `unit`) och saknar `contacts`. Enheter nås genom sin huvudman och kontrolleras inte.
 
 Varför: tydliga kontaktvägar är en del av en tydlig struktur för samverkan (källa 000, Samverkanskompetens i Skaraborg): de andra parterna ska veta vem de vänder sig till.
 
 Fel:
-  kind: organisation
-  id: nassjo-kommun
-  name: Nässjö kommun
-  type: municipality
+{example1}
 
 Rätt:
-  kind: organisation
-  id: nassjo-kommun
-  name: Nässjö kommun
-  type: municipality
-  contacts:
-    - {role: Samverkanskoordinator, email: samverkan@nassjo.se})~",
-     R"~(What: an organisation that is not a unit (its `type` is not `unit`) with no `contacts`. Units are reached through their huvudman and are not checked.
+{example2})",
+      R"(What: an organisation that is not a unit (its `type` is not `unit`) with no `contacts`. Units are reached through their huvudman and are not checked.
 
 Why: clear contact paths are part of a clear structure for samverkan (source 000, Samverkanskompetens in Skaraborg): the other parties must know whom to turn to.
 
 Fails:
-  kind: organisation
-  id: nassjo-kommun
-  name: Nässjö kommun
-  type: municipality
+{example1}
 
 Passes:
-  kind: organisation
-  id: nassjo-kommun
-  name: Nässjö kommun
-  type: municipality
-  contacts:
-    - {role: Samverkanskoordinator, email: samverkan@nassjo.se})~"},
+{example2})"},
+     {R"(kind: organisation
+id: nassjo-kommun
+name: Nässjö kommun
+type: municipality)",
+      R"(kind: organisation
+id: nassjo-kommun
+name: Nässjö kommun
+type: municipality
+contacts:
+  - {role: Samverkanskoordinator, email: samverkan@nassjo.se})"}},
     {},
     check,
 };

@@ -19,39 +19,34 @@ extern const Rule organisation_without_mandate{
     Severity::info,
     {"rule.organisation-without-mandate.summary", "en organisation som inte beskriver sitt uppdrag",
      "an organisation that does not describe its mandate"},
-    {"rule.organisation-without-mandate.explanation",
-     R"~(Vad: en organisation, också en enhet, utan `mandate`.
+    {{"rule.organisation-without-mandate.explanation",
+      R"(Vad: en organisation, också en enhet, utan `mandate`.
 
 Varför: kunskap om och respekt för varandras uppdrag är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg; källa 002). Individen hamnar ofta i mellanrummen mellan huvudmännens uppdrag; att skriva ner dem gör mellanrummen synliga.
 
 Fel:
-  kind: organisation
-  id: forsakringskassan
-  name: Försäkringskassan
-  type: state-agency
+{example1}
 
 Rätt:
-  kind: organisation
-  id: forsakringskassan
-  name: Försäkringskassan
-  type: state-agency
-  mandate: Handlägger sjukpenning och samordnar rehabiliteringen för försäkrade.)~",
-     R"~(What: an organisation, units included, without a `mandate`.
+{example2})",
+      R"(What: an organisation, units included, without a `mandate`.
 
 Why: knowing and respecting each other's mandates is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg; source 002). The individual often falls into the gaps between the huvudmän's mandates; writing them down makes the gaps visible.
 
 Fails:
-  kind: organisation
-  id: forsakringskassan
-  name: Försäkringskassan
-  type: state-agency
+{example1}
 
 Passes:
-  kind: organisation
-  id: forsakringskassan
-  name: Försäkringskassan
-  type: state-agency
-  mandate: Handlägger sjukpenning och samordnar rehabiliteringen för försäkrade.)~"},
+{example2})"},
+     {R"(kind: organisation
+id: forsakringskassan
+name: Försäkringskassan
+type: state-agency)",
+      R"(kind: organisation
+id: forsakringskassan
+name: Försäkringskassan
+type: state-agency
+mandate: Handlägger sjukpenning och samordnar rehabiliteringen för försäkrade.)"}},
     {},
     check,
 };

@@ -44,25 +44,25 @@ extern const Rule party_absent_repeatedly{
     Severity::warning,
     {"rule.party-absent-repeatedly.summary", "en part som uteblivit från flera möten i rad",
      "a party absent from several meetings in a row"},
-    {"rule.party-absent-repeatedly.explanation",
-     R"~(Vad: en part med ledamöter (`members`) i ett forum som inte haft någon deltagare (`attendees`) på något av forumets senaste `meetings` möten. Parter räknas som huvudmän: en deltagare från en enhet under en part räknas som att parten var där, och ledamöter från flera enheter under samma part räknas som en part. Bara hållna möten (daterade i dag eller tidigare) som för deltagarlista räknas, och forumet måste ha haft minst `meetings` sådana möten.
+    {{"rule.party-absent-repeatedly.explanation",
+      R"(Vad: en part med ledamöter (`members`) i ett forum som inte haft någon deltagare (`attendees`) på något av forumets senaste `meetings` möten. Parter räknas som huvudmän: en deltagare från en enhet under en part räknas som att parten var där, och ledamöter från flera enheter under samma part räknas som en part. Bara hållna möten (daterade i dag eller tidigare) som för deltagarlista räknas, och forumet måste ha haft minst `meetings` sådana möten.
 
 Varför: stabila organisationer och en ledning som prioriterar samverkan är villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En part som gång på gång uteblir är i praktiken inte med.
 
 Fel (med `meetings: 3`): region-jkpg är ledamot i styrgrupp-nassjo men finns inte bland deltagarna på något av de tre senaste mötena.
 
 Rätt: någon från region-jkpg, eller från en enhet under den, finns bland deltagarna på minst ett av de tre senaste mötena:
-  attendees:
-    - {organisation: vardcentralen-nassjo, name: Eva Ek})~",
-     R"~(What: a party with members (`members`) in a forum that had no attendee (`attendees`) at any of the forum's last `meetings` meetings. Parties count as huvudmän: an attendee from a unit under a party counts as the party being there, and members from several units of one party count as one party. Only meetings held (dated today or earlier) that record attendance count, and the forum must have had at least `meetings` of them.
+{example1})",
+      R"(What: a party with members (`members`) in a forum that had no attendee (`attendees`) at any of the forum's last `meetings` meetings. Parties count as huvudmän: an attendee from a unit under a party counts as the party being there, and members from several units of one party count as one party. Only meetings held (dated today or earlier) that record attendance count, and the forum must have had at least `meetings` of them.
 
 Why: stable organisations and a leadership that gives samverkan priority are conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). A party that stays away time after time is in practice not part of it.
 
 Fails (with `meetings: 3`): region-jkpg is a member of styrgrupp-nassjo but is not among the attendees of any of its last three meetings.
 
 Passes: someone from region-jkpg, or from a unit under it, attended at least one of the last three meetings:
-  attendees:
-    - {organisation: vardcentralen-nassjo, name: Eva Ek})~"},
+{example1})"},
+     {R"(attendees:
+  - {organisation: vardcentralen-nassjo, name: Eva Ek})"}},
     {{"meetings", "3", OptionDef::Type::integer,
       {"rule.party-absent-repeatedly.opt.meetings", "antal möten i rad som en part får utebli från",
        "the number of meetings in a row a party may miss"}}},

@@ -16,41 +16,35 @@ extern const Rule party_missing_from_working_group{
     Severity::info,
     {"rule.party-missing-from-working-group.summary", "en part som saknas i arbetsgruppen",
      "a party missing from the working group"},
-    {"rule.party-missing-from-working-group.explanation",
-     R"~(Vad: en part i en samverkan (`parties`) som inte har någon ledamot (`members`), varken själv eller genom en enhet under sig, i något av samverkans forum av typ `working`. En samverkan som inte har någon arbetsgrupp alls kontrolleras inte.
+    {{"rule.party-missing-from-working-group.explanation",
+      R"(Vad: en part i en samverkan (`parties`) som inte har någon ledamot (`members`), varken själv eller genom en enhet under sig, i något av samverkans forum av typ `working`. En samverkan som inte har någon arbetsgrupp alls kontrolleras inte.
 
 Varför: arbetsgruppen ska ha handläggare från alla aktörer (källa 003, Uppdrag Samverkan på Höglandet); det är där det praktiska arbetet kring individen görs.
 
 Fel (parterna är nassjo-kommun, region-jkpg och forsakringskassan):
-  kind: forum
-  id: arbetsgrupp-nassjo
-  type: working
-  members:
-    - {organisation: nassjo-kommun, role: Socialsekreterare}
-    - {organisation: region-jkpg, role: Rehabkoordinator}
+{example1}
 
 Rätt:
-  members:
-    - {organisation: nassjo-kommun, role: Socialsekreterare}
-    - {organisation: region-jkpg, role: Rehabkoordinator}
-    - {organisation: forsakringskassan, role: Handläggare})~",
-     R"~(What: a party of a collaboration (`parties`) with no member (`members`), itself or through a unit under it, in any of the collaboration's forums of type `working`. A collaboration with no working group at all is not checked.
+{example2})",
+      R"(What: a party of a collaboration (`parties`) with no member (`members`), itself or through a unit under it, in any of the collaboration's forums of type `working`. A collaboration with no working group at all is not checked.
 
 Why: the working group should have case workers from every party (source 003, Uppdrag Samverkan på Höglandet); it is where the practical work around the individual is done.
 
 Fails (the parties are nassjo-kommun, region-jkpg and forsakringskassan):
-  kind: forum
-  id: arbetsgrupp-nassjo
-  type: working
-  members:
-    - {organisation: nassjo-kommun, role: Socialsekreterare}
-    - {organisation: region-jkpg, role: Rehabkoordinator}
+{example1}
 
 Passes:
-  members:
-    - {organisation: nassjo-kommun, role: Socialsekreterare}
-    - {organisation: region-jkpg, role: Rehabkoordinator}
-    - {organisation: forsakringskassan, role: Handläggare})~"},
+{example2})"},
+     {R"(kind: forum
+id: arbetsgrupp-nassjo
+type: working
+members:
+  - {organisation: nassjo-kommun, role: Socialsekreterare}
+  - {organisation: region-jkpg, role: Rehabkoordinator})",
+      R"(members:
+  - {organisation: nassjo-kommun, role: Socialsekreterare}
+  - {organisation: region-jkpg, role: Rehabkoordinator}
+  - {organisation: forsakringskassan, role: Handläggare})"}},
     {},
     check,
 };

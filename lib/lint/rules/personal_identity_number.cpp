@@ -79,33 +79,31 @@ extern const Rule personal_identity_number{
     Severity::error,
     {"rule.personal-identity-number.summary", "ett personnummer eller samordningsnummer i texten",
      "a personnummer or samordningsnummer in the text"},
-    {"rule.personal-identity-number.explanation",
-     R"~(Vad: ett personnummer eller samordningsnummer någonstans i filerna, samverkan.yaml medräknad: i alla textvärden, i tilläggsfält (`x-...`) och i kommentarer. Det som söks är 10 eller 12 siffror, ÅÅMMDD-NNNK, ÅÅMMDD+NNNK, ÅÅMMDDNNNK, ÅÅÅÅMMDDNNNK eller ÅÅÅÅMMDD-NNNK, som inte ingår i en längre sifferföljd, med ett verkligt datum (för samordningsnummer är dagen ökad med 60) och en kontrollsiffra enligt Luhn. Värden under `org_number` och `phone` hoppas över: organisationsnummer och telefonnummer har samma form men gäller inte enskilda. Meddelandet visar aldrig numrets fyra sista siffror.
+    {{"rule.personal-identity-number.explanation",
+      R"(Vad: ett personnummer eller samordningsnummer någonstans i filerna, samverkan.yaml medräknad: i alla textvärden, i tilläggsfält (`x-...`) och i kommentarer. Det som söks är 10 eller 12 siffror, ÅÅMMDD-NNNK, ÅÅMMDD+NNNK, ÅÅMMDDNNNK, ÅÅÅÅMMDDNNNK eller ÅÅÅÅMMDD-NNNK, som inte ingår i en längre sifferföljd, med ett verkligt datum (för samordningsnummer är dagen ökad med 60) och en kontrollsiffra enligt Luhn. Värden under `org_number` och `phone` hoppas över: organisationsnummer och telefonnummer har samma form men gäller inte enskilda. Meddelandet visar aldrig numrets fyra sista siffror.
 
 Varför: uppgifter om enskilda personer hör inte hemma i samverkansfilerna, som ofta delas och publiceras (IMY:s vägledning; sekretess inom socialtjänsten, 26 kap. 1 § OSL). Samordnad individuell plan (SIP) och annat om en enskild person hanteras i verksamheternas journalsystem.
 
 Fel:
-  items:
-    - title: Ärende
-      notes: Gäller 640823-3234, som behöver stöd från flera huvudmän.
+{example1}
 
 Rätt:
-  items:
-    - title: Ärende
-      notes: Ett ärende där en person behöver stöd från flera huvudmän (uppgifter finns i journalen).)~",
-     R"~(What: a personnummer or samordningsnummer anywhere in the files, samverkan.yaml included: in every text value, in extension fields (`x-...`) and in comments. What is looked for is 10 or 12 digits, YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDDNNNC or YYYYMMDD-NNNC, not part of a longer run of digits, with a real date (for a samordningsnummer the day is raised by 60) and a Luhn check digit. Values of `org_number` and `phone` are skipped: organisation numbers and telephone numbers have the same shape but are not about individuals. The message never shows the number's last four digits.
+{example2})",
+      R"(What: a personnummer or samordningsnummer anywhere in the files, samverkan.yaml included: in every text value, in extension fields (`x-...`) and in comments. What is looked for is 10 or 12 digits, YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDDNNNC or YYYYMMDD-NNNC, not part of a longer run of digits, with a real date (for a samordningsnummer the day is raised by 60) and a Luhn check digit. Values of `org_number` and `phone` are skipped: organisation numbers and telephone numbers have the same shape but are not about individuals. The message never shows the number's last four digits.
 
 Why: data about individuals does not belong in samverkan files, which are often shared and published (IMY guidance; secrecy in social services, 26 kap. 1 § OSL). A coordinated individual plan (SIP) and anything else about one person belongs in the services' record systems.
 
 Fails:
-  items:
-    - title: Ärende
-      notes: Gäller 640823-3234, som behöver stöd från flera huvudmän.
+{example1}
 
 Passes:
-  items:
-    - title: Ärende
-      notes: Ett ärende där en person behöver stöd från flera huvudmän (uppgifter finns i journalen).)~"},
+{example2})"},
+     {R"(items:
+  - title: Ärende
+    notes: Gäller 640823-3234, som behöver stöd från flera huvudmän.)",
+      R"(items:
+  - title: Ärende
+    notes: Ett ärende där en person behöver stöd från flera huvudmän (uppgifter finns i journalen).)"}},
     {},
     check,
     true,

@@ -33,22 +33,14 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const std::vector<std::pair<const char*, const Tr*>> kGroups = {{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}};
+static const ApprovalWatch kWatch{{{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}},
+                                  changes_plan, records_approval, kMsg, kNote, kHelp};
 
 static void check(Context& c) {
-  std::vector<const Plan*> approved;
+  std::vector<Approved> approved;
   for (const auto& p : c.repo.plans)
-    if (p.status_value() == PlanStatus::approved && p.approved.set && p.approved.v.date.set) approved.push_back(&p);
-  if (approved.empty() || !history_usable(c)) return;
-  for (const Plan* p : approved) {
-    const Date& on = p->approved.v.date.v;
-    auto changed = changed_after_approval(c, p->id.v, on, kGroups, changes_plan, records_approval, kNote);
-    if (!changed.last) continue;
-    Finding& f = c.report(p->approved.v.date.span, p->id.v, "approved",
-                          msg_of(kMsg, p->id.v, on.str(), changed.last->date.str(), changed.last->id.substr(0, 10)),
-                          msg_of(kHelp, p->id.v));
-    f.notes = std::move(changed.notes);
-  }
+    if (p.status_value() == PlanStatus::approved && p.approved.set && p.approved.v.date.set) approved.push_back({p.id.v, p.approved.v.date, "approved"});
+  report_changed_after_approval(c, approved, kWatch);
 }
 
 extern const Rule plan_changed_after_approval{
@@ -56,31 +48,30 @@ extern const Rule plan_changed_after_approval{
     Severity::warning,
     {"rule.plan-changed-after-approval.summary", "en fastställd handlingsplan vars mål eller aktiviteter ändrats efter fastställandet",
      "an approved plan whose goals or activities changed after its approval"},
-    {"rule.plan-changed-after-approval.explanation",
-     R"(Vad: en handlingsplan med `status: approved` vars mål eller aktiviteter har ändrats i en incheckning daterad efter `approved.date`, utan att planen fastställts på nytt. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `approved.date` eller `status` räknas som fastställandet, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Uppföljning räknas inte som ändring: nya mätningar av ett mål, en aktivitets `status`, `completed` och `updates`.
+    {{"rule.plan-changed-after-approval.explanation",
+      R"(Vad: en handlingsplan med `status: approved` vars mål eller aktiviteter har ändrats i en incheckning daterad efter `approved.date`, utan att planen fastställts på nytt. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `approved.date` eller `status` räknas som fastställandet, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Uppföljning räknas inte som ändring: nya mätningar av ett mål, en aktivitets `status`, `completed` och `updates`.
 
 Varför: planen är det som parterna gemensamt har beslutat i sitt forum (källa 000: gemensamma fora och rutiner för beslut). Ändras mål eller aktiviteter i efterhand gäller inte längre det beslutet, och ändringen ska tillbaka till forumet.
 
 Fel: målet ändrades 2026-03-02, men planen fastställdes 2025-12-09:
-  approved: {forum: styrgrupp-aneby, date: 2025-12-09}
-  goals:
-    - id: g1
-      target: {value: 65}    # var 60 vid fastställandet
+{example1}    # var 60 vid fastställandet
 
 Rätt: forumet fastställer den ändrade planen och `approved.date` uppdateras i samma incheckning:
-  approved: {forum: styrgrupp-aneby, date: 2026-03-10, meeting: styrgrupp-aneby-2026-03-10})",
-     R"(What: a plan with `status: approved` whose goals or activities changed in a commit dated after `approved.date`, with no later approval. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `approved.date` or `status` counts as the approval, and commits dated after today (`--today`) do not count. Follow-up is not a change: new measurements of a goal, an activity's `status`, `completed` and `updates`.
+{example2})",
+      R"(What: a plan with `status: approved` whose goals or activities changed in a commit dated after `approved.date`, with no later approval. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `approved.date` or `status` counts as the approval, and commits dated after today (`--today`) do not count. Follow-up is not a change: new measurements of a goal, an activity's `status`, `completed` and `updates`.
 
 Why: the plan is what the parties decided together in their forum (source 000: common forums and routines for decisions). When goals or activities change afterwards the decision no longer holds, and the change belongs back in the forum.
 
 Fails: the goal changed on 2026-03-02, but the plan was approved on 2025-12-09:
-  approved: {forum: styrgrupp-aneby, date: 2025-12-09}
-  goals:
-    - id: g1
-      target: {value: 65}    # was 60 when approved
+{example1}    # was 60 when approved
 
 Passes: the forum approves the changed plan and `approved.date` is updated in the same commit:
-  approved: {forum: styrgrupp-aneby, date: 2026-03-10, meeting: styrgrupp-aneby-2026-03-10})"},
+{example2})"},
+     {R"(approved: {forum: styrgrupp-aneby, date: 2025-12-09}
+goals:
+  - id: g1
+    target: {value: 65})",
+      R"(approved: {forum: styrgrupp-aneby, date: 2026-03-10, meeting: styrgrupp-aneby-2026-03-10})"}},
     {},
     check,
 };

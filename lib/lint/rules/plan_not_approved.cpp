@@ -24,39 +24,34 @@ extern const Rule plan_not_approved{
     Severity::warning,
     {"rule.plan-not-approved.summary", "en handlingsplan som gäller men inte är fastställd",
      "a plan in force that is not approved"},
-    {"rule.plan-not-approved.explanation",
-     R"~(Vad: en handlingsplan vars period har börjat (periodens första dag är i dag eller tidigare) och vars status är `draft` (en plan utan `status` är `draft`). En plan med `status: archived` är avslutad och kontrolleras inte.
+    {{"rule.plan-not-approved.explanation",
+      R"(Vad: en handlingsplan vars period har börjat (periodens första dag är i dag eller tidigare) och vars status är `draft` (en plan utan `status` är `draft`). En plan med `status: archived` är avslutad och kontrolleras inte.
 
 Varför: gemensamma forum och rutiner för beslut är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En plan som ingen har fastställt binder inte parterna.
 
 Fel (med dagens datum 2026-10-15):
-  kind: plan
-  id: handlingsplan-2026
-  period: 2026
-  status: draft
+{example1}
 
 Rätt:
-  kind: plan
-  id: handlingsplan-2026
-  period: 2026
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2025-12-10})~",
-     R"~(What: a plan whose period has begun (its first day is today or earlier) and whose status is `draft` (a plan without `status` is a `draft`). A plan with `status: archived` is closed and not checked.
+{example2})",
+      R"(What: a plan whose period has begun (its first day is today or earlier) and whose status is `draft` (a plan without `status` is a `draft`). A plan with `status: archived` is closed and not checked.
 
 Why: common forums and routines for decisions are a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg). A plan nobody approved does not bind the parties.
 
 Fails (today being 2026-10-15):
-  kind: plan
-  id: handlingsplan-2026
-  period: 2026
-  status: draft
+{example1}
 
 Passes:
-  kind: plan
-  id: handlingsplan-2026
-  period: 2026
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2025-12-10})~"},
+{example2})"},
+     {R"(kind: plan
+id: handlingsplan-2026
+period: 2026
+status: draft)",
+      R"(kind: plan
+id: handlingsplan-2026
+period: 2026
+status: approved
+approved: {forum: styrgrupp-nassjo, date: 2025-12-10})"}},
     {},
     check,
 };

@@ -51,43 +51,36 @@ extern const Rule plan_outdated{
     Severity::warning,
     {"rule.plan-outdated.summary", "en samverkan utan gällande eller nyligen reviderad handlingsplan",
      "a collaboration without a current, recently revised plan"},
-    {"rule.plan-outdated.explanation",
-     R"~(Vad: en samverkan som saknar en handlingsplan vars period omfattar dagens datum, eller vars gällande plan (den av de gällande planerna som börjar senast) reviderades för mer än `max_age_days` dagar sedan. Revisionsdatum är `revised`, annars datumet då planen fastställdes (`approved.date`); en plan som har inget av dem kontrolleras av plan-not-approved i stället.
+    {{"rule.plan-outdated.explanation",
+      R"(Vad: en samverkan som saknar en handlingsplan vars period omfattar dagens datum, eller vars gällande plan (den av de gällande planerna som börjar senast) reviderades för mer än `max_age_days` dagar sedan. Revisionsdatum är `revised`, annars datumet då planen fastställdes (`approved.date`); en plan som har inget av dem kontrolleras av plan-not-approved i stället.
 
 Varför: handlingsplanen ska revideras årligen (källa 003, Uppdrag Samverkan på Höglandet). En plan som inte har gåtts igenom på över ett år speglar inte längre arbetet.
 
 Fel (med dagens datum 2026-10-15):
-  kind: plan
-  id: handlingsplan-2025-2026
-  period: {start: 2025-01-01, end: 2026-12-31}
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
+{example1}
 
 Rätt:
-  kind: plan
-  id: handlingsplan-2025-2026
-  period: {start: 2025-01-01, end: 2026-12-31}
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
-  revised: 2025-12-09)~",
-     R"~(What: a collaboration with no plan whose period covers today, or whose current plan (the one of the plans covering today that starts last) was revised more than `max_age_days` days ago. The revision date is `revised`, else the date the plan was approved (`approved.date`); a plan with neither is left to plan-not-approved.
+{example2})",
+      R"(What: a collaboration with no plan whose period covers today, or whose current plan (the one of the plans covering today that starts last) was revised more than `max_age_days` days ago. The revision date is `revised`, else the date the plan was approved (`approved.date`); a plan with neither is left to plan-not-approved.
 
 Why: the plan is to be revised every year (source 003, Uppdrag Samverkan på Höglandet). A plan nobody has gone through for over a year no longer reflects the work.
 
 Fails (today being 2026-10-15):
-  kind: plan
-  id: handlingsplan-2025-2026
-  period: {start: 2025-01-01, end: 2026-12-31}
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
+{example1}
 
 Passes:
-  kind: plan
-  id: handlingsplan-2025-2026
-  period: {start: 2025-01-01, end: 2026-12-31}
-  status: approved
-  approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
-  revised: 2025-12-09)~"},
+{example2})"},
+     {R"(kind: plan
+id: handlingsplan-2025-2026
+period: {start: 2025-01-01, end: 2026-12-31}
+status: approved
+approved: {forum: styrgrupp-nassjo, date: 2024-12-10})",
+      R"(kind: plan
+id: handlingsplan-2025-2026
+period: {start: 2025-01-01, end: 2026-12-31}
+status: approved
+approved: {forum: styrgrupp-nassjo, date: 2024-12-10}
+revised: 2025-12-09)"}},
     {{"max_age_days", "400", OptionDef::Type::integer,
       {"rule.plan-outdated.opt.max_age_days", "högsta antal dagar sedan planen reviderades",
        "the most days since the plan was revised"}}},

@@ -43,51 +43,40 @@ extern const Rule plan_without_follow_up{
     Severity::warning,
     {"rule.plan-without-follow-up.summary", "en handlingsplan utan uppföljning, eller ett mål som inte följts upp",
      "a plan without follow-up, or a goal not followed up"},
-    {"rule.plan-without-follow-up.explanation",
-     R"~(Vad: en handlingsplan utan `follow_ups`, eller ett mål i planen som saknar mätvärde (`measurements`) daterat samma dag som den senast passerade uppföljningen eller senare. Arkiverade planer (`status: archived`) kontrolleras inte.
+    {{"rule.plan-without-follow-up.explanation",
+      R"(Vad: en handlingsplan utan `follow_ups`, eller ett mål i planen som saknar mätvärde (`measurements`) daterat samma dag som den senast passerade uppföljningen eller senare. Arkiverade planer (`status: archived`) kontrolleras inte.
 
 Varför: kontinuerlig uppföljning och revidering är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta att målen aldrig följs upp. Ett mål utan utfall efter en uppföljning har inte följts upp.
 
 Fel (med dagens datum 2026-10-15):
-  follow_ups:
-    - {date: 2026-09-15, type: tertial}
-  goals:
-    - id: g1
-      title: Fler i arbete
-      measurements:
-        - {date: 2026-05-15, value: 31}
+{example1}
 
 Rätt:
-  follow_ups:
-    - {date: 2026-09-15, type: tertial}
-  goals:
-    - id: g1
-      title: Fler i arbete
-      measurements:
-        - {date: 2026-05-15, value: 31}
-        - {date: 2026-09-15, value: 34})~",
-     R"~(What: a plan without `follow_ups`, or a goal of the plan with no measurement (`measurements`) dated on or after the latest follow-up date that has passed. Archived plans (`status: archived`) are not checked.
+{example2})",
+      R"(What: a plan without `follow_ups`, or a goal of the plan with no measurement (`measurements`) dated on or after the latest follow-up date that has passed. Archived plans (`status: archived`) are not checked.
 
 Why: continuous follow-up and revision is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find that goals are never followed up. A goal with no outcome after a follow-up was not followed up.
 
 Fails (today being 2026-10-15):
-  follow_ups:
-    - {date: 2026-09-15, type: tertial}
-  goals:
-    - id: g1
-      title: Fler i arbete
-      measurements:
-        - {date: 2026-05-15, value: 31}
+{example1}
 
 Passes:
-  follow_ups:
-    - {date: 2026-09-15, type: tertial}
-  goals:
-    - id: g1
-      title: Fler i arbete
-      measurements:
-        - {date: 2026-05-15, value: 31}
-        - {date: 2026-09-15, value: 34})~"},
+{example2})"},
+     {R"(follow_ups:
+  - {date: 2026-09-15, type: tertial}
+goals:
+  - id: g1
+    title: Fler i arbete
+    measurements:
+      - {date: 2026-05-15, value: 31})",
+      R"(follow_ups:
+  - {date: 2026-09-15, type: tertial}
+goals:
+  - id: g1
+    title: Fler i arbete
+    measurements:
+      - {date: 2026-05-15, value: 31}
+      - {date: 2026-09-15, value: 34})"}},
     {},
     check,
 };

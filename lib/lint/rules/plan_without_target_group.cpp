@@ -23,43 +23,36 @@ extern const Rule plan_without_target_group{
     "plan-without-target-group",
     Severity::warning,
     {"rule.plan-without-target-group.summary", "en handlingsplan utan målgrupp", "a plan without a target group"},
-    {"rule.plan-without-target-group.explanation",
-     R"~(Vad: en handlingsplan utan `target_groups` (eller med en tom lista).
+    {{"rule.plan-without-target-group.explanation",
+      R"(Vad: en handlingsplan utan `target_groups` (eller med en tom lista).
 
 Varför: en gemensam och avgränsad målgrupp är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg). Utan målgrupp vet parterna inte för vilka planen görs.
 
 Fel:
-  kind: plan
-  id: handlingsplan-2026
-  title: Handlingsplan 2026
-  collaboration: samverkan-nassjo
-  period: 2026
+{example1}
 
 Rätt:
-  kind: plan
-  id: handlingsplan-2026
-  title: Handlingsplan 2026
-  collaboration: samverkan-nassjo
-  period: 2026
-  target_groups: [unga-vuxna]      # en målgrupp i samverkan-nassjo)~",
-     R"~(What: a plan without `target_groups` (or with an empty list).
+{example2}      # en målgrupp i samverkan-nassjo)",
+      R"(What: a plan without `target_groups` (or with an empty list).
 
 Why: a common, bounded target group is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). Without one the parties do not know whom the plan is for.
 
 Fails:
-  kind: plan
-  id: handlingsplan-2026
-  title: Handlingsplan 2026
-  collaboration: samverkan-nassjo
-  period: 2026
+{example1}
 
 Passes:
-  kind: plan
-  id: handlingsplan-2026
-  title: Handlingsplan 2026
-  collaboration: samverkan-nassjo
-  period: 2026
-  target_groups: [unga-vuxna]      # a target group of samverkan-nassjo)~"},
+{example2}      # a target group of samverkan-nassjo)"},
+     {R"(kind: plan
+id: handlingsplan-2026
+title: Handlingsplan 2026
+collaboration: samverkan-nassjo
+period: 2026)",
+      R"(kind: plan
+id: handlingsplan-2026
+title: Handlingsplan 2026
+collaboration: samverkan-nassjo
+period: 2026
+target_groups: [unga-vuxna])"}},
     {},
     check,
 };
