@@ -125,6 +125,7 @@ struct Member {
   Span span;
   Text organisation, name, role, deputy;
   Val<bool> chair;
+  Val<Date> from, until;  // v1.1: the meetings it counts for (status.h: member_counts_at)
 };
 
 struct Forum : Entity {
@@ -144,11 +145,13 @@ struct DatedValue {
 
 struct Goal {
   Span span;
-  Text id, title, description, indicator, unit, direction;
+  Text id, title, description, indicator, unit, direction, measure;
   Val<DatedValue> baseline, target;
   List<DatedValue> measurements;
   std::optional<GoalUnit> unit_value() const { return enum_of<GoalUnit>(unit); }
   std::optional<GoalDirection> direction_value() const { return enum_of<GoalDirection>(direction); }
+  // How its values count (v1.1), with the format's default.
+  GoalMeasure measure_value() const { return enum_of<GoalMeasure>(measure).value_or(GoalMeasure::level); }
 };
 
 struct Update {
@@ -164,7 +167,7 @@ struct Activity {
   Val<Contact> responsible;  // a contact; plain text is kept as the contact's `role`
   List<Text> goals, participants;
   Val<Date> start, due, completed;
-  Val<double> budget;
+  Val<double> budget, spent;  // SEK: planned, and the outcome so far (v1.1)
   List<Update> updates;
   // The status, with the format's default.
   ActivityStatus status_value() const { return enum_of<ActivityStatus>(status).value_or(ActivityStatus::planned); }

@@ -23,6 +23,10 @@ bool activity_overdue_for_lint(const Activity& a, const Date& today) {
   return s != ActivityStatus::done && s != ActivityStatus::cancelled;
 }
 
+bool member_counts_at(const Member& m, const Date& date) {
+  return (!m.from.set || m.from.v <= date) && (!m.until.set || date <= m.until.v);
+}
+
 bool action_overdue(const Action& a, const Date& today) {
   return a.status_value() == ActionStatus::open && a.due && a.due.v < today;
 }

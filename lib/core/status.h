@@ -34,6 +34,12 @@ ActStatus activity_status(const Activity& a, const Date& today);
 //   it; a report shows the default (planned), so late when due has passed.
 bool activity_overdue_for_lint(const Activity& a, const Date& today);
 
+// Whether a forum member counts for a meeting on `date`: within its `from`
+// and `until` (either may be left out). Attendance in reports and the rule
+// party-absent-repeatedly count a party only for the meetings it was a member
+// for: a party that joined in June was not absent in March.
+bool member_counts_at(const Member& m, const Date& date);
+
 // An open action whose due date has passed (an invalid status counts as the
 // default, open): what a report lists as overdue.
 bool action_overdue(const Action& a, const Date& today);

@@ -16,6 +16,9 @@ void read_kind(MapReader& reader, Forum& forum) {
       member_reader.text("role", member.role);
       member_reader.boolean("chair", member.chair);
       member_reader.text("deputy", member.deputy);
+      member_reader.date("from", member.from);
+      member_reader.date("until", member.until);
+      check_order(member_reader.ctx(), "from", member.from, "until", member.until);
     });
   });
   reader.text("mandate", forum.mandate);

@@ -70,6 +70,7 @@ void read_goal(MapReader& reader, Goal& goal, NestedIds& ids) {
   reader.text("indicator", goal.indicator);
   reader.enumv("unit", goal.unit, enum_names<GoalUnit>());
   reader.enumv("direction", goal.direction, enum_names<GoalDirection>());
+  reader.enumv("measure", goal.measure, enum_names<GoalMeasure>());
   auto dated_value = [&](const char* key, Val<DatedValue>& out) {
     reader.object(key, out, [&](const RawNode* node, DatedValue& value) {
       MapReader value_reader(ctx, node, key, node->span);
@@ -109,6 +110,7 @@ void read_activity(MapReader& reader, Activity& activity, NestedIds& ids) {
   if (activity.status_value() == ActivityStatus::done && !activity.completed.set)
     reader.missing_when("completed", msg::cond_done);
   reader.number("budget", activity.budget);
+  reader.number("spent", activity.spent);
   reader.list("updates", activity.updates, [&](const RawNode* node, Update& update) {
     return nested(reader, "updates", node, update, msg::w_update,
                   [&](MapReader& update_reader) { read_update(update_reader, update); });

@@ -62,7 +62,8 @@ void count_attendance(const Repo& repo, const Collaboration& collaboration, cons
   for (const auto& party : collaboration.parties.v) {
     bool member = !forum || forum->members.v.empty();
     if (forum)
-      for (const auto& forum_member : forum->members.v) member |= forum_member.organisation.v == party.v;
+      for (const auto& forum_member : forum->members.v)
+        member |= forum_member.organisation.v == party.v && member_counts_at(forum_member, meeting.date.v);
     if (!member) continue;
     attendance[party.v].held++;
     if (present.count(party.v)) attendance[party.v].attended++;

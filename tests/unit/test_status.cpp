@@ -142,3 +142,14 @@ TEST_CASE("goal progress follows the typed direction; a refused direction is kep
   CHECK(p.computable);
   CHECK(p.percent == 100);
 }
+
+TEST_CASE("a forum member counts for the meetings within its from and until") {
+  Member always, joined, left;
+  joined.from = Val<Date>{Date{2026, 4, 1}, Span{}, true};
+  left.until = Val<Date>{Date{2026, 3, 31}, Span{}, true};
+  for (const Date& day : {Date{2025, 1, 1}, Date{2026, 3, 31}, Date{2026, 4, 1}}) CHECK(member_counts_at(always, day));
+  CHECK_FALSE(member_counts_at(joined, Date{2026, 3, 31}));
+  CHECK(member_counts_at(joined, Date{2026, 4, 1}));  // both ends belong to it
+  CHECK(member_counts_at(left, Date{2026, 3, 31}));
+  CHECK_FALSE(member_counts_at(left, Date{2026, 4, 1}));
+}
