@@ -1,7 +1,7 @@
 // samverkan diff [REV1 [REV2]]: what changed in the data, entity by entity.
-#include <iostream>
 
 #include "app.h"
+#include "core/privacy.h"
 #include "history/diff.h"
 #include "load/git.h"
 #include "core/msg/cli.h"
@@ -40,10 +40,9 @@ static int run_diff(const DiffOptions& o, const Global& g) {
   sv::Lang lang = sv::effective_lang(g.lang_option(), after.config);
   sv::DiffOutput out{revs[0], revs.size() > 1 ? revs[1] : "", lang};
   auto d = sv::diff_repos(before, after);
-  if (o.format == "json") std::cout << sv::format_diff_json(d, out);
-  else if (o.format == "md") std::cout << sv::format_diff_md(d, out);
-  else std::cout << sv::format_diff_text(d, out);
-  std::cout.flush();
+  if (o.format == "json") sv::privacy::out(sv::format_diff_json(d, out));
+  else if (o.format == "md") sv::privacy::out(sv::format_diff_md(d, out));
+  else sv::privacy::out(sv::format_diff_text(d, out));
   return o.exit_code && !d.empty() ? 1 : 0;
 }
 

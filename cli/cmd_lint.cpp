@@ -3,15 +3,13 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <future>
-#include <iostream>
 
 #include "app.h"
+#include "core/privacy.h"
 #include "load/cache.h"
 #include "history/diff.h"
 #include "history/history.h"
-#include "core/fsutil.h"
 #include "lint/lint.h"
 #include "output/output.h"
 #include "core/text.h"
@@ -74,8 +72,8 @@ static int run_lint(const LintOptions& o, const Global& g) {
   history.get();  // an unreadable history stops the command even when no rule read it
   if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
   if (lo.write_baseline) {
-    sv::write_file_atomic(o.write_baseline, sv::format_baseline(report.recorded));
-    std::cerr << sv::tr(l.lang, sv::msg::lint_baseline_written, report.baselined, o.write_baseline) << "\n";
+    sv::privacy::write_file(o.write_baseline, sv::format_baseline(report.recorded));
+    sv::privacy::err(sv::tr(l.lang, sv::msg::lint_baseline_written, report.baselined, o.write_baseline) + "\n");
   }
 
   bool summary_done = false;
@@ -87,10 +85,8 @@ static int run_lint(const LintOptions& o, const Global& g) {
       const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
       if (summary && *summary && !summary_done) {
         summary_done = true;
-        std::ofstream out(summary, std::ios::app | std::ios::binary);
-        out << sv::format_markdown(l.repo, l.findings, l.lang);
-        out.flush();
-        if (!out) throw sv::SystemError(sv::msg_of(sv::msg::lint_cannot_append, summary, std::strerror(errno)));
+        if (!sv::privacy::append_file(summary, sv::format_markdown(l.repo, l.findings, l.lang)))
+          throw sv::SystemError(sv::msg_of(sv::msg::lint_cannot_append, summary, std::strerror(errno)));
       }
       return sv::format_github(l.repo, l.findings, l.lang);
     }
@@ -101,9 +97,8 @@ static int run_lint(const LintOptions& o, const Global& g) {
     if (!hidden.empty()) text += "(" + sv::join(hidden) + ")\n";
     return text;
   };
-  for (const auto& [format, file] : outputs) sv::write_file_atomic(file, render(format, false));
-  std::cout << render(o.format, g.color_on(1));
-  std::cout.flush();
+  for (const auto& [format, file] : outputs) sv::privacy::write_file(file, render(format, false));
+  sv::privacy::out(render(o.format, g.color_on(1)));
   return sv::count(l.findings).at_least(fail_on) > 0 ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 // samverkan log ID: the commits that changed an entity, newest first.
-#include <iostream>
 
 #include "app.h"
+#include "core/privacy.h"
 #include "load/git.h"
 #include "history/history.h"
 #include "load/load.h"
@@ -42,8 +42,7 @@ static int run_log(const LogOptions& o, const Global& g) {
     if (auto s = sv::did_you_mean(o.id, known)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
     throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, o.id), help);
   }
-  std::cout << (o.format == "json" ? sv::format_log_json(h, o.id) : sv::format_log_text(h, o.id, lang));
-  std::cout.flush();
+  sv::privacy::out(o.format == "json" ? sv::format_log_json(h, o.id) : sv::format_log_text(h, o.id, lang));
   return 0;
 }
 

@@ -1,8 +1,6 @@
 // samverkan render: documents people read, from the data.
-#include <iostream>
-
 #include "app.h"
-#include "core/fsutil.h"
+#include "core/privacy.h"
 #include "render/render.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -18,6 +16,7 @@ struct RenderOptions {
   std::string out;
   std::string period;
   std::string today;
+  bool fail_on_pnr = false;  // exit 1 when a personnummer had to be masked
 };
 
 // The entity of kind T with this id, or a usage error with a suggestion.
@@ -33,22 +32,10 @@ static const T* find_or_fail(const sv::Repo& repo, const std::vector<T>& all, sv
   return nullptr;
 }
 
-static int run_render(const RenderOptions& o, const Global& g) {
-  std::string bad;
-  auto today = sv::resolve_today(o.today, bad);
-  if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
-  std::optional<sv::Period> period;
-  if (o.what == "report" && !(period = sv::parse_period(o.period)))
-    return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
-  sv::Loaded& l = load(g, o.path);
-  if (int n = sv::count(l.findings).error; n > 0) std::cerr << sv::tr(l.lang, sv::msg::r_warn_errors, n) << "\n";
-  const sv::Repo& repo = l.repo;
-  sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
+// One document (not the site), to standard output or --out.
+static int render_one(const RenderOptions& o, const Global& g, const sv::Repo& repo, const sv::render::Options& ro,
+                      const std::optional<sv::Period>& period) {
   auto f = o.format == "html" ? sv::render::Format::html : sv::render::Format::md;
-  if (o.what == "site") {
-    sv::render::site(repo, o.out, ro);
-    return 0;
-  }
   std::string text;
   if (o.what == "plan") {
     auto* p = find_or_fail(repo, repo.plans, sv::Kind::plan, o.id, g);
@@ -69,12 +56,37 @@ static int run_render(const RenderOptions& o, const Global& g) {
     text = sv::render::calendar(repo, ro);
   }
   if (o.out.empty()) {
-    std::cout << text;
-    std::cout.flush();
+    sv::privacy::out(text);
+    sv::privacy::flush_out();  // masked (and counted) before the warning
   } else {
-    sv::write_file_atomic(o.out, text, true);
+    sv::privacy::write_file(o.out, text, true);
   }
   return 0;
+}
+
+// What the privacy boundary masked in the output (core/privacy.h): said on
+// standard error, and with --fail-on-pnr an exit 1 for publishing steps.
+static int masked_warning(const RenderOptions& o, sv::Lang lang, size_t masked) {
+  if (masked == 0) return 0;
+  sv::privacy::err(sv::tr(lang, masked == 1 ? sv::msg::r_warn_masked_one : sv::msg::r_warn_masked, masked) + "\n");
+  return o.fail_on_pnr ? 1 : 0;
+}
+
+static int run_render(const RenderOptions& o, const Global& g) {
+  std::string bad;
+  auto today = sv::resolve_today(o.today, bad);
+  if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
+  std::optional<sv::Period> period;
+  if (o.what == "report" && !(period = sv::parse_period(o.period)))
+    return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
+  sv::Loaded& l = load(g, o.path);
+  if (int n = sv::count(l.findings).error; n > 0) sv::privacy::err(sv::tr(l.lang, sv::msg::r_warn_errors, n) + "\n");
+  const sv::Repo& repo = l.repo;
+  sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
+  size_t masked_before = sv::privacy::masked_count();
+  if (o.what == "site") sv::render::site(repo, o.out, ro);
+  else if (int code = render_one(o, g, repo, ro, period); code != 0) return code;
+  return masked_warning(o, l.lang, sv::privacy::masked_count() - masked_before);
 }
 
 Run setup_render(CLI::App& app, Global& g) {
@@ -106,6 +118,7 @@ Run setup_render(CLI::App& app, Global& g) {
     if (std::string_view(s.name) == "report")
       sub->add_option("--period", o->period, T(g, sv::msg::r_opt_period))->required()->type_name("PERIOD");
     sub->add_option("--today", o->today, T(g, sv::msg::r_opt_today))->type_name("YYYY-MM-DD");
+    sub->add_flag("--fail-on-pnr", o->fail_on_pnr, T(g, sv::msg::r_opt_fail_on_pnr));
     add_rev_option(sub, g);
     sub->callback([o, name = std::string(s.name)] { o->what = name; });
   }

@@ -1,8 +1,8 @@
 // samverkan rules [ID]: the lint rules, or the explanation of one rule or of
 // one validation or configuration code (as `rustc --explain` does).
-#include <iostream>
 
 #include "app.h"
+#include "core/privacy.h"
 #include "core/codes.h"
 #include "load/load.h"
 #include "lint/rule.h"
@@ -47,14 +47,14 @@ static sv::Message suggestion(std::string_view id) {
 }
 
 static int explain_code(const sv::CodeInfo& c, sv::Lang lang) {
-  std::cout << fmt::format("{}: {}\n{}\n\n{}\n", c.id, c.summary.get(lang), sv::code_group_text(c.group).get(lang),
-                           c.explanation.get(lang));
+  sv::privacy::out(fmt::format("{}: {}\n{}\n\n{}\n", c.id, c.summary.get(lang),
+                               sv::code_group_text(c.group).get(lang), c.explanation.get(lang)));
   return 0;
 }
 
 static int run_rules(const RulesOptions& o, const Global& g) {
   if (o.markdown) {
-    std::cout << rules_markdown();
+    sv::privacy::out(rules_markdown());
     return 0;
   }
   sv::Lang lang = rules_lang(g);
@@ -63,8 +63,8 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     size_t width = 0;
     for (const auto* r : all) width = std::max(width, std::string_view(r->id).size());
     for (const auto* r : all)
-      std::cout << fmt::format("{:<{}}  {:<7}  {}\n", r->id, width, sv::severity_name(r->default_severity),
-                               r->summary.get(lang));
+      sv::privacy::out(fmt::format("{:<{}}  {:<7}  {}\n", r->id, width, sv::severity_name(r->default_severity),
+                                   r->summary.get(lang)));
     return 0;
   }
   const sv::rules::Rule* r = sv::rules::find_any_rule(o.id);
@@ -72,8 +72,9 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     if (const sv::CodeInfo* c = sv::find_code(o.id)) return explain_code(*c, lang);
     return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id), suggestion(o.id));
   }
-  std::cout << fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang), sv::msg::lint_rules_default.get(lang),
-                           sv::severity_name(r->default_severity), sv::rules::rule_help(*r, lang));
+  sv::privacy::out(fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang),
+                               sv::msg::lint_rules_default.get(lang), sv::severity_name(r->default_severity),
+                               sv::rules::rule_help(*r, lang)));
   return 0;
 }
 

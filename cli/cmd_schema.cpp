@@ -1,8 +1,7 @@
 // samverkan schema: the JSON Schema of the format, for editors and validators.
-#include <iostream>
 
 #include "app.h"
-#include "core/fsutil.h"
+#include "core/privacy.h"
 #include "load/load.h"
 #include "core/msg/cli.h"
 
@@ -15,8 +14,8 @@ struct SchemaOptions {
 
 static int run_schema(const SchemaOptions& o) {
   std::string schema = sv::json_schema(o.config);
-  if (o.out.empty()) std::cout << schema;
-  else sv::write_file_atomic(o.out, schema, true);
+  if (o.out.empty()) sv::privacy::out(schema);
+  else sv::privacy::write_file(o.out, schema, true);
   return 0;
 }
 

@@ -1,7 +1,7 @@
 // samverkan validate [PATH]: the format and every reference.
-#include <iostream>
 
 #include "app.h"
+#include "core/privacy.h"
 #include "output/output.h"
 #include "core/msg/cli.h"
 
@@ -15,11 +15,10 @@ struct ValidateOptions {
 static int run_validate(const ValidateOptions& o, const Global& g) {
   sv::Loaded& l = load(g, o.path);
   if (o.format == "json") {
-    std::cout << sv::format_json(l.repo, l.findings, l.lang);
+    sv::privacy::out(sv::format_json(l.repo, l.findings, l.lang));
   } else {
-    std::cout << sv::format_text(l.repo, l.findings, sv::OutputOptions{l.lang, g.color_on(1)});
+    sv::privacy::out(sv::format_text(l.repo, l.findings, sv::OutputOptions{l.lang, g.color_on(1)}));
   }
-  std::cout.flush();
   return sv::count(l.findings).error > 0 ? 1 : 0;
 }
 

@@ -6,12 +6,13 @@
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
-#include <iostream>
+#include <sstream>
 
 #include "app.h"
 #include "load/cache.h"
 #include "load/git.h"
 #include "output/output.h"
+#include "core/privacy.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
 #include "core/msg/core.h"
@@ -68,8 +69,9 @@ void add_rev_option(CLI::App* cmd, Global& g) {
 
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help) {
   sv::Lang l = g.lang_option().value_or(g.ui);
-  std::cerr << "samverkan: " << sv::tr(l, sv::msg::cli_error, m.str(l)) << "\n";
-  if (help) std::cerr << "  " << sv::msg::cli_help_label.get(l) << ": " << help->str(l) << "\n";
+  std::string text = "samverkan: " + sv::tr(l, sv::msg::cli_error, m.str(l)) + "\n";
+  if (help) text += "  " + std::string(sv::msg::cli_help_label.get(l)) + ": " + help->str(l) + "\n";
+  sv::privacy::err(text);
   return 2;
 }
 
@@ -77,10 +79,18 @@ int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>
 // disk, a closed pipe) is a system error, never a silent success.
 int written(const Global& g, int code) {
   errno = 0;
-  std::cout.flush();
-  if (!std::cout || std::fflush(stdout) != 0)
+  if (!sv::privacy::flush_out())
     return fail(g, sv::msg_of(sv::msg::cli_write_failed, T(g, sv::msg::cli_stdout),
                               std::strerror(errno ? errno : EIO)));
+  return code;
+}
+
+// CLI11's help and version texts, through the privacy boundary as all output.
+static int help_exit(const CLI::App& app, const CLI::Error& e) {
+  std::ostringstream out, err;
+  int code = app.exit(e, out, err);
+  sv::privacy::out(out.str());
+  sv::privacy::err(err.str());
   return code;
 }
 
@@ -193,11 +203,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return written(g, app.exit(e));
+    return written(g, help_exit(app, e));
   } catch (const CLI::CallForAllHelp& e) {
-    return written(g, app.exit(e));
+    return written(g, help_exit(app, e));
   } catch (const CLI::CallForVersion& e) {
-    return written(g, app.exit(e));
+    return written(g, help_exit(app, e));
   } catch (const CLI::ParseError& e) {
     return parse_failure(app, e, g);
   }

@@ -9,7 +9,7 @@
 #include "core/msg/git.h"
 #include "core/msg/lint.h"
 #include "core/msg/render.h"
-#include "core/text.h"
+#include "core/privacy.h"
 
 namespace sv {
 
@@ -30,7 +30,7 @@ std::string Message::str(Lang l) const {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   for (const auto& a : args) store.push_back(a.str(l));
   try {
-    return mask_personal_numbers(fmt::vformat(text->get(l), store));
+    return privacy::mask(fmt::vformat(text->get(l), store));
   } catch (const fmt::format_error&) {
     // A catalogue bug must never crash the tool; the test suite catches it.
     return std::string(text->get(l));

@@ -357,8 +357,9 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view s) {
   return out;
 }
 
-std::string mask_personal_numbers(std::string_view text) {
+std::string mask_personal_numbers(std::string_view text, size_t* count) {
   auto found = find_personal_numbers(text);
+  if (count) *count += found.size();
   if (found.empty()) return std::string(text);
   std::string out;
   size_t at = 0;

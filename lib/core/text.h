@@ -74,8 +74,10 @@ struct PersonalNumber {
 std::vector<PersonalNumber> find_personal_numbers(std::string_view text);
 
 // The text with every personnummer/samordningsnummer in it masked: no
-// output of samverkan ever repeats one (IMY; OSL 26:1).
-std::string mask_personal_numbers(std::string_view text);
+// output of samverkan ever repeats one (IMY; OSL 26:1). Adds how many it
+// masked to *count, if given. (What is written is masked at the edge,
+// core/privacy.h; this is for keys compared before then.)
+std::string mask_personal_numbers(std::string_view text, size_t* count = nullptr);
 
 // The byte offset where each line of `text` starts (the first is 0); LF,
 // CRLF and CR alone each end a line, as in YAML.

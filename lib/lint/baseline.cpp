@@ -10,16 +10,19 @@
 
 #include "lint/rule.h"
 #include "core/errors.h"
+#include "core/text.h"
 #include "core/msg/lint.h"
 
 namespace sv {
 
 namespace {
 
+// A finding's key, masked: the baseline is a file meant to be committed, so an
+// id or a file name holding a personnummer is written (and compared) masked.
 BaselineEntry key_of(const Repo& repo, const Finding& f) {
-  BaselineEntry e{f.code, f.entity, f.nested, "", 0};
+  BaselineEntry e{f.code, mask_personal_numbers(f.entity), mask_personal_numbers(f.nested), "", 0};
   if (f.entity.empty() && f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size()))
-    e.file = repo.files[f.span.file].path;
+    e.file = mask_personal_numbers(repo.files[f.span.file].path);
   return e;
 }
 
@@ -130,7 +133,8 @@ size_t apply_baseline(const Repo& repo, const Baseline& b, Severity stale, std::
       f.span = ent->where();
     } else {
       for (size_t i = 0; i < repo.files.size(); ++i)
-        if (!e.file.empty() && repo.files[i].path == e.file) f.span = Span{static_cast<int>(i), 0, 0, 0};
+        if (!e.file.empty() && mask_personal_numbers(repo.files[i].path) == e.file)
+          f.span = Span{static_cast<int>(i), 0, 0, 0};
     }
     findings.push_back(std::move(f));
   }

@@ -39,8 +39,10 @@ Arg found_as(const RawNode* node) {
     case RawNode::Type::map: return to_arg(msg::w_mapping);
     case RawNode::Type::scalar: break;
   }
-  std::string_view written = node->value;
-  std::string shown = written.size() > 40 ? std::string(written.substr(0, 40)) + "…" : std::string(written);
+  // Masked before it is cut: "640823-323…" would show three of the four digits
+  // that must never be shown, and the edge no longer sees a number in it.
+  std::string written = mask_personal_numbers(node->value);
+  std::string shown = written.size() > 40 ? written.substr(0, 40) + "…" : written;
   return to_arg(fmt::format("`{}`", shown));
 }
 

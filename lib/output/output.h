@@ -32,6 +32,9 @@ class SourceLines {
  private:
   const Repo& repo_;
   std::unordered_map<int, std::vector<size_t>> starts_;
+  // Files that hold a personnummer, as written or in YAML escapes: the text
+  // with its secret digits masked, so that no quoted line shows them in any form.
+  std::unordered_map<int, std::string> masked_;
 };
 
 // One finding with its source line and a caret, then help and notes.

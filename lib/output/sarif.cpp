@@ -102,10 +102,12 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
         related.push_back({{"id", related.size()}, {"physicalLocation", physical(n.span)}, {"message", {{"text", n.text.str(lang)}}}});
     if (!related.empty()) r["relatedLocations"] = std::move(related);
     // Line-independent identity, so that code scanning follows a finding when text moves.
-    std::string key = mask_personal_numbers(f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested));
+    // Masked whole (ids and file names may hold a personnummer), so the key is
+    // the same whether or not the edge sees it.
+    std::string key = f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested);
     if (f.entity.empty() && has_file(f.span))
       key += "@" + repo.files[f.span.file].path;
-    r["partialFingerprints"] = {{"samverkanKey/v1", key}};
+    r["partialFingerprints"] = {{"samverkanKey/v1", mask_personal_numbers(key)}};
     results.push_back(std::move(r));
   }
 

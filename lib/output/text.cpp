@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/parallel.h"
+#include "core/privacy.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
 
@@ -49,7 +50,10 @@ bool names_a_line(const Repo& repo, const Span& s) {
 
 SourceLines::SourceLines(const Repo& repo, const std::vector<Finding>& findings) : repo_(repo) {
   auto index = [&](const Span& s) {
-    if (names_a_line(repo, s) && !starts_.count(s.file)) starts_.emplace(s.file, line_starts_of(text_of(repo, s.file)));
+    if (!names_a_line(repo, s) || starts_.count(s.file)) return;
+    std::string_view text = text_of(repo, s.file);
+    starts_.emplace(s.file, line_starts_of(text));
+    if (std::string masked = privacy::mask_yaml_source(text); masked != text) masked_.emplace(s.file, std::move(masked));
   };
   for (const auto& f : findings) {
     index(f.span);
@@ -64,7 +68,8 @@ std::string_view SourceLines::line(int file, int line) const {
   if (it == starts_.end() || line < 1) return {};
   const std::vector<size_t>& starts = it->second;
   if (static_cast<size_t>(line) > starts.size()) return {};
-  std::string_view t = text_of(repo_, file);
+  auto masked = masked_.find(file);
+  std::string_view t = masked != masked_.end() ? std::string_view(masked->second) : text_of(repo_, file);
   size_t pos = starts[line - 1];
   size_t end = t.find_first_of("\r\n", pos);
   std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
@@ -123,7 +128,7 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
   if (has_line) {
     // Tabs show as one space so the caret stays under its column; very long
     // lines show a window around the column.
-    std::string shown = printable(mask_personal_numbers(line));
+    std::string shown = printable(line);  // masked as SourceLines has it
     for (char& c : shown)
       if (c == '\t' || (f.redact && c >= '0' && c <= '9')) c = c == '\t' ? ' ' : '*';
     size_t width = utf8_length(shown);

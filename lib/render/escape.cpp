@@ -1,5 +1,7 @@
 #include "render/escape.h"
 
+#include "core/privacy.h"
+
 namespace sv::render {
 
 std::string escape_html(std::string_view s) {
@@ -90,7 +92,10 @@ std::string escape_ics(std::string_view s) {
   return out;
 }
 
-std::string fold_ics(std::string_view line) {
+std::string fold_ics(std::string_view unmasked) {
+  // Masked before it is cut: a number folded over two lines is not found at the edge.
+  std::string masked = privacy::mask(unmasked);
+  std::string_view line = masked;
   std::string out;
   size_t limit = 75;  // octets on the first physical line; 74 after the leading space
   while (line.size() > limit) {

@@ -6,11 +6,11 @@
 #include <functional>
 #include <mutex>
 #include <thread>
-#include <fstream>
 
 #include <unistd.h>
 
 #include "core/parallel.h"
+#include "core/privacy.h"
 #include "render/render.h"
 #include "render/templates.h"
 #include "core/errors.h"
@@ -23,15 +23,12 @@ namespace fs = std::filesystem;
 
 static constexpr const char* kMarker = ".samverkan-site";
 
-// A file of the new site: written plainly, as nobody sees the directory
-// until it is complete and renamed into place. (Not fsynced: the swap is
-// atomic for readers and against a failed render; durability across a power
-// cut would cost a minute at national scale, on a busy disk much more.)
+// A file of the new site, through the privacy boundary. Not fsynced: the
+// swap of the whole directory is atomic for readers and against a failed
+// render; durability across a power cut would cost a minute at national
+// scale, on a busy disk much more.
 static void write_new(const fs::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.close();
-  if (!out) throw SystemError(msg_of(msg::cli_write_failed, path.string(), std::strerror(errno)));
+  privacy::write_file(path.string(), content, false, false);
 }
 
 // Every page, rendered on all cores: pages are independent, so the files are

@@ -30,7 +30,11 @@ std::string page_of(Kind kind, std::string_view id) {
   // An id that is not id-shaped (the repository has errors) gets no page: it
   // could name a path outside the site.
   if (!is_valid_id(id)) return {};
-  return fmt::format("{}-{}.html", kind_name(kind), id);
+  // A file name is output too: a personnummer in an id is masked with
+  // letters, so that the name stays id-shaped ("o-811218xxxx").
+  std::string name(id);
+  for (const auto& p : find_personal_numbers(name)) name.replace(p.pos + p.len - 4, 4, "xxxx");
+  return fmt::format("{}-{}.html", kind_name(kind), name);
 }
 
 }  // namespace sv::render
