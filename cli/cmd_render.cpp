@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "core/fsutil.h"
+#include "output/output.h"
 #include "render/render.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -46,7 +47,11 @@ static int run_render(const RenderOptions& o, const Global& g) {
   sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
   auto f = o.format == "html" ? sv::render::Format::html : sv::render::Format::md;
   if (o.what == "site") {
-    sv::render::site(repo, o.out, ro);
+    for (const auto& page : sv::render::site(repo, o.out, ro))
+      std::cerr << sv::tr(l.lang, sv::msg::r_warn_duplicate_page, sv::kind_name(page.skipped->kind), page.skipped->id.v,
+                          sv::printable(sv::location(repo, page.skipped->where())),
+                          sv::printable(sv::location(repo, page.shown->where())), page.file)
+                << "\n";
     return 0;
   }
   std::string text;
