@@ -170,3 +170,64 @@ TEST_CASE("unknown references get did_you_mean's suggestion among the ids of the
     CHECK((unknown[i].help ? std::optional(unknown[i].help->str(Lang::en)) : std::nullopt) == help);
   }
 }
+
+#include "lint/rule_util.h"
+
+namespace {
+
+// The chain walks as they were, one per question.
+const Organisation* reference_root(const Repo& repo, std::string_view org) {
+  const Organisation* o = repo.find_as<Organisation>(org);
+  std::set<std::string> seen;
+  while (o && o->parent.set && seen.insert(o->id.v).second) {
+    const Organisation* up = repo.find_as<Organisation>(o->parent.v);
+    if (!up) break;
+    o = up;
+  }
+  return o;
+}
+
+const Organisation* reference_party(const Repo& repo, const Collaboration& collab, std::string_view org) {
+  const Organisation* o = repo.find_as<Organisation>(org);
+  std::set<std::string> seen;
+  while (o && seen.insert(o->id.v).second) {
+    for (const auto& p : collab.parties.v)
+      if (p.v == o->id.v) return o;
+    if (!o->parent.set) break;
+    o = repo.find_as<Organisation>(o->parent.v);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("organisation chains answer as a walk up each chain did") {
+  std::mt19937 rng(3);
+  for (int round = 0; round < 200; ++round) {
+    Repo repo;
+    const int count = 1 + static_cast<int>(rng() % 30);
+    auto name = [](unsigned n) { return "org-" + std::to_string(n); };
+    for (int i = 0; i < count; ++i) {
+      Organisation o;
+      o.kind = Kind::organisation;
+      o.id = text(name(rng() % (count + 3)), i + 1);  // some ids twice, some parents unknown
+      if (rng() % 6) o.parent = text(name(rng() % (count + 3)), i + 1);
+      repo.organisations.push_back(std::move(o));
+    }
+    Forum forum;  // an id of another kind, as a parent
+    forum.kind = Kind::forum;
+    forum.id = text(name(count + 2));
+    repo.forums.push_back(forum);
+    std::vector<Finding> findings;
+    index_and_validate(repo, findings, 1);
+    Collaboration collab;
+    for (int k = static_cast<int>(rng() % 5); k > 0; --k) collab.parties.v.push_back(text(name(rng() % (count + 3))));
+    rules::OrgChains chains(repo);
+    for (int n = 0; n < count + 3; ++n) {
+      CAPTURE(round);
+      CAPTURE(n);
+      CHECK(chains.root(name(n)) == reference_root(repo, name(n)));
+      CHECK(chains.party(collab, name(n)) == reference_party(repo, collab, name(n)));
+    }
+  }
+}

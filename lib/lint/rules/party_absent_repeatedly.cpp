@@ -26,12 +26,12 @@ static void check(Context& c) {
     std::set<std::string> present;  // parties (top organisations) with someone there
     for (const Meeting* m : recent)
       for (const auto& a : m->attendees.v)
-        if (const Organisation* root = root_organisation(c.repo, a.organisation.v)) present.insert(root->id.v);
+        if (const Organisation* root = root_organisation(c, a.organisation.v)) present.insert(root->id.v);
     std::vector<std::string> dates;
     for (const Meeting* m : recent) dates.push_back(m->date.v.str());
     std::set<std::string> reported;
     for (const auto& member : f.members.v) {
-      const Organisation* root = root_organisation(c.repo, member.organisation.v);
+      const Organisation* root = root_organisation(c, member.organisation.v);
       if (!root || present.count(root->id.v) || !reported.insert(root->id.v).second) continue;
       c.report(member.organisation.span, f.id.v, root->id.v,
                msg_of(kMsg, org_label(c.repo, root->id.v), n, f.id.v, join(dates)), msg_of(kHelp));
