@@ -1,6 +1,7 @@
 // samverkan render: documents people read, from the data.
 #include "app.h"
 #include "core/privacy.h"
+#include "output/output.h"
 #include "render/render.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -72,6 +73,16 @@ static int masked_warning(const RenderOptions& o, sv::Lang lang, size_t masked) 
   return o.fail_on_pnr ? 1 : 0;
 }
 
+// The site, with a warning for each entity left without a page because an
+// earlier one with its id has it (validation reports the duplicate id).
+static void render_site(const RenderOptions& o, const sv::Repo& repo, const sv::render::Options& ro, sv::Lang lang) {
+  for (const auto& page : sv::render::site(repo, o.out, ro))
+    sv::privacy::err(sv::tr(lang, sv::msg::r_warn_duplicate_page, sv::kind_name(page.skipped->kind), page.skipped->id.v,
+                            sv::printable(sv::location(repo, page.skipped->where())),
+                            sv::printable(sv::location(repo, page.shown->where())), page.file) +
+                     "\n");
+}
+
 static int run_render(const RenderOptions& o, const Global& g) {
   std::string bad;
   auto today = sv::resolve_today(o.today, bad);
@@ -84,7 +95,7 @@ static int run_render(const RenderOptions& o, const Global& g) {
   const sv::Repo& repo = l.repo;
   sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
   size_t masked_before = sv::privacy::masked_count();
-  if (o.what == "site") sv::render::site(repo, o.out, ro);
+  if (o.what == "site") render_site(o, repo, ro, l.lang);
   else if (int code = render_one(o, g, repo, ro, period); code != 0) return code;
   return masked_warning(o, l.lang, sv::privacy::masked_count() - masked_before);
 }

@@ -22,27 +22,130 @@ std::optional<Date> plan_last_revision(const Context& c, const Plan& p) {
   return out;
 }
 
-const Organisation* root_organisation(const Repo& repo, std::string_view org) {
-  const Organisation* o = repo.find_as<Organisation>(org);
-  std::set<std::string> seen;
-  while (o && o->parent.set && seen.insert(o->id.v).second) {
-    const Organisation* up = repo.find_as<Organisation>(o->parent.v);
-    if (!up) break;
-    o = up;
-  }
-  return o;
+OrgChains::OrgChains(const Repo& repo) : repo_(repo) {
+  const size_t count = repo.organisations.size();
+  std::vector<size_t> parent(count, kNone);
+  for (size_t i = 0; i < count; ++i)
+    if (repo.organisations[i].parent.set) parent[i] = index_of(repo.organisations[i].parent.v);
+  walk(parent);
+  number(parent);
 }
 
-const Organisation* party_for(const Repo& repo, const Collaboration& collab, std::string_view org) {
-  const Organisation* o = repo.find_as<Organisation>(org);
-  std::set<std::string> seen;
-  while (o && seen.insert(o->id.v).second) {
-    for (const auto& p : collab.parties.v)
-      if (p.v == o->id.v) return o;
-    if (!o->parent.set) break;
-    o = repo.find_as<Organisation>(o->parent.v);
+size_t OrgChains::index_of(std::string_view id) const {
+  auto it = repo_.ids.find(std::string(id));
+  return it != repo_.ids.end() && it->second.kind == Kind::organisation ? it->second.index : kNone;
+}
+
+// Each organisation's end and depth, every one walked past once: a walk stops
+// at an organisation an earlier walk went through, or finds a loop when it
+// comes back to its own path.
+void OrgChains::walk(const std::vector<size_t>& parent) {
+  const size_t count = parent.size();
+  end_.assign(count, kNone);
+  depth_.assign(count, 0);
+  loop_at_.assign(count, kNone);
+  loop_size_.assign(count, 0);
+  loop_of_.assign(count, kNone);
+  std::vector<bool> on_path(count, false);
+  std::vector<size_t> path;
+  for (size_t start = 0; start < count; ++start) {
+    if (end_[start] != kNone) continue;
+    path.clear();
+    size_t at = start;
+    while (at != kNone && end_[at] == kNone && !on_path[at]) {
+      on_path[at] = true;
+      path.push_back(at);
+      at = parent[at];
+    }
+    size_t tail = path.size();  // the path's members before a loop it closes
+    if (at != kNone && on_path[at]) {
+      tail = static_cast<size_t>(std::find(path.begin(), path.end(), at) - path.begin());
+      for (size_t k = tail; k < path.size(); ++k) {
+        end_[path[k]] = path[k];
+        loop_at_[path[k]] = k - tail;
+        loop_size_[path[k]] = path.size() - tail;
+        loop_of_[path[k]] = at;
+      }
+    }
+    // The rest end where the member after them ends (a loop member: there).
+    for (size_t k = tail; k-- > 0;) {
+      const size_t next = k + 1 < path.size() ? path[k + 1] : at;
+      if (next == kNone) {
+        end_[path[k]] = path[k];
+        continue;
+      }
+      end_[path[k]] = loop_at_[next] != kNone ? next : end_[next];
+      depth_[path[k]] = depth_[next] + 1;
+    }
+    for (size_t member : path) on_path[member] = false;
   }
-  return nullptr;
+}
+
+// Depth-first order of the trees (children under the organisation they name
+// as parent, but not across a loop), without recursion: chains may be long.
+void OrgChains::number(const std::vector<size_t>& parent) {
+  const size_t count = parent.size();
+  std::vector<std::vector<size_t>> children(count);
+  for (size_t i = 0; i < count; ++i)
+    if (end_[i] != i) children[parent[i]].push_back(i);
+  enter_.assign(count, 0);
+  leave_.assign(count, 0);
+  size_t clock = 0;
+  std::vector<std::pair<size_t, size_t>> stack;  // (organisation, next child)
+  for (size_t top = 0; top < count; ++top) {
+    if (end_[top] != top) continue;
+    stack.emplace_back(top, 0);
+    enter_[top] = clock++;
+    while (!stack.empty()) {
+      auto& [at, next] = stack.back();
+      if (next < children[at].size()) {
+        const size_t child = children[at][next++];
+        enter_[child] = clock++;
+        stack.emplace_back(child, 0);
+      } else {
+        leave_[at] = clock;
+        stack.pop_back();
+      }
+    }
+  }
+}
+
+size_t OrgChains::steps(size_t org, size_t up) const {
+  // Up the tree: `up` encloses `org`.
+  if (end_[org] == end_[up] && enter_[up] <= enter_[org] && enter_[org] < leave_[up]) return depth_[org] - depth_[up];
+  // Or round the loop the tree hangs from.
+  const size_t entry = end_[org];
+  if (loop_at_[up] == kNone || loop_at_[entry] == kNone || loop_of_[up] != loop_of_[entry]) return kNone;
+  return depth_[org] + (loop_at_[up] + loop_size_[up] - loop_at_[entry]) % loop_size_[up];
+}
+
+const Organisation* OrgChains::root(std::string_view org) const {
+  const size_t at = index_of(org);
+  return at == kNone ? nullptr : &repo_.organisations[end_[at]];
+}
+
+const Organisation* OrgChains::party(const Collaboration& collab, std::string_view org) const {
+  const size_t at = index_of(org);
+  if (at == kNone) return nullptr;
+  // The party nearest up the chain, as a walk up it would meet it first.
+  size_t best = kNone, best_steps = kNone;
+  for (const auto& p : collab.parties.v) {
+    const size_t party = index_of(p.v);
+    if (party == kNone) continue;
+    if (const size_t n = steps(at, party); n < best_steps) {
+      best = party;
+      best_steps = n;
+    }
+  }
+  return best == kNone ? nullptr : &repo_.organisations[best];
+}
+
+const Organisation* root_organisation(const Context& c, std::string_view org) {
+  return c.index().org_chains().root(org);
+}
+
+const Organisation* party_for(const Context& c, const Collaboration& collab, std::string_view org) {
+  return c.index().org_chains().party(collab, org);
 }
 
 std::string org_label(const Repo& repo, std::string_view org) {
@@ -85,6 +188,11 @@ const std::vector<const Report*>& Index::reports_of_collaboration(std::string_vi
   return find(reports_, collab);
 }
 
+const OrgChains& Index::org_chains() const {
+  std::call_once(chains_once_, [&] { chains_.emplace(repo_); });
+  return *chains_;
+}
+
 const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_view forum) {
   return c.index().meetings_of_forum(forum);
 }
@@ -112,7 +220,7 @@ void check_party_membership(Context& c, std::initializer_list<ForumType> types, 
       bool member = false;
       for (const Forum* f : forums)
         for (const auto& m : f->members.v)
-          if (const Organisation* p = party_for(c.repo, collab, m.organisation.v); p && p->id.v == party.v)
+          if (const Organisation* p = party_for(c, collab, m.organisation.v); p && p->id.v == party.v)
             member = true;
       if (member) continue;
       c.report(party.span, collab.id.v, party.v,

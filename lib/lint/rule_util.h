@@ -3,6 +3,7 @@
 // of their own (personnummer, cadence, § numbering).
 #pragma once
 
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -45,12 +46,13 @@ void each_action(const Repo& r, F&& f) {
 std::optional<Date> plan_last_revision(const Context& c, const Plan& p);
 
 // The organisation at the top of `org`'s parent chain (itself if it has no
-// parent); nullptr when `org` is unknown. Stops at a loop.
-const Organisation* root_organisation(const Repo& repo, std::string_view org);
+// parent); nullptr when `org` is unknown. Stops at a loop: at the first
+// member of it that the chain reaches.
+const Organisation* root_organisation(const Context& c, std::string_view org);
 
 // The party of `collab` that `org` is, or that `org` is a unit under (through
 // its parent chain); nullptr if none.
-const Organisation* party_for(const Repo& repo, const Collaboration& collab, std::string_view org);
+const Organisation* party_for(const Context& c, const Collaboration& collab, std::string_view org);
 
 // An organisation's name for messages: "Name (id)", or the id.
 std::string org_label(const Repo& repo, std::string_view org);
@@ -62,6 +64,36 @@ const std::vector<const Meeting*>& meetings_of(const Context& c, std::string_vie
 // The forums of a collaboration whose type is one of `types`, sorted by id.
 std::vector<const Forum*> forums_of(const Context& c, std::string_view collab,
                                     std::initializer_list<ForumType> types);
+
+// The parent chains of the organisations, walked once for all: where each
+// chain ends and how far, so that a question about one organisation's chain
+// costs what its answer costs, not the chain's length (a chain of thousands
+// asked about by thousands of attendees). The chains form trees hanging from
+// where they end: an organisation without a parent (or whose parent is no
+// organisation), or a member of a loop of parents.
+class OrgChains {
+ public:
+  explicit OrgChains(const Repo& repo);
+  // As root_organisation and party_for.
+  const Organisation* root(std::string_view org) const;
+  const Organisation* party(const Collaboration& collab, std::string_view org) const;
+
+ private:
+  static constexpr size_t kNone = SIZE_MAX;
+  size_t index_of(std::string_view id) const;
+  // How many steps up `org`'s chain `up` is; kNone when it is not on it.
+  size_t steps(size_t org, size_t up) const;
+  void walk(const std::vector<size_t>& parent);
+  void number(const std::vector<size_t>& parent);
+
+  const Repo& repo_;
+  std::vector<size_t> end_;        // where the chain from each ends: the last or first looping member
+  std::vector<size_t> depth_;      // steps from each to its end
+  std::vector<size_t> loop_at_;    // for a loop member, its place in the loop; else kNone
+  std::vector<size_t> loop_size_;  // for a loop member, the loop's length
+  std::vector<size_t> loop_of_;    // for a loop member, the loop's first member found (names the loop)
+  std::vector<size_t> enter_, leave_;  // depth-first order of the trees: ancestors enclose
+};
 
 // Lookups the rules share, each built on first use, once per run, so that no
 // rule pairs every forum with every meeting. Safe to use from several threads.
@@ -79,6 +111,7 @@ class Index {
   // in model order.
   const std::vector<const Plan*>& plans_of_collaboration(std::string_view collab) const;
   const std::vector<const Report*>& reports_of_collaboration(std::string_view collab) const;
+  const OrgChains& org_chains() const;
 
  private:
   template <class T>
@@ -90,7 +123,8 @@ class Index {
     return it == by.end() ? none : it->second;
   }
   const Repo& repo_;
-  mutable std::once_flag meetings_once_, forums_once_, plans_once_, reports_once_;
+  mutable std::once_flag meetings_once_, forums_once_, plans_once_, reports_once_, chains_once_;
+  mutable std::optional<OrgChains> chains_;
   mutable By<Meeting> meetings_;
   mutable By<Forum> forums_;
   mutable By<Plan> plans_;

@@ -63,15 +63,15 @@ std::vector<Comment> yaml_comments(std::string_view t) {
   std::vector<Comment> out;
   char quote = 0;        // inside a quoted scalar: ' or "
   int block_parent = kNoBlock;  // inside a block scalar: content is indented more than this
-  int lineno = 0;
-  size_t pos = 0;
-  while (pos <= t.size()) {
-    size_t end = t.find('\n', pos);
-    if (end == std::string_view::npos) end = t.size();
-    std::string_view line = t.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ++lineno;
-    pos = end + 1;
+  // Lines as the loader counts them (LF, CRLF or CR alone), so that a
+  // comment's line is the line findings give.
+  const std::vector<size_t> starts = line_starts_of(t);
+  for (size_t index = 0; index < starts.size(); ++index) {
+    const int lineno = static_cast<int>(index) + 1;
+    size_t end = index + 1 < starts.size() ? starts[index + 1] : t.size();
+    if (end > starts[index] && t[end - 1] == '\n') --end;
+    if (end > starts[index] && t[end - 1] == '\r') --end;
+    std::string_view line = t.substr(starts[index], end - starts[index]);
     size_t indent = line.find_first_not_of(' ');
     if (block_parent != kNoBlock) {
       if (indent == std::string_view::npos || trim(line).empty() ||
@@ -115,7 +115,6 @@ std::vector<Comment> yaml_comments(std::string_view t) {
       int parent = block_scalar_parent(line);
       if (parent != kNoBlock) block_parent = parent;
     }
-    if (end == t.size()) break;
   }
   return out;
 }

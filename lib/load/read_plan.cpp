@@ -1,5 +1,6 @@
 // kind: plan, with its goals, activities and follow-ups.
 #include <algorithm>
+#include <optional>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -123,15 +124,14 @@ void check_activity_goals(Ctx& ctx, const Plan& plan) {
   std::unordered_set<std::string> goal_ids;
   for (const auto& goal : plan.goals.v)
     if (goal.id.set) goal_ids.insert(goal.id.v);
+  std::optional<Suggester> suggest;  // made once, on the first unknown goal
   for (const auto& activity : plan.activities.v) {
     for (const auto& goal : activity.goals.v) {
       if (goal_ids.count(goal.v)) continue;
       auto& finding = ctx.report(code::reference_unknown, msg_of(msg::reference_unknown_nested, goal.v, "plan", plan.id.v),
                            goal.span);
-      std::vector<std::string> candidates(goal_ids.begin(), goal_ids.end());
-      std::sort(candidates.begin(), candidates.end());
-      if (auto suggestion = did_you_mean(goal.v, candidates))
-        finding.help = msg_of(msg::help_did_you_mean, *suggestion);
+      if (!suggest) suggest.emplace(std::vector<std::string>(goal_ids.begin(), goal_ids.end()));
+      if (auto suggestion = suggest->suggest(goal.v)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
     }
   }
 }

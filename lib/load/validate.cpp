@@ -1,7 +1,11 @@
 #include "load/validate.h"
 
 #include <algorithm>
-#include <set>
+#include <array>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -68,26 +72,66 @@ void index_nested_ids(Repo& repo) {
     for (const auto& a : m.actions.v) nest(m.id.v, a.id, Nested::action);
 }
 
-std::optional<Message> suggest(const Repo& repo, const std::string& word, uint8_t kinds) {
-  std::vector<std::string> cands;
-  for (const auto& [id, ref] : repo.ids)
-    if (kinds & kind_bit(ref.kind)) cands.push_back(id);
-  std::sort(cands.begin(), cands.end());
-  if (auto s = did_you_mean(word, cands)) return msg_of(msg::help_did_you_mean, *s);
-  return std::nullopt;
-}
+// Did-you-mean for the references that name nothing, from indexes made once
+// and on first need: one Suggester per set of kinds a reference accepts, one
+// per parent for its nested ids. Each answers as did_you_mean over the same
+// candidates, but costs what the nearby candidates cost rather than a scan of
+// every id per unknown reference. Shared by the threads checking references.
+class Suggestions {
+ public:
+  explicit Suggestions(const Repo& repo) : repo_(repo) {}
 
-std::optional<Message> suggest_nested(const Repo& repo, const std::string& parent, const std::string& local) {
-  std::vector<std::string> cands;
-  std::string prefix = parent + "#";
-  for (const auto& [id, kind] : repo.nested_ids)
-    if (id.compare(0, prefix.size(), prefix) == 0) cands.push_back(id.substr(prefix.size()));
-  std::sort(cands.begin(), cands.end());
-  if (auto s = did_you_mean(local, cands)) return msg_of(msg::help_did_you_mean, *s);
-  return std::nullopt;
-}
+  std::optional<Message> of(const std::string& word, uint8_t kinds) {
+    return help(for_kinds(kinds).suggest(word));
+  }
+  std::optional<Message> nested(const std::string& parent, const std::string& local) {
+    return help(for_parent(parent).suggest(local));
+  }
 
-void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
+ private:
+  static std::optional<Message> help(std::optional<std::string> suggestion) {
+    if (!suggestion) return std::nullopt;
+    return msg_of(msg::help_did_you_mean, *suggestion);
+  }
+  const Suggester& for_kinds(uint8_t kinds) {
+    std::call_once(kinds_once_[kinds], [&] {
+      std::vector<std::string> candidates;
+      for (const auto& [id, ref] : repo_.ids)
+        if (kinds & kind_bit(ref.kind)) candidates.push_back(id);
+      by_kinds_[kinds].emplace(std::move(candidates));
+    });
+    return *by_kinds_[kinds];
+  }
+  // The nested ids "parent#local", sorted once, so that each parent's are
+  // one run of them.
+  const Suggester& for_parent(const std::string& parent) {
+    std::call_once(keys_once_, [&] {
+      for (const auto& [key, kind] : repo_.nested_ids) keys_.push_back(key);
+      std::sort(keys_.begin(), keys_.end());
+    });
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, fresh] = by_parent_.try_emplace(parent);
+    if (fresh) {
+      const std::string prefix = parent + "#";
+      std::vector<std::string> candidates;
+      for (auto key = std::lower_bound(keys_.begin(), keys_.end(), prefix);
+           key != keys_.end() && key->compare(0, prefix.size(), prefix) == 0; ++key)
+        candidates.push_back(key->substr(prefix.size()));
+      it->second = std::make_unique<Suggester>(std::move(candidates));
+    }
+    return *it->second;
+  }
+
+  const Repo& repo_;
+  std::array<std::once_flag, 256> kinds_once_;
+  std::array<std::optional<Suggester>, 256> by_kinds_;
+  std::once_flag keys_once_;
+  std::vector<std::string> keys_;
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<Suggester>> by_parent_;
+};
+
+void check_ref(const Repo& repo, Suggestions& suggest, const RefUse& r, std::vector<Finding>& out) {
   const std::string& v = r.target.v;
   auto hash = v.find('#');
   if (hash == std::string::npos && r.nested != Nested::none && r.nested != Nested::any) {
@@ -97,7 +141,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
     const Entity& scope = *repo.find(r.scope);
     Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
                      r.target.span, r.entity);
-    f.help = suggest_nested(repo, r.scope, v);
+    f.help = suggest.nested(r.scope, v);
     out.push_back(std::move(f));
     return;
   }
@@ -108,7 +152,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
                     ? make_finding(code::reference_unknown, msg_of(msg::reference_unknown, head), r.target.span, r.entity)
                     : make_finding(code::reference_unknown, msg_of(msg::reference_unknown_kind, head, kinds_words(r.kinds)),
                            r.target.span, r.entity);
-    f.help = suggest(repo, head, r.kinds);
+    f.help = suggest.of(head, r.kinds);
     out.push_back(std::move(f));
     return;
   }
@@ -116,7 +160,7 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   if (!(r.kinds & kind_bit(k))) {
     Finding f = make_finding(code::reference_wrong_kind, msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
                      r.target.span, r.entity);
-    f.help = suggest(repo, head, r.kinds);
+    f.help = suggest.of(head, r.kinds);
     f.notes.push_back(Note{msg_of(msg::note_defined_here), repo.entity(it->second).id.span});
     out.push_back(std::move(f));
     return;
@@ -129,34 +173,54 @@ void check_ref(const Repo& repo, const RefUse& r, std::vector<Finding>& out) {
   if (ok) return;
   Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
                    r.target.span, r.entity);
-  f.help = suggest_nested(repo, head, local);
+  f.help = suggest.nested(head, local);
   out.push_back(std::move(f));
 }
 
-// Reports each loop of `parent` links once, at its member with the smallest id.
+// Reports each loop of `parent` links once, at its member with the smallest
+// id, in the order of those members. Each entity is walked past once: a walk
+// stops at an entity an earlier walk went through (whatever loop lies beyond
+// it was found then), and finds a loop when it comes back to its own path.
+// A later declaration of a duplicate id is no part of the chains: references
+// to the id name the first one.
 template <class T>
 void check_cycles(const Repo& repo, const std::vector<T>& items, std::vector<Finding>& out) {
-  for (const auto& e : items) {
-    if (!e.parent.set) continue;
-    std::vector<std::string> chain{e.id.v};
-    std::set<std::string> seen{e.id.v};
-    const T* cur = &e;
-    bool cycle = false;
-    while (cur->parent.set) {
-      const T* next = repo.template find_as<T>(cur->parent.v);
-      if (!next) break;
-      chain.push_back(next->id.v);
-      if (next->id.v == e.id.v) {
-        cycle = true;
-        break;
-      }
-      if (!seen.insert(next->id.v).second) break;  // a loop not through e
-      cur = next;
+  enum class Mark : unsigned char { unseen, on_path, done };
+  std::vector<Mark> mark(items.size(), Mark::unseen);
+  constexpr Kind kind = KindOf<T>::kind;
+  // Where in `items` the entity with this id is; items.size() when none is.
+  auto index_of = [&](const std::string& id) {
+    auto it = repo.ids.find(id);
+    return it != repo.ids.end() && it->second.kind == kind ? it->second.index : items.size();
+  };
+  std::vector<std::pair<size_t, Finding>> loops;  // (where its smallest member is, the finding)
+  std::vector<size_t> path;
+  for (size_t start = 0; start < items.size(); ++start) {
+    if (mark[start] != Mark::unseen || index_of(items[start].id.v) != start) continue;
+    path.clear();
+    size_t at = start;
+    while (at < items.size() && mark[at] == Mark::unseen) {
+      mark[at] = Mark::on_path;
+      path.push_back(at);
+      at = items[at].parent.set ? index_of(items[at].parent.v) : items.size();
     }
-    if (!cycle) continue;
-    if (*std::min_element(chain.begin(), chain.end()) != e.id.v) continue;
-    out.push_back(make_finding(code::parent_cycle, msg_of(msg::parent_cycle, join(chain, " → ")), e.parent.span, e.id.v));
+    if (at < items.size() && mark[at] == Mark::on_path) {
+      auto loop_start = std::find(path.begin(), path.end(), at);
+      auto smallest = std::min_element(loop_start, path.end(),
+                                       [&](size_t x, size_t y) { return items[x].id.v < items[y].id.v; });
+      // The chain from the smallest member round to it again.
+      std::vector<std::string> chain;
+      for (auto it = smallest; it != path.end(); ++it) chain.push_back(items[*it].id.v);
+      for (auto it = loop_start; it != smallest; ++it) chain.push_back(items[*it].id.v);
+      chain.push_back(items[*smallest].id.v);
+      const T& first = items[*smallest];
+      loops.emplace_back(*smallest, make_finding(code::parent_cycle, msg_of(msg::parent_cycle, join(chain, " → ")),
+                                                 first.parent.span, first.id.v));
+    }
+    for (size_t member : path) mark[member] = Mark::done;
   }
+  std::sort(loops.begin(), loops.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& loop : loops) out.push_back(std::move(loop.second));
 }
 
 }  // namespace
@@ -185,9 +249,10 @@ void index_and_validate(Repo& repo, std::vector<Finding>& findings, unsigned thr
   }
   cut.push_back(refs.size());
   std::vector<std::vector<Finding>> found(cut.size() - 1);
+  Suggestions suggest(repo);
   auto run = [&](size_t part) {
     for (size_t i = cut[part]; i < cut[part + 1]; ++i)
-      for (const RefUse& r : refs[i]) check_ref(repo, r, found[part]);
+      for (const RefUse& r : refs[i]) check_ref(repo, suggest, r, found[part]);
   };
   parallel_for(found.size(), static_cast<unsigned>(found.size()), run);
   for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));

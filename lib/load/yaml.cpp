@@ -19,18 +19,46 @@
 
 namespace sv {
 
+namespace {
+
+// Spans for positions met in order, as the parser meets nodes: the column of
+// a position on the line of the one before is counted on from that one, so
+// a line holding many nodes is counted once, not once per node.
+class Spans {
+ public:
+  Spans(int file, std::string_view text, const std::vector<size_t>& line_starts)
+      : file_(file), text_(text), line_starts_(line_starts) {}
+  Span at(size_t pos, size_t len_bytes) {
+    pos = std::min(pos, text_.size());
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
+    auto line = static_cast<size_t>(it - line_starts_.begin());  // 1-based
+    if (line != line_ || pos < pos_) {
+      line_ = line;
+      pos_ = line_starts_[line - 1];
+      col_ = 0;
+    }
+    col_ += utf8_length(text_.substr(pos_, pos - pos_));
+    pos_ = pos;
+    Span s;
+    s.file = file_;
+    s.line = static_cast<int>(line);
+    s.col = static_cast<int>(col_) + 1;
+    s.len = static_cast<int>(utf8_length(text_.substr(pos, std::min(len_bytes, text_.size() - pos))));
+    return s;
+  }
+
+ private:
+  int file_;
+  std::string_view text_;
+  const std::vector<size_t>& line_starts_;
+  size_t line_ = 0, pos_ = 0, col_ = 0;  // the last position's line (0: none yet), byte and column - 1
+};
+
+}  // namespace
+
 Span span_at(int file, std::string_view text, const std::vector<size_t>& line_starts, size_t pos,
              size_t len_bytes) {
-  pos = std::min(pos, text.size());
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), pos);
-  size_t line = static_cast<size_t>(it - line_starts.begin());  // 1-based
-  size_t start = line_starts[line - 1];
-  Span s;
-  s.file = file;
-  s.line = static_cast<int>(line);
-  s.col = static_cast<int>(utf8_length(text.substr(start, pos - start))) + 1;
-  s.len = static_cast<int>(utf8_length(text.substr(pos, std::min(len_bytes, text.size() - pos))));
-  return s;
+  return Spans(file, text, line_starts).at(pos, len_bytes);
 }
 
 bool precheck_text(int file, std::string_view content, std::string_view& text,
@@ -77,25 +105,31 @@ struct Stop {
 // flow context, the next flow indicator).
 size_t scalar_extent(std::string_view text, size_t pos, bool in_flow) {
   if (pos >= text.size()) return 0;
-  size_t eol = text.find_first_of("\r\n", pos);
-  if (eol == std::string_view::npos) eol = text.size();
+  // Scanned up to the scalar's end only, not to the line's first: a line
+  // holding many scalars is not read again for each.
+  auto line_ends = [&](size_t i) { return i >= text.size() || text[i] == '\r' || text[i] == '\n'; };
   char q = text[pos];
   if (q == '"' || q == '\'') {
-    for (size_t i = pos + 1; i < eol; ++i) {
-      if (q == '"' && text[i] == '\\') { ++i; continue; }
+    size_t i = pos + 1;
+    for (; !line_ends(i); ++i) {
+      if (q == '"' && text[i] == '\\') {
+        if (line_ends(++i)) break;
+        continue;
+      }
       if (text[i] == q) {
-        if (q == '\'' && i + 1 < eol && text[i + 1] == '\'') { ++i; continue; }
+        if (q == '\'' && !line_ends(i + 1) && text[i + 1] == '\'') { ++i; continue; }
         return i + 1 - pos;
       }
     }
-    return eol - pos;
+    return std::min(i, text.size()) - pos;
   }
   if (q == '|' || q == '>') return 1;
-  size_t end = eol;
-  for (size_t i = pos; i < eol; ++i) {
-    if (text[i] == '#' && i > pos && (text[i - 1] == ' ' || text[i - 1] == '\t')) { end = i; break; }
-    if (in_flow && (text[i] == ',' || text[i] == ']' || text[i] == '}')) { end = i; break; }
-    if (text[i] == ':' && (i + 1 == eol || text[i + 1] == ' ')) { end = i; break; }
+  size_t end = pos;
+  for (; !line_ends(end); ++end) {
+    const char c = text[end];
+    if (c == '#' && end > pos && (text[end - 1] == ' ' || text[end - 1] == '\t')) break;
+    if (in_flow && (c == ',' || c == ']' || c == '}')) break;
+    if (c == ':' && (line_ends(end + 1) || text[end + 1] == ' ')) break;
   }
   while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
   return end - pos;
@@ -132,7 +166,7 @@ bool is_null_text(std::string_view v) {
 class Builder {
  public:
   Builder(int file, std::string_view text, RawFile& out, std::vector<Finding>& findings)
-      : file_(file), text_(text), out_(out), findings_(findings), offsets_(text) {}
+      : file_(file), text_(text), out_(out), findings_(findings), offsets_(text), spans_(file, text, out.line_starts) {}
 
   // Takes one event; throws Stop when the file cannot be read further.
   void on(const yaml_event_t& e) {
@@ -172,7 +206,7 @@ class Builder {
   };
 
   Span span(const yaml_mark_t& m, size_t len) {
-    return span_at(file_, text_, out_.line_starts, byte_of(m), len);
+    return spans_.at(byte_of(m), len);
   }
   bool in_flow() const { return !stack_.empty() && stack_.back().flow; }
 
@@ -218,7 +252,7 @@ class Builder {
   RawNode& make(RawNode::Type t, size_t pos, size_t len) {
     RawNode& n = out_.make();
     n.type = t;
-    n.span = span_at(file_, text_, out_.line_starts, pos, len);
+    n.span = spans_.at(pos, len);
     return n;
   }
   // Anchor names live in strings of their own: libyaml frees its events.
@@ -333,6 +367,7 @@ class Builder {
   RawFile& out_;
   std::vector<Finding>& findings_;
   Offsets offsets_;
+  Spans spans_;
   RawDoc doc_;
   std::vector<Open> stack_;
   std::vector<std::vector<const RawNode*>> kids_;  // the open containers' children, by depth

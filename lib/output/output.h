@@ -2,8 +2,10 @@
 // One file per format in output/: text.cpp, json.cpp, sarif.cpp, junit.cpp, github.cpp.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -19,8 +21,10 @@ struct OutputOptions {
 const Tr& severity_label(Severity s);
 
 // The source lines that findings point at: each file's line index is made
-// once, for the files the findings name, so that many findings in one file
-// never rescan it. Read-only once made: safe to share between threads.
+// once, for the files the findings name, and each line a finding points at
+// is made ready to show once (however many findings it holds), so that many
+// findings in one file, or on one long line, never rescan it. Read-only once
+// made: safe to share between threads.
 class SourceLines {
  public:
   SourceLines(const Repo& repo, const std::vector<Finding>& findings);
@@ -29,12 +33,24 @@ class SourceLines {
   // empty when the file was not indexed or has no such line.
   std::string_view line(int file, int line) const;
 
+  // A line as shown under a finding: printable, personal numbers masked,
+  // tabs as one space (so the caret stays under its column).
+  struct Shown {
+    std::string text;
+    size_t width = 0;              // in code points
+    std::vector<uint32_t> starts;  // where each code point starts, for lines too wide to show whole
+    std::string_view slice(size_t from, size_t to) const;  // code points [from, to)
+  };
+  // nullptr for a line no finding pointed at when this was made.
+  const Shown* shown(int file, int line) const;
+
  private:
   const Repo& repo_;
   std::unordered_map<int, std::vector<size_t>> starts_;
   // Files that hold a personnummer, as written or in YAML escapes: the text
   // with its secret digits masked, so that no quoted line shows them in any form.
   std::unordered_map<int, std::string> masked_;
+  std::vector<std::pair<std::pair<int, int>, Shown>> shown_;  // by (file, line)
 };
 
 // One finding with its source line and a caret, then help and notes.

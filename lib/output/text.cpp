@@ -2,6 +2,7 @@
 // a caret, help and notes; then counts by severity.
 #include "output/output.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -46,6 +47,24 @@ bool names_a_line(const Repo& repo, const Span& s) {
   return s.file >= 0 && s.file < static_cast<int>(repo.files.size()) && s.line > 0;
 }
 
+// Lines of more code points than this show as a window around the column.
+constexpr size_t kWideLine = 160;
+
+SourceLines::Shown show_line(std::string_view line) {
+  SourceLines::Shown shown;
+  shown.text = printable(mask_personal_numbers(line));
+  for (char& c : shown.text)
+    if (c == '\t') c = ' ';
+  shown.width = utf8_length(shown.text);
+  if (shown.width > kWideLine) {
+    shown.starts.reserve(shown.width + 1);
+    for (size_t i = 0; i < shown.text.size(); ++i)
+      if ((static_cast<unsigned char>(shown.text[i]) & 0xC0) != 0x80) shown.starts.push_back(static_cast<uint32_t>(i));
+    shown.starts.push_back(static_cast<uint32_t>(shown.text.size()));
+  }
+  return shown;
+}
+
 }  // namespace
 
 SourceLines::SourceLines(const Repo& repo, const std::vector<Finding>& findings) : repo_(repo) {
@@ -55,10 +74,18 @@ SourceLines::SourceLines(const Repo& repo, const std::vector<Finding>& findings)
     starts_.emplace(s.file, line_starts_of(text));
     if (std::string masked = privacy::mask_yaml_source(text); masked != text) masked_.emplace(s.file, std::move(masked));
   };
+  std::vector<std::pair<int, int>> wanted;
   for (const auto& f : findings) {
     index(f.span);
     for (const auto& n : f.notes) index(n.span);
+    if (names_a_line(repo, f.span)) wanted.emplace_back(f.span.file, f.span.line);
   }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  shown_.resize(wanted.size());
+  parallel_for(wanted.size(), threads_for(wanted.size(), 0, 256), [&](size_t i) {
+    shown_[i] = {wanted[i], show_line(line(wanted[i].first, wanted[i].second))};
+  });
 }
 
 SourceLines::SourceLines(const Repo& repo, const Finding& finding) : SourceLines(repo, std::vector<Finding>{finding}) {}
@@ -70,11 +97,25 @@ std::string_view SourceLines::line(int file, int line) const {
   if (static_cast<size_t>(line) > starts.size()) return {};
   auto masked = masked_.find(file);
   std::string_view t = masked != masked_.end() ? std::string_view(masked->second) : text_of(repo_, file);
+  // The line ends where the next begins, less its break (LF, CRLF or CR).
   size_t pos = starts[line - 1];
-  size_t end = t.find_first_of("\r\n", pos);
-  std::string_view s = t.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  return s;
+  size_t end = static_cast<size_t>(line) < starts.size() ? starts[line] : t.size();
+  if (end > pos && t[end - 1] == '\n') --end;
+  if (end > pos && t[end - 1] == '\r') --end;
+  return t.substr(pos, end - pos);
+}
+
+const SourceLines::Shown* SourceLines::shown(int file, int line) const {
+  auto it = std::lower_bound(shown_.begin(), shown_.end(), std::make_pair(file, line),
+                             [](const auto& entry, const std::pair<int, int>& key) { return entry.first < key; });
+  return it != shown_.end() && it->first == std::make_pair(file, line) ? &it->second : nullptr;
+}
+
+std::string_view SourceLines::Shown::slice(size_t from, size_t to) const {
+  if (starts.empty()) return std::string_view(text).substr(0, 0);
+  from = std::min(from, starts.size() - 1);
+  to = std::clamp(to, from, starts.size() - 1);
+  return std::string_view(text).substr(starts[from], starts[to] - starts[from]);
 }
 
 namespace {
@@ -94,19 +135,6 @@ const char* severity_color(Severity s) {
   }
 }
 
-// Code points [from, to) of a valid UTF-8 string.
-std::string_view cp_slice(std::string_view s, size_t from, size_t to) {
-  size_t i = 0, cp = 0, b = s.size(), e = s.size();
-  for (; i <= s.size(); ++i) {
-    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (cp == from) b = std::min(b, i);
-      if (cp == to) { e = i; break; }
-      ++cp;
-    }
-  }
-  return b <= e ? s.substr(b, e - b) : std::string_view();
-}
-
 }  // namespace
 
 std::string format_finding_text(const Repo& repo, const Finding& f, const OutputOptions& o) {
@@ -121,27 +149,29 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
   out += paint(severity_color(f.severity), fmt::format("{}[{}]", severity_label(f.severity).get(o.lang), f.code));
   out += ": " + paint("1", printable(f.message.str(o.lang))) + "\n";
 
-  std::string_view line = lines.line(f.span.file, f.span.line);
-  bool has_line = f.span.line > 0 && !line.empty();
+  const SourceLines::Shown* line = lines.shown(f.span.file, f.span.line);
+  bool has_line = f.span.line > 0 && line && !line->text.empty();
   std::string num = has_line ? std::to_string(f.span.line) : "";
   std::string pad(num.size(), ' ');
   if (has_line) {
-    // Tabs show as one space so the caret stays under its column; very long
-    // lines show a window around the column.
-    std::string shown = printable(line);  // masked as SourceLines has it
-    for (char& c : shown)
-      if (c == '\t' || (f.redact && c >= '0' && c <= '9')) c = c == '\t' ? ' ' : '*';
-    size_t width = utf8_length(shown);
+    // Very long lines show a window around the column.
+    std::string shown;
+    size_t width = line->width;
     size_t col = static_cast<size_t>(std::max(1, f.span.col)) - 1;
     size_t first = 0;
     std::string lead, tail;
-    if (width > 160) {
+    if (width > kWideLine) {
       first = col > 60 ? col - 60 : 0;
       size_t last = std::min(width, first + 120);
       if (first > 0) lead = "…";
       if (last < width) tail = "…";
-      shown = lead + std::string(cp_slice(shown, first, last)) + tail;
+      shown = lead + std::string(line->slice(first, last)) + tail;
+    } else {
+      shown = line->text;
     }
+    if (f.redact)
+      for (char& c : shown)
+        if (c >= '0' && c <= '9') c = '*';
     // Never past the end of the line (a span from a damaged cache could say so).
     size_t caret_at = std::min(col - first + (lead.empty() ? 0 : 1), utf8_length(shown) + 1);
     size_t len = static_cast<size_t>(std::max(1, f.span.len));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/dates.h"
 #include "core/messages.h"
@@ -33,10 +34,19 @@ std::string report(const Repo& repo, const Collaboration& c, const Period& perio
 // The calendar as RFC 5545 iCalendar (CRLF lines, folded at 75 octets).
 std::string calendar(const Repo& repo, const Options& o);
 
+// A page two entities would have had (their ids are the same): `shown` has
+// it, `skipped` none.
+struct DuplicatePage {
+  std::string file;
+  const Entity* shown;
+  const Entity* skipped;
+};
+
 // The whole site, written into `out` atomically: built in a temporary
 // directory beside it, then swapped in. Throws SystemError; on failure `out`
 // is as it was. Refuses to replace a non-empty directory that is not a site
-// it wrote (marked by the file .samverkan-site).
-void site(const Repo& repo, const std::string& out, const Options& o);
+// it wrote (marked by the file .samverkan-site). Returns the pages left out
+// for duplicate ids, for the caller to report.
+std::vector<DuplicatePage> site(const Repo& repo, const std::string& out, const Options& o);
 
 }  // namespace sv::render

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -32,13 +33,23 @@ static void write_new(const fs::path& path, const std::string& content) {
 }
 
 // Every page, rendered on all cores: pages are independent, so the files are
-// the same whatever the order.
-static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
+// the same whatever the order. Each file has one job: of entities whose ids
+// give one page (an id declared twice), the first in its list — by file, then
+// position, the one the id names — is rendered and the others returned, as
+// two jobs writing one file would leave a page that differs from run to run.
+static std::vector<DuplicatePage> write_all(const Repo& repo, const fs::path& dir, const Options& o) {
   View v = make_view(repo, o.lang, o.today);
   std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
   std::vector<std::function<void()>> jobs;
-  auto page = [&](std::string file, std::string tmpl, std::function<Data()> view) {
+  std::map<std::string, const Entity*> pages;
+  std::vector<DuplicatePage> duplicates;
+  auto page = [&](std::string file, std::string tmpl, std::function<Data()> view, const Entity* entity = nullptr) {
     if (file.empty()) return;  // an id that cannot name a file
+    auto [taken, fresh] = pages.emplace(file, entity);
+    if (!fresh) {
+      duplicates.push_back(DuplicatePage{file, taken->second, entity});
+      return;
+    }
     jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
       write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
     });
@@ -46,23 +57,24 @@ static void write_all(const Repo& repo, const fs::path& dir, const Options& o) {
   page("index.html", "index", [&] { return index_view(v); });
   page("directory.html", "directory", [&] { return directory_view(v); });
   for (const auto& c : repo.collaborations)
-    page(page_of(Kind::collaboration, c.id.v), "collaboration", [&] { return collaboration_view(v, c); });
-  for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", [&] { return plan_view(v, p); });
+    page(page_of(Kind::collaboration, c.id.v), "collaboration", [&] { return collaboration_view(v, c); }, &c);
+  for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", [&] { return plan_view(v, p); }, &p);
   for (const auto& m : repo.meetings)
-    page(page_of(Kind::meeting, m.id.v), "meeting", [&] { return meeting_view(v, m); });
+    page(page_of(Kind::meeting, m.id.v), "meeting", [&] { return meeting_view(v, m); }, &m);
   for (const auto& org : repo.organisations)
-    page(page_of(Kind::organisation, org.id.v), "organisation", [&] { return organisation_view(v, org); });
+    page(page_of(Kind::organisation, org.id.v), "organisation", [&] { return organisation_view(v, org); }, &org);
   for (const auto& r : repo.reports) {
     auto* c = repo.find_as<Collaboration>(r.collaboration.v);
     if (!c || !r.period) continue;
-    page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); });
+    page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); }, &r);
   }
   jobs.push_back([&] { write_new(dir / "samverkan.ics", calendar(repo, o)); });
   parallel_for(jobs.size(), threads_for(jobs.size()), [&](size_t i) { jobs[i](); });
   write_new(dir / kMarker, "samverkan render site\n");
+  return duplicates;
 }
 
-void site(const Repo& repo, const std::string& out, const Options& o) {
+std::vector<DuplicatePage> site(const Repo& repo, const std::string& out, const Options& o) {
   fs::path target = fs::absolute(fs::path(out)).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
   auto fail = [&](const fs::path& p, int err) {
@@ -84,7 +96,7 @@ void site(const Repo& repo, const std::string& out, const Options& o) {
   try {
     fs::permissions(tmp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                              fs::perms::others_read | fs::perms::others_exec);
-    write_all(repo, tmp, o);
+    std::vector<DuplicatePage> duplicates = write_all(repo, tmp, o);
     if (exists) {
       // Keep the old site until the new one is in place.
       std::string old = (parent / ("." + target.filename().string() + ".old-XXXXXX")).string();
@@ -101,6 +113,7 @@ void site(const Repo& repo, const std::string& out, const Options& o) {
     } else if (::rename(tmp.c_str(), target.c_str()) != 0) {
       fail(target, errno);
     }
+    return duplicates;
   } catch (...) {
     fs::remove_all(tmp, ec);
     throw;

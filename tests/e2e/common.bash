@@ -9,11 +9,15 @@ work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/.cache
 
-# run ARGS...: runs samverkan, sets $out (stdout+stderr) and $code.
+# run ARGS...: runs samverkan, sets $out (stdout+stderr) and $code; gives up
+# after $run_limit seconds (code 124).
+run_limit=120
 run() {
-  out=$(timeout 120 "$bin" "$@" 2>&1)
+  out=$(timeout "$run_limit" "$bin" "$@" 2>&1)
   code=$?
 }
+# hostile CASE SCALE: the repository bench/hostile.py makes, in $work/CASE.
+hostile() { python3 "$src/bench/hostile.py" "$1" "$2" "$work/$1"; }
 check() {  # check DESCRIPTION CONDITION...
   local what=$1
   shift

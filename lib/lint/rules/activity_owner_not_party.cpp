@@ -18,7 +18,7 @@ static void check(Context& c) {
     for (const auto& party : collab->parties.v) parties.push_back(party.v);
     for (const auto& a : p.activities.v) {
       if (!a.id.set || !a.owner.set || !c.repo.find_as<Organisation>(a.owner.v)) continue;
-      if (party_for(c.repo, *collab, a.owner.v)) continue;
+      if (party_for(c, *collab, a.owner.v)) continue;
       c.report(a.owner.span, p.id.v, a.id.v, msg_of(kMsg, a.id.v, org_label(c.repo, a.owner.v), collab->id.v),
                msg_of(kHelp, join(parties)));
     }

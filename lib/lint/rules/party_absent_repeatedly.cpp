@@ -20,10 +20,10 @@ struct PartyMembers {
   const Organisation* party;
   std::vector<const Member*> members;
 };
-static std::vector<PartyMembers> parties_of(const Repo& repo, const Forum& forum) {
+static std::vector<PartyMembers> parties_of(const Context& c, const Forum& forum) {
   std::vector<PartyMembers> out;
   for (const auto& member : forum.members.v) {
-    const Organisation* root = root_organisation(repo, member.organisation.v);
+    const Organisation* root = root_organisation(c, member.organisation.v);
     if (!root) continue;
     auto it = std::find_if(out.begin(), out.end(), [&](const PartyMembers& p) { return p.party == root; });
     if (it == out.end()) out.push_back(PartyMembers{root, {&member}});
@@ -58,10 +58,10 @@ static void check(Context& c) {
       held.push_back(m);
       auto& at = present.emplace_back();
       for (const auto& a : m->attendees.v)
-        if (const Organisation* root = root_organisation(c.repo, a.organisation.v)) at.insert(root->id.v);
+        if (const Organisation* root = root_organisation(c, a.organisation.v)) at.insert(root->id.v);
     }
     if (static_cast<long>(held.size()) < n) continue;
-    for (const PartyMembers& party : parties_of(c.repo, f)) {
+    for (const PartyMembers& party : parties_of(c, f)) {
       std::vector<size_t> recent = last_counted(held, party, static_cast<size_t>(n));
       if (recent.size() < static_cast<size_t>(n)) continue;
       std::vector<std::string> dates;
