@@ -276,7 +276,11 @@ bool WorkTreeFiles::read(const std::string& rel, std::string& out, ReadError& er
     error = std::move(*refused);
     return false;
   }
-  int fd = open_beneath(fd_, resolved.path);
+  return read_listed(resolved.path, out, error);
+}
+
+bool WorkTreeFiles::read_listed(const std::string& rel, std::string& out, ReadError& error) const {
+  int fd = open_beneath(fd_, rel);
   if (fd < 0) {
     error = ReadError{code::file_unreadable, msg_of(msg::file_unreadable, std::strerror(errno)), errno == ENOENT};
     return false;

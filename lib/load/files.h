@@ -68,6 +68,10 @@ class WorkTreeFiles {
   // Resolved, then opened following no link at all (O_NOFOLLOW on every
   // component), so that a link that appears meanwhile is not followed either.
   bool read(const std::string& rel, std::string& out, ReadError& error) const;
+  // The same for a path the listing found as a regular file below real
+  // folders (no link, no submodule): it needs no resolving, and the open
+  // still refuses a link met on the way.
+  bool read_listed(const std::string& rel, std::string& out, ReadError& error) const;
 
  private:
   int fd_ = -1;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <unordered_set>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -40,10 +41,16 @@ class WorkTree : public Source {
     std::vector<Listed> out;
     walk(root_, "", excluded, out);
     std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
+    listed_.clear();
+    for (const auto& l : out)
+      if (!l.code) listed_.insert(l.path);
     return out;
   }
 
   bool read(const std::string& path, std::string& out, ReadError& error) const override {
+    // What the walk found is resolved already (resolving it again added
+    // about 30 % to a cold validate's system time).
+    if (listed_.count(path)) return files_.read_listed(path, out, error);
     return files_.read(path, out, error);
   }
 
@@ -91,6 +98,8 @@ class WorkTree : public Source {
 
   std::string root_;
   WorkTreeFiles files_;
+  // The data files the last list() found (read() runs after it, on many threads).
+  mutable std::unordered_set<std::string> listed_;
 };
 
 }  // namespace
