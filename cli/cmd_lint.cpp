@@ -33,6 +33,16 @@ struct LintOptions {
   std::vector<std::string> select;
 };
 
+// The repository on disk, where a baseline inside it is one of its files
+// (also with --rev); "" when there is none (a bare repository).
+static std::string work_tree_root(const std::string& path) {
+  try {
+    return sv::find_root(path.empty() ? "." : path);
+  } catch (const sv::SystemError&) {
+    return "";
+  }
+}
+
 static int run_lint(const LintOptions& o, const Global& g) {
   std::string bad;
   auto today = sv::resolve_today(o.today, bad);
@@ -53,7 +63,7 @@ static int run_lint(const LintOptions& o, const Global& g) {
     if (!sv::rules::find_rule(id))
       return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
-  if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline);
+  if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline, work_tree_root(o.path));
   sv::Loaded& l = load(g, o.path);
   // The history loads while the rules that do not read it run.
   std::shared_future<sv::History> history =

@@ -24,8 +24,9 @@ static int run_log(const LogOptions& o, const Global& g) {
   // The configuration at HEAD says what is excluded and which language to use.
   auto src = sv::open_git_revision(git, "HEAD");
   std::string text;
-  sv::Message err;
-  if (!src->read("samverkan.yaml", text, err)) throw sv::SystemError(err);
+  sv::ReadError err;
+  if (!src->read("samverkan.yaml", text, err))
+    throw sv::SystemError(sv::msg_of(sv::msg::config_unreadable, "samverkan.yaml", std::move(err.message)));
   sv::Config config;
   std::vector<sv::RefUse> refs;
   std::vector<sv::Finding> ignored;

@@ -1,4 +1,6 @@
 // samverkan render: documents people read, from the data.
+#include <algorithm>
+
 #include "app.h"
 #include "core/privacy.h"
 #include "output/output.h"
@@ -31,6 +33,22 @@ static const T* find_or_fail(const sv::Repo& repo, const std::vector<T>& all, sv
   if (auto s = sv::did_you_mean(id, ids)) help = sv::msg_of(sv::msg::r_did_you_mean, *s);
   fail(g, sv::msg_of(sv::msg::r_unknown_id, sv::kind_name(k), id), help);
   return nullptr;
+}
+
+// A template the repository may not use (a link out of it, a loop) stops
+// rendering before anything is written: each is printed as a finding at the
+// template, and the exit code is 1, as for a finding of validate, so that a
+// publishing step fails and nothing behind the link reaches the site.
+static int refuse_templates(sv::Loaded& l, const std::vector<sv::render::RefusedTemplate>& refused, const Global& g) {
+  std::vector<sv::SourceFile>& files = l.repo.files;
+  for (const auto& r : refused) {
+    auto it = std::find_if(files.begin(), files.end(), [&](const sv::SourceFile& f) { return f.path == r.path; });
+    if (it == files.end()) it = files.insert(files.end(), sv::SourceFile{r.path, {}});
+    sv::Span at{static_cast<int>(it - files.begin()), 0, 0, 0};
+    sv::privacy::err(sv::format_finding_text(l.repo, sv::make_finding(r.code, r.message, at), {l.lang, g.color_on(2)}));
+  }
+  sv::privacy::err(sv::tr(l.lang, sv::msg::r_templates_refused) + "\n");
+  return 1;
 }
 
 // One document (not the site), to standard output or --out.
@@ -91,9 +109,14 @@ static int run_render(const RenderOptions& o, const Global& g) {
   if (o.what == "report" && !(period = sv::parse_period(o.period)))
     return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
   sv::Loaded& l = load(g, o.path);
+  sv::render::Options ro{l.lang, *today, {}};
+  if (l.source) {
+    sv::render::RepositoryTemplates templates = sv::render::read_templates(*l.source);
+    if (!templates.refused.empty()) return refuse_templates(l, templates.refused, g);
+    ro.templates = std::move(templates.texts);
+  }
   if (int n = sv::count(l.findings).error; n > 0) sv::privacy::err(sv::tr(l.lang, sv::msg::r_warn_errors, n) + "\n");
   const sv::Repo& repo = l.repo;
-  sv::render::Options ro{l.lang, *today, repo.root.empty() ? "" : repo.root + "/templates"};
   size_t masked_before = sv::privacy::masked_count();
   if (o.what == "site") render_site(o, repo, ro, l.lang);
   else if (int code = render_one(o, g, repo, ro, period); code != 0) return code;

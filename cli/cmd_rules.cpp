@@ -24,7 +24,7 @@ static sv::Lang rules_lang(const Global& g) {
   try {
     auto src = sv::open_worktree(sv::find_root("."));
     std::string content;
-    sv::Message error;
+    sv::ReadError error;
     if (!src->read("samverkan.yaml", content, error)) return sv::Lang::sv;
     sv::Config config;
     std::vector<sv::RefUse> refs;

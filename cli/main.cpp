@@ -34,7 +34,7 @@ bool Global::color_on(int fd) const {
 }
 
 sv::Loaded& load(const Global& g, const std::string& path) {
-  std::unique_ptr<sv::Source> src;
+  std::shared_ptr<sv::Source> src;
   if (!g.rev.empty()) src = sv::open_git_revision(path.empty() ? "." : path, g.rev);
   else src = sv::open_worktree(sv::find_root(path.empty() ? "." : path));
   sv::LoadOptions opt{g.lang_option(), 0, g.no_cache ? "" : sv::Cache::default_dir()};
@@ -43,6 +43,7 @@ sv::Loaded& load(const Global& g, const std::string& path) {
   // system takes the memory back at once. (Reachable, so leak checkers are quiet.)
   static auto* kept = new std::vector<std::unique_ptr<sv::Loaded>>;
   kept->push_back(std::make_unique<sv::Loaded>(sv::load_repository(*src, opt)));
+  kept->back()->source = std::move(src);  // render reads its templates from it
   return *kept->back();
 }
 

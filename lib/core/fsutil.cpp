@@ -87,4 +87,24 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
   }
 }
 
+bool append_to_file(const std::string& path, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  const char* at = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, at, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      errno = e;
+      return false;
+    }
+    at += n;
+    left -= static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0;
+}
+
 }  // namespace sv

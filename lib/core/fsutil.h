@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace sv {
 
@@ -10,6 +11,10 @@ namespace sv {
 // directories when `make_dirs`. `sync` flushes the data to disk before the
 // rename (off for caches). Throws SystemError on failure; the target is then
 // untouched.
+// Appends to a file (made if missing), retrying short writes; false with
+// errno set when it could not be written. Use privacy::append_file, which masks.
+bool append_to_file(const std::string& path, std::string_view content);
+
 void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs = false,
                        bool sync = true);
 

@@ -20,6 +20,7 @@ bool parse_lang(std::string_view s, Lang& out) {
 }
 
 std::string Arg::str(Lang l) const {
+  if (m) return m->str(l);
   if (!t) return s;
   if (s.empty()) return std::string(t->get(l));
   return fmt::format("{} `{}`", t->get(l), s);

@@ -6,8 +6,10 @@
 // next to the rule, which is where ruff keeps them too.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 #include <fmt/format.h>
 
@@ -29,18 +31,15 @@ struct Tr {
 // An argument of a message: literal text, or a catalogue text translated
 // when the message is printed, or both: a catalogue word naming something
 // and its id, printed as "word `id`" (`goal `g1``, `mål `g1``).
+struct Message;
 struct Arg {
   std::string s;
   const Tr* t = nullptr;
+  // A whole message as the argument ("cannot read the baseline x: <why>"),
+  // translated with the rest.
+  std::shared_ptr<const Message> m;
   std::string str(Lang l) const;
 };
-inline Arg named(const Tr& word, std::string id) { return Arg{std::move(id), &word}; }
-inline Arg to_arg(const Tr& t) { return Arg{{}, &t}; }
-inline Arg to_arg(Arg a) { return a; }
-template <class T>
-Arg to_arg(T&& v) {
-  return Arg{fmt::format("{}", std::forward<T>(v)), nullptr};
-}
 
 // A text with its arguments, resolved to a language only when printed.
 struct Message {
@@ -48,6 +47,16 @@ struct Message {
   std::vector<Arg> args;
   std::string str(Lang l) const;
 };
+
+inline Arg named(const Tr& word, std::string id) { return Arg{std::move(id), &word}; }
+inline Arg to_arg(const Tr& t) { return Arg{{}, &t}; }
+inline Arg to_arg(Arg a) { return a; }
+inline Arg to_arg(Message m) { return Arg{{}, nullptr, std::make_shared<const Message>(std::move(m))}; }
+template <class T>
+  requires(!std::is_same_v<std::remove_cvref_t<T>, Message>)
+Arg to_arg(T&& v) {
+  return Arg{fmt::format("{}", std::forward<T>(v)), nullptr};
+}
 
 template <class... A>
 Message msg_of(const Tr& t, A&&... a) {

@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <iostream>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "core/fsutil.h"
 #include "core/text.h"
@@ -58,26 +56,7 @@ void write_file(const std::string& path, std::string_view content, bool make_dir
   write_file_atomic(path, mask(content), make_dirs, sync);
 }
 
-bool append_file(const std::string& path, std::string_view content) {
-  std::string masked = mask(content);
-  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
-  if (fd < 0) return false;
-  const char* at = masked.data();
-  size_t left = masked.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, at, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      ::close(fd);
-      errno = e;
-      return false;
-    }
-    at += n;
-    left -= static_cast<size_t>(n);
-  }
-  return ::close(fd) == 0;
-}
+bool append_file(const std::string& path, std::string_view content) { return append_to_file(path, mask(content)); }
 
 // ---- Numbers that YAML's double-quoted scalars hide ----
 

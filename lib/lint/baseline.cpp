@@ -1,14 +1,11 @@
 #include "lint/baseline.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <tuple>
 
 #include "lint/rule.h"
+#include "load/files.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "core/msg/lint.h"
@@ -90,12 +87,12 @@ Baseline parse_baseline(std::string_view text, const std::string& path) {
   return b;
 }
 
-Baseline read_baseline(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SystemError(msg_of(msg::lint_baseline_unreadable, path, std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_baseline(ss.str(), path);
+Baseline read_baseline(const std::string& path, const std::string& root) {
+  std::string text;
+  ReadError error;
+  if (!read_named_file(root, path, text, error))
+    throw SystemError(msg_of(msg::lint_baseline_unreadable, path, std::move(error.message)));
+  return parse_baseline(text, path);
 }
 
 size_t apply_baseline(const Repo& repo, const Baseline& b, Severity stale, std::vector<Finding>& findings) {

@@ -27,7 +27,9 @@ Baseline make_baseline(const Repo& repo, const std::vector<Finding>& findings);
 std::string format_baseline(const Baseline& b);
 // Throws SystemError when the text is not a baseline (`path` names it).
 Baseline parse_baseline(std::string_view text, const std::string& path);
-Baseline read_baseline(const std::string& path);
+// Reads the baseline at `path`; one inside the work tree at `root` ("" for
+// none) is a repository file, read by its rules (load/files.h).
+Baseline read_baseline(const std::string& path, const std::string& root);
 
 // Hides the findings the baseline holds (up to each entry's count, in the
 // findings' order) and adds a `baseline-stale` finding at `stale` (unless off)

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "load/files.h"
 #include "load/git_ptr.h"
 #include "core/text.h"
 #include "core/msg/core.h"
@@ -135,7 +136,7 @@ bool has_blob(const git_tree* tree, const std::string& path) {
   git_tree_entry* e = nullptr;
   if (git_tree_entry_bypath(&e, tree, path.c_str()) < 0) return false;
   TreeEntry entry(e);
-  return git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK;
+  return git_tree_entry_type(e) == GIT_OBJECT_BLOB;  // a file, or a link (resolved when it is read)
 }
 
 }  // namespace
@@ -177,7 +178,7 @@ class GitSource : public Source {
     return out;
   }
 
-  bool read(const std::string& path, std::string& out, Message& error) const override {
+  bool read(const std::string& path, std::string& out, ReadError& error) const override {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = contents_.find(path);
     if (it != contents_.end()) {
@@ -185,16 +186,14 @@ class GitSource : public Source {
       contents_.erase(it);
       return true;
     }
+    Resolved resolved = resolve(path);
+    if (auto refused = read_error_of(resolved)) {
+      error = std::move(*refused);
+      return false;
+    }
     git_tree_entry* e = nullptr;
-    if (git_tree_entry_bypath(&e, tree_.get(), path.c_str()) < 0) {
-      error = msg_of(msg::file_unreadable, last_error());
-      return false;
-    }
+    check(git_tree_entry_bypath(&e, tree_.get(), resolved.path.c_str()));
     TreeEntry entry(e);
-    if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
-      error = msg_of(msg::file_unreadable, path);
-      return false;
-    }
     out = read_blob(git_tree_entry_id(e));
     return true;
   }
@@ -213,7 +212,8 @@ class GitSource : public Source {
   }
 
   // The same rules as the work tree: hidden names skipped, samverkan.yaml at
-  // the root is the configuration, symbolic links never followed.
+  // the root is the configuration, symbolic links never followed while
+  // listing, submodules (commits of other repositories) not part of the data.
   void walk(const git_tree* tree, const std::string& rel, const Excluded& excluded, std::vector<Listed>& out,
             std::vector<std::pair<std::string, git_oid>>& blobs) const {
     size_t n = git_tree_entrycount(tree);
@@ -226,7 +226,8 @@ class GitSource : public Source {
       if (excluded(path)) continue;
       git_filemode_t mode = git_tree_entry_filemode(e);
       if (mode == GIT_FILEMODE_LINK) {
-        check_symlink(e, path, out);
+        if (auto problem = link_problem(resolve(path), is_data_file_name(name)))
+          out.push_back(Listed{path, problem->code, std::move(problem->message)});
       } else if (mode == GIT_FILEMODE_TREE) {
         git_tree* t = nullptr;
         check(git_tree_lookup(&t, git_->raw(), git_tree_entry_id(e)));
@@ -236,23 +237,27 @@ class GitSource : public Source {
         out.push_back(Listed{path, nullptr, {}});
         blobs.emplace_back(path, *git_tree_entry_id(e));
       }
-      // Submodules (commits) are not part of the data.
     }
   }
 
-  // A link's blob holds its target. One that leaves the samverkan root is
-  // reported; one inside names something read where it lives.
-  void check_symlink(const git_tree_entry* e, const std::string& path, std::vector<Listed>& out) const {
-    std::string target = read_blob(git_tree_entry_id(e));
-    auto resolved = target.empty() || target[0] == '/' ? std::nullopt : normalize_rel(join_path(parent_of(path), target));
-    if (!resolved) {
-      out.push_back(Listed{path, code::symlink_outside, msg_of(msg::symlink_outside, target)});
-    } else if (is_data_file_name(path.substr(path.rfind('/') + 1))) {
-      git_tree_entry* t = nullptr;
-      bool exists = resolved->empty() || git_tree_entry_bypath(&t, tree_.get(), resolved->c_str()) == 0;
-      TreeEntry te(t);
-      if (!exists) out.push_back(Listed{path, code::symlink_broken, msg_of(msg::symlink_broken, target)});
+  // An entry of the tree as it is; a link's blob holds its target.
+  PathEntry look_up(const std::string& rel) const {
+    git_tree_entry* e = nullptr;
+    int rc = git_tree_entry_bypath(&e, tree_.get(), rel.c_str());
+    if (rc == GIT_ENOTFOUND) return PathEntry{};
+    check(rc);
+    TreeEntry entry(e);
+    switch (git_tree_entry_filemode(e)) {
+      case GIT_FILEMODE_TREE: return PathEntry{PathEntry::Type::dir};
+      case GIT_FILEMODE_BLOB:
+      case GIT_FILEMODE_BLOB_EXECUTABLE: return PathEntry{PathEntry::Type::file};
+      case GIT_FILEMODE_LINK: return PathEntry{PathEntry::Type::link, read_blob(git_tree_entry_id(e))};
+      default: return PathEntry{PathEntry::Type::other};  // a submodule
     }
+  }
+
+  Resolved resolve(const std::string& rel) const {
+    return resolve_path(rel, [this](const std::string& p) { return look_up(p); });
   }
 
   std::shared_ptr<GitRepo> git_;

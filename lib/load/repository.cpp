@@ -37,8 +37,9 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   // The configuration first (file 0): it says what to exclude and which
   // language to use.
   repo.files.push_back(SourceFile{"samverkan.yaml", {}});
-  Message err;
-  if (!src.read(repo.files[0].path, repo.files[0].content, err)) throw SystemError(err);
+  ReadError err;
+  if (!src.read(repo.files[0].path, repo.files[0].content, err))
+    throw SystemError(msg_of(msg::config_unreadable, repo.files[0].path, std::move(err.message)));
   std::vector<Finding> config_findings;
   std::vector<RefUse> config_refs;
   repo.files[0].not_text = !load_config(0, repo.files[0].content, repo.config, config_refs, config_findings);
@@ -82,10 +83,10 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
       r.findings.push_back(std::move(problem));
       return;
     }
-    Message e;
+    ReadError e;
     if (!src.read(all[i].path, repo.files[i].content, e)) {
-      problem.code = code::file_unreadable;
-      problem.message = e;
+      problem.code = e.code;
+      problem.message = std::move(e.message);
       r.findings.push_back(std::move(problem));
       return;
     }

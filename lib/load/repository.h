@@ -1,6 +1,7 @@
 // Loading a whole repository: source → load (in parallel) → cross-file validation.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct Loaded {
   Repo repo;
   std::vector<Finding> findings;  // sorted
   Lang lang = Lang::sv;
+  // The files it was read from, for what reads more of them later (render's
+  // templates); set by whoever made the source, null when nobody did.
+  std::shared_ptr<const Source> source;
 };
 
 // Throws SystemError when the repository cannot be loaded at all (no or

@@ -26,6 +26,13 @@ struct Listed {
   Message problem;
 };
 
+// Why a file of the repository was not read.
+struct ReadError {
+  Code code = code::file_unreadable;  // or symlink_outside, symlink_loop, symlink_broken
+  Message message;
+  bool missing = false;  // nothing at the path (and no link leading there): code is file_unreadable
+};
+
 // Says whether a relative path (file or directory) is excluded.
 using Excluded = std::function<bool(const std::string& rel)>;
 
@@ -35,8 +42,11 @@ class Source {
   // Data file candidates (*.yaml, *.yml; not hidden, not samverkan.yaml,
   // not excluded), sorted by path, with problems found while listing.
   virtual std::vector<Listed> list(const Excluded& excluded) const = 0;
-  // Reads a file. Safe to call from several threads at once.
-  virtual bool read(const std::string& path, std::string& out, Message& error) const = 0;
+  // Reads a file of the repository: data, samverkan.yaml, a template, a
+  // baseline. The one way anything reads one: a symbolic link on the path is
+  // followed only while it stays inside the root (files.h), the same in the
+  // work tree and at a revision. Safe to call from several threads at once.
+  virtual bool read(const std::string& path, std::string& out, ReadError& error) const = 0;
   // The root directory on disk, or "" when there is none (a git revision).
   virtual std::string root_dir() const = 0;
   // Names this source for the cache: one pack of entries per scope.
@@ -47,6 +57,9 @@ class Source {
 // Throws SystemError when there is none.
 std::string find_root(const std::string& start);
 
+// The work tree at `root` (an absolute path with no symbolic link in it, as
+// find_root gives). A folder holding `.git` below the root is another
+// repository (a submodule): neither listed nor read, as at a revision.
 std::unique_ptr<Source> open_worktree(const std::string& root);
 
 inline bool is_data_file_name(const std::string& name) {

@@ -2,12 +2,15 @@
 // pages, a static site, and an iCalendar file.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/codes.h"
 #include "core/dates.h"
 #include "core/messages.h"
 #include "core/model.h"
+#include "load/source.h"
 
 namespace sv::render {
 
@@ -16,10 +19,28 @@ enum class Format { md, html };
 struct Options {
   Lang lang = Lang::sv;
   Date today;
-  // A directory whose <name>.mustache and style.css replace the built-in
-  // templates (the repository's templates/); empty: built-in only.
-  std::string templates;
+  // The repository's own templates by name ("plan.md.mustache",
+  // "style.css"), each replacing the built-in one (read_templates).
+  std::map<std::string, std::string> templates;
 };
+
+// A file of templates/ that may not be used.
+struct RefusedTemplate {
+  std::string path;  // "templates/style.css"
+  Code code;         // symlink_outside, symlink_loop or symlink_broken
+  Message message;
+};
+
+struct RepositoryTemplates {
+  std::map<std::string, std::string> texts;  // for Options::templates
+  std::vector<RefusedTemplate> refused;
+};
+
+// templates/<name> for every built-in template name, read through the
+// source like every repository file: one that is not there stays built in;
+// one behind a link out of the repository, a loop or a broken link is
+// refused, never read. Throws SystemError when one cannot be read.
+RepositoryTemplates read_templates(const Source& files);
 
 // One document. Each throws SystemError when the template is broken.
 std::string plan(const Repo& repo, const Plan& p, Format f, const Options& o);

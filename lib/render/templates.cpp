@@ -1,8 +1,5 @@
 #include "render/templates.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "render/escape.h"
 #include "core/errors.h"
@@ -13,21 +10,27 @@ namespace sv::render {
 static constexpr char kMarker = '\x1f';
 
 std::string template_text(const Options& o, const std::string& name) {
-  namespace fs = std::filesystem;
-  if (!o.templates.empty()) {
-    fs::path p = fs::path(o.templates) / name;
-    std::error_code ec;
-    if (fs::is_regular_file(p, ec)) {
-      std::ifstream in(p, std::ios::binary);
-      std::ostringstream s;
-      s << in.rdbuf();
-      if (!in && !in.eof()) throw SystemError(msg_of(msg::r_template_unreadable, p.string()));
-      return s.str();
-    }
-  }
+  if (auto it = o.templates.find(name); it != o.templates.end()) return it->second;
   for (const auto& t : builtin_templates())
     if (name == t.name) return std::string(t.text);
   throw SystemError(msg_of(msg::r_template_missing, name));
+}
+
+RepositoryTemplates read_templates(const Source& files) {
+  RepositoryTemplates out;
+  for (const auto& t : builtin_templates()) {
+    std::string path = std::string("templates/") + t.name;
+    std::string text;
+    ReadError error;
+    if (files.read(path, text, error)) {
+      out.texts.emplace(t.name, std::move(text));
+    } else if (error.code != code::file_unreadable) {
+      out.refused.push_back(RefusedTemplate{path, error.code, std::move(error.message)});
+    } else if (!error.missing) {
+      throw SystemError(msg_of(msg::r_template_unreadable, path, std::move(error.message)));
+    }
+  }
+  return out;
 }
 
 // Mustache removes a line holding only a section tag ("standalone"). kainjow

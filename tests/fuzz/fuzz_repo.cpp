@@ -29,9 +29,12 @@ class MemorySource : public sv::Source {
       if (path != "samverkan.yaml" && !excluded(path)) out.push_back(sv::Listed{path, nullptr, {}});
     return out;
   }
-  bool read(const std::string& path, std::string& out, sv::Message&) const override {
+  bool read(const std::string& path, std::string& out, sv::ReadError& error) const override {
     auto it = files_.find(path);
-    if (it == files_.end()) return false;
+    if (it == files_.end()) {
+      error.missing = true;
+      return false;
+    }
     out = it->second;
     return true;
   }
@@ -55,7 +58,7 @@ std::map<std::string, std::string> files_of(std::string_view input) {
 
 // One document, chosen by what loaded: a plan, else a meeting, else a collaboration.
 void render_one(const sv::Repo& repo, sv::Lang lang) {
-  sv::render::Options options{lang, sv::Date{2026, 10, 15}, ""};
+  sv::render::Options options{lang, sv::Date{2026, 10, 15}, {}};
   if (!repo.plans.empty()) sv::render::plan(repo, repo.plans.front(), sv::render::Format::html, options);
   else if (!repo.meetings.empty()) sv::render::meeting(repo, repo.meetings.front(), sv::render::Format::md, options);
   else if (!repo.collaborations.empty())

@@ -38,9 +38,12 @@ class MemorySource : public Source {
       }
     return out;
   }
-  bool read(const std::string& path, std::string& out, Message&) const override {
+  bool read(const std::string& path, std::string& out, ReadError& error) const override {
     auto it = files_.find(path);
-    if (it == files_.end()) return false;
+    if (it == files_.end()) {
+      error.missing = true;
+      return false;
+    }
     out = it->second;
     return true;
   }
