@@ -4,9 +4,10 @@
     bench/gen_history.py REPO N [--merges] [--example DIR]
 
 Makes REPO (a new git repository) whose first commit holds the example's
-files and whose later commits (N in all) each edit one plan: mostly follow-up
-(the last measurement's value), and every 500th commit a goal's target (a
-change after approval, which the history rules report). With --merges every
+files and whose later commits (N in all) each edit one file: mostly a plan's follow-up
+(the last measurement's value), every 97th a goal's target and every 101st
+an item of a meeting's minutes (changes after approval, which the history
+rules report). With --merges every
 fourth step is a side branch of one to three such commits merged into main,
 so the first-parent chain holds merges. Deterministic: the same arguments
 give the same commits (ids included), written in one `git fast-import`.
@@ -35,14 +36,23 @@ def read_tree(root):
 
 VALUE = re.compile(rb"^(\s+value: )(\d+)\s*$", re.M)
 TARGET = re.compile(rb"^(\s+target:\n\s+value: )(\d+)", re.M)
+ITEM = re.compile(rb"^(  - number: \d+\n    title: )([^\n]*?)( \(rev \d+\))?$", re.M)
+
+
+def edit_minutes(content, step):
+    """One edit of a meeting: its first item's title."""
+    m = ITEM.search(content)
+    if not m:
+        return content + b"# " + str(step).encode() + b"\n"
+    return content[: m.end(2)] + b" (rev %d)" % step + content[m.end():]
 
 
 def edit(content, step):
-    """One edit of a plan: a goal's target every 500th step, else the last measurement."""
-    if step % 500 == 0:
+    """One edit of a plan: a goal's target every 97th step, else the last measurement."""
+    if step % 97 == 0:
         m = TARGET.search(content)
         if m:
-            value = 40 + step // 500 % 50
+            value = 40 + step // 97 % 50
             return content[: m.start(2)] + str(value).encode() + content[m.end(2):]
     last = None
     for last in VALUE.finditer(content):
@@ -86,6 +96,17 @@ class Writer:
 
 def generate(out, files, total, merges):
     plans = sorted(p for p in files if p.startswith("plans/") and p.endswith(".yaml"))
+    meetings = sorted(p for p in files if p.startswith("meetings/") and p.endswith(".yaml"))
+
+    def change(step, k=0):
+        """The file edited at `step` (the k-th of a side branch), edited."""
+        if step % 101 == 0 and meetings:
+            path = meetings[step // 101 % len(meetings)]
+            files[path] = edit_minutes(files[path], step * 10 + k)
+        else:
+            path = plans[(step * 3 + k) % len(plans)]
+            files[path] = edit(files[path], step * 10 + k)
+        return path
     w = Writer(out)
     w.total = total
     main = w.commit(b"refs/heads/main", "Exempeldata", files, [])
@@ -95,14 +116,12 @@ def generate(out, files, total, merges):
         if merges and step % 4 == 0 and total - w.count >= 2:
             side, changed = main, {}
             for k in range(min(1 + step % 3, total - w.count - 1)):
-                path = plans[(step * 3 + k) % len(plans)]
-                files[path] = edit(files[path], step * 10 + k)
+                path = change(step, k)
                 changed[path] = files[path]
                 side = w.commit(b"refs/heads/side", f"Sidospår {step}.{k}", {path: files[path]}, [side])
             main = w.commit(b"refs/heads/main", f"Merge sidospår {step}", changed, [main, side])
             continue
-        path = plans[step % len(plans)]
-        files[path] = edit(files[path], step)
+        path = change(step)
         main = w.commit(b"refs/heads/main", f"Uppföljning {step}", {path: files[path]}, [main])
     out.write(b"reset refs/heads/side\nfrom 0000000000000000000000000000000000000000\n\n")
 

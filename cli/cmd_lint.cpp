@@ -11,6 +11,7 @@
 #include "history/diff.h"
 #include "history/history.h"
 #include "lint/lint.h"
+#include "lint/rule_util.h"
 #include "output/output.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -68,8 +69,10 @@ static int run_lint(const LintOptions& o, const Global& g) {
   // The history loads while the rules that do not read it run.
   std::shared_future<sv::History> history =
       std::async(std::launch::async, [&] {
+        // Only what the rules read is kept, so memory does not grow with the history.
         return sv::history_for(o.path, g.rev, l.repo,
-                               sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir()});
+                               sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir(),
+                                                  sv::rules::history_needs(l.repo)});
       }).share();
   lo.history_source = [history]() -> const sv::History* { return &history.get(); };
   sv::LintReport report;

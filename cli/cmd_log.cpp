@@ -35,7 +35,11 @@ static int run_log(const LogOptions& o, const Global& g) {
   std::vector<std::string> exclude;
   for (const auto& x : config.exclude.v) exclude.push_back(x.v);
 
-  sv::History h = sv::load_history(*git, head, root, exclude);
+  // Of the other entities only the newest change is kept: enough to know
+  // their ids for a suggestion, and memory does not grow with the history.
+  sv::HistoryOptions ho;
+  ho.keep = [&o](const std::string& id, const sv::Date&) { return id == o.id; };
+  sv::History h = sv::load_history(*git, head, root, exclude, ho);
   if (h.of(o.id).empty() && !h.truncated) {
     std::vector<std::string> known;
     for (const auto& [id, ev] : h.events) known.push_back(id);

@@ -6,11 +6,11 @@
 #include <atomic>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "load/cache.h"
 #include "history/diff_json.h"
@@ -183,12 +183,13 @@ class Walker {
     std::vector<std::pair<BlobKey, const std::string*>> todo;  // key, path
     std::vector<std::string> contents;
     cache_.reserve(cache_.size() + wanted.size());
-    for (const auto& [id, path] : wanted) {
+    for (const auto& [id, given] : wanted) {
+      const std::string* path = intern(*given);  // outlives the batch that named it
       BlobKey k{id, *path};
       auto [it, fresh] = cache_.try_emplace(k);  // a fresh entry is claimed: its entities come below
       if (!fresh) continue;
       if (auto file = known_file(id, *path)) {
-        it->second = known_entities(*file);
+        it->second.view = known_entities(*file);
         continue;
       }
       git_blob* b = nullptr;
@@ -200,14 +201,29 @@ class Walker {
     if (todo.empty()) return;
     if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
     const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
-    size_t base = parsed_.size();
-    parsed_.resize(base + todo.size());
-    parallel_for(todo.size(), threads_for(todo.size(), 0, 8),
-                 [&](size_t i) { parse(contents[i], *todo[i].second, cache, parsed_[base + i]); });
+    std::vector<std::unique_ptr<Parsed>> parsed(todo.size());
+    parallel_for(todo.size(), threads_for(todo.size(), 0, 8), [&](size_t i) {
+      parsed[i] = std::make_unique<Parsed>();
+      parse(contents[i], *todo[i].second, cache, *parsed[i]);
+    });
     for (size_t i = 0; i < todo.size(); ++i) {
-      const auto& list = parsed_[base + i].list;
-      cache_[todo[i].first] = BlobEntities{list.data(), list.size()};
+      Held& held = cache_[todo[i].first];
+      held.view = BlobEntities{parsed[i]->list.data(), parsed[i]->list.size()};
+      held.own = std::move(parsed[i]);
     }
+  }
+
+  // The walker's own copy of a path, which lives as long as it.
+  const std::string* intern(const std::string& path) { return &*paths_.insert(path).first; }
+
+  // Forgets every blob but those in `keep` (by path), so what is held stays
+  // as large as one batch and one tree, however long the history: a blob met
+  // again later is found again (through the per-file cache).
+  void keep_only(const std::unordered_map<std::string_view, git_oid>& keep) {
+    std::erase_if(cache_, [&](const auto& entry) {
+      auto it = keep.find(entry.first.path);
+      return it == keep.end() || !git_oid_equal(&it->second, &entry.first.id);
+    });
   }
 
   // The entities of one blob (prefetched, or found now).
@@ -217,7 +233,7 @@ class Walker {
       prefetch({{id, &path}});
       it = cache_.find(BlobKey{id, path});
     }
-    return it->second;
+    return it->second.view;
   }
 
  private:
@@ -295,10 +311,16 @@ class Walker {
     for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
   }
 
+  // A blob's entities, and the parse they point into (none for a known file).
+  struct Held {
+    BlobEntities view;
+    std::unique_ptr<Parsed> own;
+  };
+
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
-  std::unordered_map<BlobKey, BlobEntities, BlobKeyHash> cache_;
-  std::deque<Parsed> parsed_;  // stable: cache_ points into it
+  std::unordered_set<std::string> paths_;  // every path met: BlobKey points into it
+  std::unordered_map<BlobKey, Held, BlobKeyHash> cache_;
   const Repo* known_ = nullptr;
   bool known_indexed_ = false;  // the members below are filled on first use
   std::unordered_map<std::string_view, size_t> known_paths_;  // path → index into the known repo's files
@@ -327,6 +349,109 @@ CommitInfo info_of(const git_commit* c) {
   return ci;
 }
 
+// What each commit of a batch did to each entity: the entities of the files it
+// changed, before and after, matched by id (the first of a repeated id wins).
+// Only an entity on both sides is flattened and compared. `base` is the index
+// of the batch's first commit.
+void record_events(Walker& walker, const std::vector<std::vector<FileChange>>& steps, size_t base,
+                   const HistoryOptions& o, History& h) {
+  struct Side {
+    const BlobEntity* e;
+    const std::string* path;
+  };
+  auto flat_of = [](const Side& s, std::optional<Flat>& tmp) -> const Flat& {
+    if (s.e->flat) return *s.e->flat;
+    return tmp.emplace(flatten(*s.e->known, *s.path));
+  };
+  auto one_sided = [](const Side& s, Change change) {
+    EntityDiff d;
+    d.kind = s.e->kind;
+    d.id = *s.e->id;
+    d.file = *s.path;
+    d.change = change;
+    return d;
+  };
+  for (size_t step = 0; step < steps.size(); ++step) {
+    if (steps[step].empty()) continue;
+    const size_t index = base + step;
+    auto record = [&](std::string_view eid, auto&& make) {
+      auto& [id, list] = *h.events.try_emplace(std::string(eid)).first;
+      if (!list.empty() && o.keep && !o.keep(id, h.commits[index].date)) return;
+      list.push_back(EntityEvent{index, make()});
+    };
+    std::unordered_map<std::string_view, Side> a, b;
+    a.reserve(steps[step].size());
+    b.reserve(steps[step].size());
+    for (const auto& fc : steps[step]) {
+      if (fc.before)
+        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
+      if (fc.after)
+        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
+    }
+    for (const auto& [eid, x] : a) {
+      auto y = b.find(eid);
+      if (y == b.end()) {
+        record(eid, [&] { return one_sided(x, Change::removed); });
+        continue;
+      }
+      std::optional<Flat> tx, ty;
+      if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty))) record(eid, [&] { return std::move(*d); });
+    }
+    for (const auto& [eid, y] : b)
+      if (!a.count(eid)) record(eid, [&] { return one_sided(y, Change::added); });
+  }
+}
+
+// A batch of commits, newest first: their blobs are parsed together (in
+// parallel), then what each did is recorded and the blobs are let go but the
+// ones the next, older commits start from.
+class Batches {
+ public:
+  Batches(Walker& walker, const HistoryOptions& o) : walker_(walker), o_(o) {}
+  static constexpr size_t kSize = 256;  // commits: enough to keep every core busy parsing
+
+  std::vector<FileChange>& next() { return steps_.emplace_back(); }
+  bool full() const { return steps_.size() >= kSize; }
+
+  void flush(History& h) {
+    std::vector<std::pair<git_oid, const std::string*>> wanted;
+    for (const auto& files : steps_)
+      for (const auto& fc : files) {
+        if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
+        if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
+      }
+    walker_.prefetch(wanted);
+    record_events(walker_, steps_, base_, o_, h);
+    // The tree the next older commit changes is this batch's oldest parent's:
+    // at each path, the last `before` met (none where the file was added).
+    for (const auto& files : steps_)
+      for (const auto& fc : files) {
+        if (fc.before)
+          frontier_[*walker_.intern(fc.path)] = *fc.before;
+        else
+          frontier_.erase(fc.path);
+      }
+    walker_.keep_only(frontier_);
+    base_ += steps_.size();
+    steps_.clear();
+  }
+
+ private:
+  Walker& walker_;
+  const HistoryOptions& o_;
+  std::vector<std::vector<FileChange>> steps_;
+  size_t base_ = 0;
+  std::unordered_map<std::string_view, git_oid> frontier_;  // path (interned by the walker) → blob
+};
+
+// The tree of the data in a commit (null where `root` is missing).
+Tree data_tree(git_repository* repo, const git_commit* c, const std::string& root) {
+  git_tree* t = nullptr;
+  check(git_commit_tree(&t, c));
+  Tree tree(t);
+  return subtree(repo, tree.get(), root);
+}
+
 }  // namespace
 
 History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
@@ -345,10 +470,12 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   git_commit* first = nullptr;
   check(git_commit_lookup(&first, repo, &id));
   Commit cur(first);
-  // First the commits and the files each changed (trees compared by id)...
-  std::vector<std::vector<FileChange>> steps;
+  // The commits and the files each changed (trees compared by id), a batch
+  // at a time, so that only a batch's blobs are held at once.
+  Batches batches(walker, o);
   while (cur) {
     h.commits.push_back(info_of(cur.get()));
+    std::vector<FileChange>& step = batches.next();
     Commit parent;
     if (git_commit_parentcount(cur.get()) > 0) {
       git_commit* p = nullptr;
@@ -357,82 +484,20 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
         // changed is unknown, and the history stops here.
         if (!git.shallow()) check(-1);
         h.truncated = true;
-        steps.emplace_back();
         break;
       }
       parent.reset(p);
     }
-    steps.emplace_back();
-    if (o.until && h.commits.back().date > *o.until) {  // listed, but what it changed is not read
-      cur = std::move(parent);
-      continue;
+    if (!o.until || h.commits.back().date <= *o.until) {  // later ones are listed, but what they changed is not read
+      Tree now = data_tree(repo, cur.get(), root);
+      Tree before = parent ? data_tree(repo, parent.get(), root) : nullptr;
+      walker.changed(before.get(), now.get(), "", step);
     }
-    git_tree* t = nullptr;
-    check(git_commit_tree(&t, cur.get()));
-    Tree tree(t), ptree;
-    if (parent) {
-      git_tree* pt = nullptr;
-      check(git_commit_tree(&pt, parent.get()));
-      ptree.reset(pt);
-    }
-    Tree now = subtree(repo, tree.get(), root);
-    Tree before = ptree ? subtree(repo, ptree.get(), root) : nullptr;
-    walker.changed(before.get(), now.get(), "", steps.back());
+    if (batches.full()) batches.flush(h);
     cur = std::move(parent);
   }
-  // ...then the entities of every blob needed (parsed in parallel where not
-  // loaded already)...
-  std::vector<std::pair<git_oid, const std::string*>> wanted;
-  for (const auto& files : steps)
-    for (const auto& fc : files) {
-      if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
-      if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
-    }
-  walker.prefetch(wanted);
+  batches.flush(h);
   walker.flush_cache();
-  // ...then what each commit did to each entity: the entities of the files it
-  // changed, before and after, matched by id (the first of a repeated id
-  // wins). Only an entity on both sides is flattened and compared.
-  struct Side {
-    const BlobEntity* e;
-    const std::string* path;
-  };
-  auto flat_of = [](const Side& s, std::optional<Flat>& tmp) -> const Flat& {
-    if (s.e->flat) return *s.e->flat;
-    return tmp.emplace(flatten(*s.e->known, *s.path));
-  };
-  auto one_sided = [](const Side& s, Change change) {
-    EntityDiff d;
-    d.kind = s.e->kind;
-    d.id = *s.e->id;
-    d.file = *s.path;
-    d.change = change;
-    return d;
-  };
-  for (size_t index = 0; index < steps.size(); ++index) {
-    if (steps[index].empty()) continue;
-    std::unordered_map<std::string_view, Side> a, b;
-    a.reserve(steps[index].size());
-    b.reserve(steps[index].size());
-    for (const auto& fc : steps[index]) {
-      if (fc.before)
-        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
-      if (fc.after)
-        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
-    }
-    for (const auto& [eid, x] : a) {
-      auto y = b.find(eid);
-      if (y == b.end()) {
-        h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(x, Change::removed)});
-        continue;
-      }
-      std::optional<Flat> tx, ty;
-      if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty)))
-        h.events[std::string(eid)].push_back(EntityEvent{index, std::move(*d)});
-    }
-    for (const auto& [eid, y] : b)
-      if (!a.count(eid)) h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(y, Change::added)});
-  }
   if (h.truncated || git.shallow()) {
     h.available = false;
     h.unavailable = &msg::git_reason_shallow;

@@ -6,6 +6,7 @@
 // renamed without a change of content changes no entity.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,11 @@ struct HistoryOptions {
   // The per-file cache (cache.h) for the blobs that must be parsed, in a pack
   // of its own per repository; "" for none.
   std::string cache_dir;
+  // Which of an entity's older events to keep: its newest one always is
+  // (last_change reads it), the others only where this says so, so that a
+  // reader that needs a summary holds no more (the rules: rules::history_needs).
+  // Null keeps every event (samverkan log).
+  std::function<bool(const std::string& id, const Date& date)> keep;
 };
 
 // The history of the data under `root` (a folder in the trees, "" for the

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "core/codes.h"
 #include "history/history.h"
@@ -268,6 +270,24 @@ std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers
     expected = n + 1;
   }
   return out;
+}
+
+std::function<bool(const std::string&, const Date&)> history_needs(const Repo& repo) {
+  // Every approval date, whatever the status: a superset of what the rules
+  // ask about is enough, and keeps this in step with them without their details.
+  auto approvals = std::make_shared<std::unordered_map<std::string, Date>>();
+  auto note = [&](const std::string& id, const Date& on) {
+    auto [it, fresh] = approvals->try_emplace(id, on);
+    if (!fresh && on < it->second) it->second = on;  // a repeated id: the earliest
+  };
+  for (const auto& p : repo.plans)
+    if (p.id.set && p.approved.set && p.approved.v.date.set) note(p.id.v, p.approved.v.date.v);
+  for (const auto& m : repo.meetings)
+    if (m.id.set && m.minutes.set && m.minutes.v.approved.set) note(m.id.v, m.minutes.v.approved.v);
+  return [approvals](const std::string& id, const Date& date) {
+    auto it = approvals->find(id);
+    return it != approvals->end() && date > it->second;
+  };
 }
 
 bool history_usable(Context& c) {

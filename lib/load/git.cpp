@@ -22,6 +22,11 @@ namespace {
 void init_libgit2() {
   static const int once = [] {
     git_libgit2_init();
+    // libgit2 keeps the trees and commits it has read, up to 256 MB by
+    // default: a walk of a long history would hold every one of them. Objects
+    // are read again cheaply from the mapped pack, and a walk looks each up
+    // at most twice in a row (as a commit's tree, then as its child's parent's).
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(2 << 20));
     return 0;
   }();
   (void)once;
