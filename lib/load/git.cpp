@@ -24,8 +24,8 @@ void init_libgit2() {
     git_libgit2_init();
     // libgit2 keeps the trees and commits it has read, up to 256 MB by
     // default: a walk of a long history would hold every one of them. Objects
-    // are read again cheaply from the mapped pack, and a walk looks each up
-    // at most twice in a row (as a commit's tree, then as its child's parent's).
+    // are read again cheaply from the mapped pack, and a walk looks each tree
+    // up twice in a row (as a parent's tree, then as that commit's own).
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(2 << 20));
     return 0;
   }();
