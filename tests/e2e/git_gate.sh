@@ -64,14 +64,14 @@ sed -i 's/^name: Kommunerna/name: Kommunerna i länet/' organisations/kommuner.y
 commit 2026-09-12 "Nytt namn"
 out=$(lint --changed-since main)
 expect_absent "touched file: old finding" "$out" "organisation-without-mandate"
-git mv -q organisations/kommuner.yaml organisations/alla-kommuner.yaml
+git mv organisations/kommuner.yaml organisations/alla-kommuner.yaml
 commit 2026-09-12 "Flyttad"
 out=$(lint --changed-since main)
 expect_absent "moved file: old finding" "$out" "organisation-without-mandate"
 # One more of the same kind is new (findings are counted).
 printf 'kind: organisation\nid: regionen\nname: Regionen\ntype: region\ncontacts:\n  - role: Samordnare\n' \
   >organisations/regionen.yaml
-out=$(lint --changed-since main --select organisation-without-mandate); code=$?
+out=$("$BIN" lint --today 2026-09-15 --changed-since main --select organisation-without-mandate --fail-on info 2>&1); code=$?
 expect_code "one more: work tree against main" 1 $code
 expect_contains "one more" "$out" "regionen"
 expect_absent "one more: the old one" "$out" "kommunerna"
@@ -79,8 +79,9 @@ rm organisations/regionen.yaml
 
 # A fixed finding is not reported, nor is anything about it.
 printf 'mandate: Samordnar kommunerna.\n' >>organisations/alla-kommuner.yaml
-out=$(lint --changed-since main --select organisation-without-mandate); code=$?
+out=$("$BIN" lint --today 2026-09-15 --changed-since main --select organisation-without-mandate --fail-on info 2>&1); code=$?
 expect_code "fixed finding" 0 $code
+expect_absent "fixed finding" "$out" "baseline-stale"
 git checkout -q organisations/alla-kommuner.yaml
 
 # The target branch moves on: main fixes the old finding and adds a problem
