@@ -64,8 +64,9 @@ sv::Loaded& load(const Global& g, const std::string& path);  // kept until exit
 // Adds PATH..., --rev, --staged and --changed-since to validate or lint.
 void add_scope_options(CLI::App* cmd, Global& g, Scope& s);
 // Finds where the paths lie (a file's repository is found above it). Throws
-// SystemError for files in different repositories or outside any.
-void resolve_scope(Scope& s);
+// SystemError for files in different repositories or outside any, and, in the
+// work tree (not `at_revision`, not --staged), for a path that does not exist.
+void resolve_scope(Scope& s, bool at_revision);
 // Loads the scope's repository from the work tree, --rev or --staged.
 sv::Loaded& load(const Global& g, const Scope& s);
 // The findings a command reports: with --changed-since only those the data

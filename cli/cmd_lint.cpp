@@ -82,7 +82,7 @@ static int run_lint(LintOptions& o, const Global& g) {
   for (const auto& id : o.select)
     if (!sv::rules::find_rule(id))
       return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
-  resolve_scope(o.scope);
+  resolve_scope(o.scope, !g.rev.empty());
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
   if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline, work_tree_root(o.scope.start));
   sv::Loaded& l = load(g, o.scope);

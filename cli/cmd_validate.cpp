@@ -13,7 +13,7 @@ struct ValidateOptions {
 };
 
 static int run_validate(ValidateOptions& o, const Global& g) {
-  resolve_scope(o.scope);
+  resolve_scope(o.scope, !g.rev.empty());
   sv::Loaded& l = load(g, o.scope);
   narrow(g, o.scope, l, [](sv::Loaded&, const std::string&) {});  // loading is the whole check
   if (o.format == "json") {

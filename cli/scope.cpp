@@ -34,7 +34,7 @@ fs::path disk_path(const std::string& file) {
 
 }  // namespace
 
-void resolve_scope(Scope& s) {
+void resolve_scope(Scope& s, bool at_revision) {
   s.files.clear();
   s.start = s.paths.empty() ? "." : s.paths.front();
   std::string root;
@@ -43,6 +43,8 @@ void resolve_scope(Scope& s) {
     std::error_code ec;
     // A folder, or a path that is not on disk (a folder of a bare
     // repository's trees with --rev): the whole repository, as before.
+    if (!at_revision && !s.staged && !fs::exists(path, ec))
+      throw sv::SystemError(sv::msg_of(sv::msg::cli_path_missing, path));
     if (!fs::is_regular_file(path, ec)) {
       whole = true;
       continue;

@@ -120,6 +120,9 @@ out=$(cd forums && "$BIN" lint --today 2026-09-15 trasig.yaml ../organisations/a
 expect_code "lint FILE..." 1 $code
 expect_contains "lint FILE..." "$out" "forums/trasig.yaml" "okand-samverkan"
 expect_absent "lint FILE...: other files" "$out" "o2.yaml" "2026-09-10.yaml"
+out=$("$BIN" validate organisations/finns-inte.yaml 2>&1); code=$?
+expect_code "a file that does not exist" 2 $code
+expect_contains "a file that does not exist" "$out" "organisations/finns-inte.yaml finns inte"
 mkdir -p "$WORK/else" && printf 'name: Annat\n' >"$WORK/else/samverkan.yaml" && touch "$WORK/else/x.yaml"
 out=$("$BIN" validate organisations/o2.yaml "$WORK/else/x.yaml" 2>&1); code=$?
 expect_code "files of two repositories" 2 $code
