@@ -29,7 +29,7 @@ extern const Rule action_overdue{
     {{"rule.action-overdue.explanation",
       R"(Vad: en åtgärd med status `open` (en åtgärd utan `status` är öppen) vars `due` ligger före dagens datum.
 
-Varför: kontinuerlig uppföljning är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta åtgärder som beslutats men aldrig återrapporterats. Åtgärdslistan är bara till hjälp om den visar vad som är gjort.
+Varför: kontinuerlig uppföljning är ett villkor för god samverkan (Samverkanskompetens i Skaraborg), och revisorer finner ofta åtgärder som beslutats men aldrig återrapporterats. Åtgärdslistan är bara till hjälp om den visar vad som är gjort.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -38,7 +38,7 @@ Rätt:
 {example2})",
       R"(What: an action with status `open` (an action without `status` is open) whose `due` date is before today.
 
-Why: continuous follow-up is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find actions decided but never reported back. The action list only helps if it shows what has been done.
+Why: continuous follow-up is a condition of good samverkan (Samverkanskompetens in Skaraborg), and auditors often find actions decided but never reported back. The action list only helps if it shows what has been done.
 
 Fails (today being 2026-10-15):
 {example1}

@@ -28,7 +28,7 @@ extern const Rule action_without_due_date{
     {{"rule.action-without-due-date.explanation",
       R"(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `due`, det datum då den ska vara klar.
 
-Varför: beslut ska följas upp (källa 000, Samverkanskompetens i Skaraborg: kontinuerlig uppföljning), och utan slutdatum går det inte att se om en åtgärd är försenad (regeln action-overdue). Revisorer finner ofta beslut som aldrig återrapporteras.
+Varför: beslut ska följas upp (Samverkanskompetens i Skaraborg: kontinuerlig uppföljning), och utan slutdatum går det inte att se om en åtgärd är försenad (regeln action-overdue). Revisorer finner ofta beslut som aldrig återrapporteras.
 
 Fel:
 {example1}
@@ -37,7 +37,7 @@ Rätt:
 {example2})",
       R"(What: an action in the minutes' action list (`actions`) without `due`, the date by which it is to be done.
 
-Why: decisions must be followed up (source 000, Samverkanskompetens in Skaraborg: continuous follow-up), and without a due date nobody can see that an action is late (rule action-overdue). Auditors often find decisions that are never reported back.
+Why: decisions must be followed up (Samverkanskompetens in Skaraborg: continuous follow-up), and without a due date nobody can see that an action is late (rule action-overdue). Auditors often find decisions that are never reported back.
 
 Fails:
 {example1}

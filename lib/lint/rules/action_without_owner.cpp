@@ -24,7 +24,7 @@ extern const Rule action_without_owner{
     {{"rule.action-without-owner.explanation",
       R"(Vad: en åtgärd i ett protokolls åtgärdslista (`actions`) utan `owner`, den part som ansvarar för den.
 
-Varför: tydlig ansvarsfördelning är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta beslut som aldrig återrapporteras. En åtgärd utan ägare blir inte gjord.
+Varför: tydlig ansvarsfördelning är ett villkor för god samverkan (Samverkanskompetens i Skaraborg), och revisorer finner ofta beslut som aldrig återrapporteras. En åtgärd utan ägare blir inte gjord.
 
 Fel:
 {example1}
@@ -33,7 +33,7 @@ Rätt:
 {example2})",
       R"(What: an action in the minutes' action list (`actions`) without an `owner`, the party that answers for it.
 
-Why: a clear division of responsibility is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find decisions that are never reported back. An action nobody owns does not get done.
+Why: a clear division of responsibility is a condition of good samverkan (Samverkanskompetens in Skaraborg), and auditors often find decisions that are never reported back. An action nobody owns does not get done.
 
 Fails:
 {example1}

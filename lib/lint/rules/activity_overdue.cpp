@@ -32,7 +32,7 @@ extern const Rule activity_overdue{
     {{"rule.activity-overdue.explanation",
       R"(Vad: en aktivitet vars `due` ligger före dagens datum och vars status inte är `done` eller `cancelled` (en aktivitet utan `status` räknas som `planned`).
 
-Varför: kontinuerlig uppföljning är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En försenad aktivitet ska antingen avslutas eller planeras om, med skälet dokumenterat.
+Varför: kontinuerlig uppföljning är ett av villkoren för god samverkan (Samverkanskompetens i Skaraborg). En försenad aktivitet ska antingen avslutas eller planeras om, med skälet dokumenterat.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -41,7 +41,7 @@ Rätt:
 {example2})",
       R"(What: an activity whose `due` date is before today and whose status is neither `done` nor `cancelled` (an activity without `status` counts as `planned`).
 
-Why: continuous follow-up is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). A late activity should be closed or re-planned, with the reason written down.
+Why: continuous follow-up is one of the conditions of good samverkan (Samverkanskompetens in Skaraborg). A late activity should be closed or re-planned, with the reason written down.
 
 Fails (today being 2026-10-15):
 {example1}

@@ -33,7 +33,7 @@ extern const Rule activity_owner_not_party{
     {{"rule.activity-owner-not-party.explanation",
       R"(Vad: en aktivitet vars `owner` varken är en av parterna (`parties`) i planens samverkan eller en enhet (`type: unit`) vars kedja av `parent` når en av dem.
 
-Varför: ansvaret i samverkan ligger hos parterna, huvudmännen (källa 002). En organisation utanför samverkan har inte åtagit sig planen och kan inte stå för en aktivitet i den; den kan däremot delta (`participants`).
+Varför: ansvaret i samverkan ligger hos parterna, huvudmännen (Samverkansprinciper och mål 2009). En organisation utanför samverkan har inte åtagit sig planen och kan inte stå för en aktivitet i den; den kan däremot delta (`participants`).
 
 Fel (samverkan har parterna nassjo-kommun och region-jkpg):
 {example1}
@@ -42,7 +42,7 @@ Rätt:
 {example2})",
       R"(What: an activity whose `owner` is neither one of the `parties` of the plan's collaboration nor a unit (`type: unit`) whose chain of `parent`s reaches one of them.
 
-Why: responsibility in samverkan lies with the parties, the huvudmän (source 002). An organisation outside the collaboration has not committed to the plan and cannot answer for an activity in it; it can take part (`participants`).
+Why: responsibility in samverkan lies with the parties, the huvudmän (Samverkansprinciper och mål 2009). An organisation outside the collaboration has not committed to the plan and cannot answer for an activity in it; it can take part (`participants`).
 
 Fails (the collaboration's parties are nassjo-kommun and region-jkpg):
 {example1}

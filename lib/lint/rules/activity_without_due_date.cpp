@@ -23,7 +23,7 @@ extern const Rule activity_without_due_date{
     {{"rule.activity-without-due-date.explanation",
       R"(Vad: en aktivitet i en handlingsplan utan `due`, det datum då den ska vara klar.
 
-Varför: mål och aktiviteter ska vara tidsatta (SMARTA), annars går de inte att följa upp (källa 000, Samverkanskompetens i Skaraborg). Utan slutdatum kan regeln activity-overdue aldrig se att en aktivitet blivit försenad.
+Varför: mål och aktiviteter ska vara tidsatta (SMARTA), annars går de inte att följa upp (Samverkanskompetens i Skaraborg). Utan slutdatum kan regeln activity-overdue aldrig se att en aktivitet blivit försenad.
 
 Fel:
 {example1}
@@ -32,7 +32,7 @@ Rätt:
 {example2})",
       R"(What: an activity of a plan without `due`, the date by which it is to be done.
 
-Why: goals and activities should be time-bound (SMART), or they cannot be followed up (source 000, Samverkanskompetens in Skaraborg). Without a due date, activity-overdue can never see that an activity is late.
+Why: goals and activities should be time-bound (SMART), or they cannot be followed up (Samverkanskompetens in Skaraborg). Without a due date, activity-overdue can never see that an activity is late.
 
 Fails:
 {example1}

@@ -24,7 +24,7 @@ extern const Rule activity_without_goal{
     {{"rule.activity-without-goal.explanation",
       R"(Vad: en aktivitet i en handlingsplan utan `goals` (eller med en tom lista).
 
-Varför: samverkan bygger på gemensamma mål (källa 000, Samverkanskompetens i Skaraborg). En aktivitet som inte leder mot något av dem är svår att prioritera och att följa upp.
+Varför: samverkan bygger på gemensamma mål (Samverkanskompetens i Skaraborg). En aktivitet som inte leder mot något av dem är svår att prioritera och att följa upp.
 
 Fel:
 {example1}
@@ -33,7 +33,7 @@ Rätt:
 {example2})",
       R"(What: an activity of a plan with no `goals` (or an empty list).
 
-Why: samverkan rests on common goals (source 000, Samverkanskompetens in Skaraborg). An activity that leads to none of them is hard to prioritise and to follow up.
+Why: samverkan rests on common goals (Samverkanskompetens in Skaraborg). An activity that leads to none of them is hard to prioritise and to follow up.
 
 Fails:
 {example1}

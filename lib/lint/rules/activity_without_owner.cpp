@@ -21,7 +21,7 @@ extern const Rule activity_without_owner{
     {{"rule.activity-without-owner.explanation",
       R"(Vad: en aktivitet i en handlingsplan utan `owner`, den part som svarar för den.
 
-Varför: tydlig ansvarsfördelning är en grundförutsättning för samverkan (källa 000), och ansvaret ligger hos parterna (källa 002). En aktivitet som ingen äger blir inte gjord.
+Varför: tydlig ansvarsfördelning är en grundförutsättning för samverkan (Samverkanskompetens i Skaraborg), och ansvaret ligger hos parterna (Samverkansprinciper och mål 2009). En aktivitet som ingen äger blir inte gjord.
 
 Fel:
 {example1}
@@ -30,7 +30,7 @@ Rätt:
 {example2})",
       R"(What: an activity in a plan without an `owner`, the party that answers for it.
 
-Why: a clear division of responsibility is a basic condition of samverkan (source 000), and responsibility lies with the parties (source 002). An activity nobody owns does not get done.
+Why: a clear division of responsibility is a basic condition of samverkan (Samverkanskompetens in Skaraborg), and responsibility lies with the parties (Samverkansprinciper och mål 2009). An activity nobody owns does not get done.
 
 Fails:
 {example1}

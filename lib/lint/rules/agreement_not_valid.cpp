@@ -40,7 +40,7 @@ extern const Rule agreement_not_valid{
     {{"rule.agreement-not-valid.explanation",
       R"(Vad: ett samverkansavtal (`agreement`) med `form: oral`, eller vars `valid_until` ligger före dagens datum. En samverkan utan `agreement` kontrolleras inte.
 
-Varför: ett skriftligt, gällande avtal gör ansvarsfördelningen tydlig (källa 002), och revisorer som granskar samverkan pekar ofta ut muntliga eller inaktuella överenskommelser.
+Varför: ett skriftligt, gällande avtal gör ansvarsfördelningen tydlig (Samverkansprinciper och mål 2009), och revisorer som granskar samverkan pekar ofta ut muntliga eller inaktuella överenskommelser.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -49,7 +49,7 @@ Rätt:
 {example2})",
       R"(What: an `agreement` with `form: oral`, or whose `valid_until` is before today. A collaboration with no `agreement` is not checked.
 
-Why: a written agreement in force makes the division of responsibility clear (source 002), and auditors of samverkan often point out oral or out-of-date agreements.
+Why: a written agreement in force makes the division of responsibility clear (Samverkansprinciper och mål 2009), and auditors of samverkan often point out oral or out-of-date agreements.
 
 Fails (today being 2026-10-15):
 {example1}

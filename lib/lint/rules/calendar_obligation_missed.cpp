@@ -78,7 +78,7 @@ extern const Rule calendar_obligation_missed{
 - utan `evidence` räknas båda. Utan `collaboration` räknas alla samverkan.
 Fyndet pekar på postens `id` i samverkan.yaml.
 
-Varför: en planeringsdag i januari varje år, och rapporter vid halvårs- och helårsskiftet, hör till arbetet (källa 003, Uppdrag Samverkan på Höglandet); gemensamma planeringsdagar är ett av de praktiska råden för god samverkan (källa 000).
+Varför: en planeringsdag i januari varje år, och rapporter vid halvårs- och helårsskiftet, hör till arbetet (Uppdrag Samverkan på Höglandet); gemensamma planeringsdagar är ett av de praktiska råden för god samverkan (Samverkanskompetens i Skaraborg).
 
 Fel (med dagens datum 2026-10-15): årshjulet har
 {example1}
@@ -92,7 +92,7 @@ Rätt:
 - without `evidence` either counts. Without `collaboration` every collaboration counts.
 The finding points at the entry's `id` in samverkan.yaml.
 
-Why: a planning day in January every year, and reports at the turn of the half-year and the year, are part of the work (source 003, Uppdrag Samverkan på Höglandet); joint planning days are one of the practical tips for good samverkan (source 000).
+Why: a planning day in January every year, and reports at the turn of the half-year and the year, are part of the work (Uppdrag Samverkan på Höglandet); joint planning days are one of the practical tips for good samverkan (Samverkanskompetens in Skaraborg).
 
 Fails (today being 2026-10-15): the calendar has
 {example1}

@@ -27,7 +27,7 @@ extern const Rule collaboration_without_steering{
     {{"rule.collaboration-without-steering.explanation",
       R"(Vad: en samverkan som inget forum av typ `steering` (styrgrupp, ledningsgrupp) eller `board` (styrelse) hör till.
 
-Varför: samverkan behöver en styrgrupp med chefer från alla aktörer (källa 003, Uppdrag Samverkan på Höglandet) och en ledning som prioriterar den (källa 000). Utan ett forum som beslutar finns ingen som fastställer planen.
+Varför: samverkan behöver en styrgrupp med chefer från alla aktörer (Uppdrag Samverkan på Höglandet) och en ledning som prioriterar den (Samverkanskompetens i Skaraborg). Utan ett forum som beslutar finns ingen som fastställer planen.
 
 Fel: samverkan-nassjo har bara en arbetsgrupp:
 {example1}
@@ -36,7 +36,7 @@ Rätt: dessutom
 {example2})",
       R"(What: a collaboration that no forum of type `steering` (styrgrupp, ledningsgrupp) or `board` (styrelse) belongs to.
 
-Why: samverkan needs a steering group with managers from every party (source 003, Uppdrag Samverkan på Höglandet) and a leadership that gives it priority (source 000). Without a forum that decides, nobody approves the plan.
+Why: samverkan needs a steering group with managers from every party (Uppdrag Samverkan på Höglandet) and a leadership that gives it priority (Samverkanskompetens in Skaraborg). Without a forum that decides, nobody approves the plan.
 
 Fails: samverkan-nassjo has only a working group:
 {example1}

@@ -54,14 +54,14 @@ extern const Rule forum_meets_cadence{
     {{"rule.forum-meets-cadence.explanation",
       R"(Vad: ett forum med `cadence` där det gått för lång tid mellan två möten i följd, eller från det senaste mötet till i dag. Varje `cadence` ger ett antal dagar: weekly 7, biweekly 14, monthly 31, bimonthly 61, quarterly 92, semiannual 183, annual 366; `ad-hoc` kontrolleras inte. Ett glapp räknas som för långt när det är större än det antalet plus `grace_days`. Bara möten som hållits (daterade i dag eller tidigare) räknas; ett forum utan något hållet möte ger ett fynd, på sin `cadence`.
 
-Varför: kontinuerliga mötesplatser håller samverkan levande (källa 002). Ett forum som slutat mötas är ett tidigt tecken på att samverkan har tappat fart.
+Varför: kontinuerliga mötesplatser håller samverkan levande (Samverkansprinciper och mål 2009). Ett forum som slutat mötas är ett tidigt tecken på att samverkan har tappat fart.
 
 Fel (med dagens datum 2026-10-15): forumet har `cadence: monthly` och möten 2026-03-05 och 2026-06-11 (98 dagar, mer än 31 + 14).
 
 Rätt: möten 2026-03-05, 2026-04-09, 2026-05-07, 2026-06-11, 2026-08-20, 2026-09-17 och 2026-10-08 (inget glapp över 45 dagar).)",
       R"(What: a forum with a `cadence` where too long passed between two consecutive meetings, or from its last meeting until today. Each `cadence` gives a number of days: weekly 7, biweekly 14, monthly 31, bimonthly 61, quarterly 92, semiannual 183, annual 366; `ad-hoc` is not checked. A gap is too long when it exceeds that number plus `grace_days`. Only meetings held (dated today or earlier) count; a forum with no meeting held gives one finding, at its `cadence`.
 
-Why: continuous meeting places keep samverkan alive (source 002). A forum that has stopped meeting is an early sign that the collaboration has lost pace.
+Why: continuous meeting places keep samverkan alive (Samverkansprinciper och mål 2009). A forum that has stopped meeting is an early sign that the collaboration has lost pace.
 
 Fails (today being 2026-10-15): the forum has `cadence: monthly` and meetings on 2026-03-05 and 2026-06-11 (98 days, more than 31 + 14).
 

@@ -28,7 +28,7 @@ extern const Rule goal_not_measurable{
     {{"rule.goal-not-measurable.explanation",
       R"(Vad: ett mål i en handlingsplan som saknar `indicator` (vad som mäts) eller `target.value` (målvärdet).
 
-Varför: god samverkan bygger på konkreta och mätbara mål (källa 000, Samverkanskompetens i Skaraborg). Ett mål utan indikator och målvärde kan inte följas upp.
+Varför: god samverkan bygger på konkreta och mätbara mål (Samverkanskompetens i Skaraborg). Ett mål utan indikator och målvärde kan inte följas upp.
 
 Fel:
 {example1}
@@ -37,7 +37,7 @@ Rätt:
 {example2})",
       R"(What: a goal in a plan without an `indicator` (what is measured) or a `target.value`.
 
-Why: good samverkan rests on concrete, measurable goals (source 000, Samverkanskompetens in Skaraborg). A goal with no indicator and no target cannot be followed up.
+Why: good samverkan rests on concrete, measurable goals (Samverkanskompetens in Skaraborg). A goal with no indicator and no target cannot be followed up.
 
 Fails:
 {example1}

@@ -30,7 +30,7 @@ extern const Rule goal_without_activity{
     {{"rule.goal-without-activity.explanation",
       R"(Vad: ett mål i en handlingsplan som ingen av planens aktiviteter anger i `goals`.
 
-Varför: ett mål som ingen arbetar mot blir en önskan, inte en plan. Handlingsplanen ska knyta aktiviteter till de gemensamma målen (källa 000, Samverkanskompetens i Skaraborg; källa 003, Höglandet).
+Varför: ett mål som ingen arbetar mot blir en önskan, inte en plan. Handlingsplanen ska knyta aktiviteter till de gemensamma målen (Samverkanskompetens i Skaraborg; Uppdrag Samverkan på Höglandet).
 
 Fel:
 {example1}
@@ -39,7 +39,7 @@ Rätt:
 {example2})",
       R"(What: a goal of a plan that none of the plan's activities lists in `goals`.
 
-Why: a goal nobody works towards is a wish, not a plan. The plan should tie its activities to the common goals (source 000, Samverkanskompetens in Skaraborg; source 003, Höglandet).
+Why: a goal nobody works towards is a wish, not a plan. The plan should tie its activities to the common goals (Samverkanskompetens in Skaraborg; Uppdrag Samverkan på Höglandet).
 
 Fails:
 {example1}

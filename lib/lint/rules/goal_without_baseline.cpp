@@ -24,7 +24,7 @@ extern const Rule goal_without_baseline{
     {{"rule.goal-without-baseline.explanation",
       R"(Vad: ett mål med `target` men utan `baseline` (eller utan `baseline.value`).
 
-Varför: ett mätbart mål (källa 000, Samverkanskompetens i Skaraborg) behöver en utgångspunkt. Utan nuläge går det inte att se om målvärdet innebär en förbättring eller hur långt man har kommit.
+Varför: ett mätbart mål (Samverkanskompetens i Skaraborg) behöver en utgångspunkt. Utan nuläge går det inte att se om målvärdet innebär en förbättring eller hur långt man har kommit.
 
 Fel:
 {example1}
@@ -33,7 +33,7 @@ Rätt:
 {example2})",
       R"(What: a goal with a `target` but no `baseline` (or no `baseline.value`).
 
-Why: a measurable goal (source 000, Samverkanskompetens in Skaraborg) needs a starting point. Without one nobody can tell whether the target is an improvement or how far the work has come.
+Why: a measurable goal (Samverkanskompetens in Skaraborg) needs a starting point. Without one nobody can tell whether the target is an improvement or how far the work has come.
 
 Fails:
 {example1}

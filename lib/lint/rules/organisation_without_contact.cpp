@@ -24,7 +24,7 @@ extern const Rule organisation_without_contact{
     {{"rule.organisation-without-contact.explanation",
       R"(Vad: en organisation som inte är en enhet (`type` är inte `unit`) och saknar `contacts`. Enheter nås genom sin huvudman och kontrolleras inte.
 
-Varför: tydliga kontaktvägar är en del av en tydlig struktur för samverkan (källa 000, Samverkanskompetens i Skaraborg): de andra parterna ska veta vem de vänder sig till.
+Varför: tydliga kontaktvägar är en del av en tydlig struktur för samverkan (Samverkanskompetens i Skaraborg): de andra parterna ska veta vem de vänder sig till.
 
 Fel:
 {example1}
@@ -33,7 +33,7 @@ Rätt:
 {example2})",
       R"(What: an organisation that is not a unit (its `type` is not `unit`) with no `contacts`. Units are reached through their huvudman and are not checked.
 
-Why: clear contact paths are part of a clear structure for samverkan (source 000, Samverkanskompetens in Skaraborg): the other parties must know whom to turn to.
+Why: clear contact paths are part of a clear structure for samverkan (Samverkanskompetens in Skaraborg): the other parties must know whom to turn to.
 
 Fails:
 {example1}

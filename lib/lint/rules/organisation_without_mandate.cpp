@@ -22,7 +22,7 @@ extern const Rule organisation_without_mandate{
     {{"rule.organisation-without-mandate.explanation",
       R"(Vad: en organisation, också en enhet, utan `mandate`.
 
-Varför: kunskap om och respekt för varandras uppdrag är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg; källa 002). Individen hamnar ofta i mellanrummen mellan huvudmännens uppdrag; att skriva ner dem gör mellanrummen synliga.
+Varför: kunskap om och respekt för varandras uppdrag är ett villkor för god samverkan (Samverkanskompetens i Skaraborg; Samverkansprinciper och mål 2009). Individen hamnar ofta i mellanrummen mellan huvudmännens uppdrag; att skriva ner dem gör mellanrummen synliga.
 
 Fel:
 {example1}
@@ -31,7 +31,7 @@ Rätt:
 {example2})",
       R"(What: an organisation, units included, without a `mandate`.
 
-Why: knowing and respecting each other's mandates is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg; source 002). The individual often falls into the gaps between the huvudmän's mandates; writing them down makes the gaps visible.
+Why: knowing and respecting each other's mandates is a condition of good samverkan (Samverkanskompetens in Skaraborg; Samverkansprinciper och mål 2009). The individual often falls into the gaps between the huvudmän's mandates; writing them down makes the gaps visible.
 
 Fails:
 {example1}

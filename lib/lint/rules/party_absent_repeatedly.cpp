@@ -85,7 +85,7 @@ extern const Rule party_absent_repeatedly{
     {{"rule.party-absent-repeatedly.explanation",
       R"(Vad: en part med ledamöter (`members`) i ett forum som inte haft någon deltagare (`attendees`) på något av forumets senaste `meetings` möten. Parter räknas som huvudmän: en deltagare från en enhet under en part räknas som att parten var där, och ledamöter från flera enheter under samma part räknas som en part. Bara hållna möten (daterade i dag eller tidigare) som för deltagarlista räknas, och bara de möten som hölls medan parten var ledamot (inom en ledamots `from` och `until`, när de är angivna); parten måste ha haft minst `meetings` sådana möten.
 
-Varför: stabila organisationer och en ledning som prioriterar samverkan är villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En part som gång på gång uteblir är i praktiken inte med.
+Varför: stabila organisationer och en ledning som prioriterar samverkan är villkor för god samverkan (Samverkanskompetens i Skaraborg). En part som gång på gång uteblir är i praktiken inte med.
 
 Fel (med `meetings: 3`): region-jkpg är ledamot i styrgrupp-nassjo men finns inte bland deltagarna på något av de tre senaste mötena.
 
@@ -93,7 +93,7 @@ Rätt: någon från region-jkpg, eller från en enhet under den, finns bland del
 {example1})",
       R"(What: a party with members (`members`) in a forum that had no attendee (`attendees`) at any of the forum's last `meetings` meetings. Parties count as huvudmän: an attendee from a unit under a party counts as the party being there, and members from several units of one party count as one party. Only meetings held (dated today or earlier) that record attendance count, and only those held while the party was a member (within a member's `from` and `until`, where given); the party must have had at least `meetings` such meetings.
 
-Why: stable organisations and a leadership that gives samverkan priority are conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). A party that stays away time after time is in practice not part of it.
+Why: stable organisations and a leadership that gives samverkan priority are conditions of good samverkan (Samverkanskompetens in Skaraborg). A party that stays away time after time is in practice not part of it.
 
 Fails (with `meetings: 3`): region-jkpg is a member of styrgrupp-nassjo but is not among the attendees of any of its last three meetings.
 

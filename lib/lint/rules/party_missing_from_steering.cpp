@@ -19,7 +19,7 @@ extern const Rule party_missing_from_steering{
     {{"rule.party-missing-from-steering.explanation",
       R"(Vad: en part i en samverkan (`parties`) som inte har någon ledamot (`members`), varken själv eller genom en enhet under sig, i något av samverkans forum av typ `steering` eller `board`. En samverkan utan sådant forum hanteras av collaboration-without-steering.
 
-Varför: en ledning som prioriterar samverkan är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och styrgruppen ska ha chefer från alla aktörer (källa 003, Höglandet). En part som inte sitter i styrgruppen är inte med och beslutar.
+Varför: en ledning som prioriterar samverkan är ett villkor för god samverkan (Samverkanskompetens i Skaraborg), och styrgruppen ska ha chefer från alla aktörer (Uppdrag Samverkan på Höglandet). En part som inte sitter i styrgruppen är inte med och beslutar.
 
 Fel (parterna är nassjo-kommun och region-jkpg):
 {example1}
@@ -28,7 +28,7 @@ Rätt:
 {example2}   # enhet under region-jkpg)",
       R"(What: a party of a collaboration (`parties`) with no member (`members`), itself or through a unit under it, in any of the collaboration's forums of type `steering` or `board`. A collaboration with no such forum is left to collaboration-without-steering.
 
-Why: a leadership that gives samverkan priority is a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg), and the steering group should have managers from every party (source 003, Höglandet). A party that is not in the steering group takes no part in its decisions.
+Why: a leadership that gives samverkan priority is a condition of good samverkan (Samverkanskompetens in Skaraborg), and the steering group should have managers from every party (Uppdrag Samverkan på Höglandet). A party that is not in the steering group takes no part in its decisions.
 
 Fails (the parties are nassjo-kommun and region-jkpg):
 {example1}

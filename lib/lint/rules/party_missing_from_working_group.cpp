@@ -19,7 +19,7 @@ extern const Rule party_missing_from_working_group{
     {{"rule.party-missing-from-working-group.explanation",
       R"(Vad: en part i en samverkan (`parties`) som inte har någon ledamot (`members`), varken själv eller genom en enhet under sig, i något av samverkans forum av typ `working`. En samverkan som inte har någon arbetsgrupp alls kontrolleras inte.
 
-Varför: arbetsgruppen ska ha handläggare från alla aktörer (källa 003, Uppdrag Samverkan på Höglandet); det är där det praktiska arbetet kring individen görs.
+Varför: arbetsgruppen ska ha handläggare från alla aktörer (Uppdrag Samverkan på Höglandet); det är där det praktiska arbetet kring individen görs.
 
 Fel (parterna är nassjo-kommun, region-jkpg och forsakringskassan):
 {example1}
@@ -28,7 +28,7 @@ Rätt:
 {example2})",
       R"(What: a party of a collaboration (`parties`) with no member (`members`), itself or through a unit under it, in any of the collaboration's forums of type `working`. A collaboration with no working group at all is not checked.
 
-Why: the working group should have case workers from every party (source 003, Uppdrag Samverkan på Höglandet); it is where the practical work around the individual is done.
+Why: the working group should have case workers from every party (Uppdrag Samverkan på Höglandet); it is where the practical work around the individual is done.
 
 Fails (the parties are nassjo-kommun, region-jkpg and forsakringskassan):
 {example1}

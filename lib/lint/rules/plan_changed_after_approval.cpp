@@ -51,7 +51,7 @@ extern const Rule plan_changed_after_approval{
     {{"rule.plan-changed-after-approval.explanation",
       R"(Vad: en handlingsplan med `status: approved` vars mål eller aktiviteter har ändrats i en incheckning daterad efter `approved.date`, utan att planen fastställts på nytt. Regeln läser git-historiken (första föräldern, incheckningsdatum i incheckarens tidszon). En incheckning som själv ändrar `approved.date` eller `status` räknas som fastställandet, och incheckningar daterade efter dagens datum (`--today`) räknas inte. Uppföljning räknas inte som ändring: nya mätningar av ett mål, en aktivitets `status`, `completed` och `updates`.
 
-Varför: planen är det som parterna gemensamt har beslutat i sitt forum (källa 000: gemensamma fora och rutiner för beslut). Ändras mål eller aktiviteter i efterhand gäller inte längre det beslutet, och ändringen ska tillbaka till forumet.
+Varför: planen är det som parterna gemensamt har beslutat i sitt forum (Samverkanskompetens i Skaraborg: gemensamma fora och rutiner för beslut). Ändras mål eller aktiviteter i efterhand gäller inte längre det beslutet, och ändringen ska tillbaka till forumet.
 
 Fel: målet ändrades 2026-03-02, men planen fastställdes 2025-12-09:
 {example1}    # var 60 vid fastställandet
@@ -60,7 +60,7 @@ Rätt: forumet fastställer den ändrade planen och `approved.date` uppdateras i
 {example2})",
       R"(What: a plan with `status: approved` whose goals or activities changed in a commit dated after `approved.date`, with no later approval. The rule reads the git history (first parent; the commit date in the committer's time zone). A commit that itself changes `approved.date` or `status` counts as the approval, and commits dated after today (`--today`) do not count. Follow-up is not a change: new measurements of a goal, an activity's `status`, `completed` and `updates`.
 
-Why: the plan is what the parties decided together in their forum (source 000: common forums and routines for decisions). When goals or activities change afterwards the decision no longer holds, and the change belongs back in the forum.
+Why: the plan is what the parties decided together in their forum (Samverkanskompetens in Skaraborg: common forums and routines for decisions). When goals or activities change afterwards the decision no longer holds, and the change belongs back in the forum.
 
 Fails: the goal changed on 2026-03-02, but the plan was approved on 2025-12-09:
 {example1}    # was 60 when approved

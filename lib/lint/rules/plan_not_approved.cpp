@@ -27,7 +27,7 @@ extern const Rule plan_not_approved{
     {{"rule.plan-not-approved.explanation",
       R"(Vad: en handlingsplan vars period har börjat (periodens första dag är i dag eller tidigare) och vars status är `draft` (en plan utan `status` är `draft`). En plan med `status: archived` är avslutad och kontrolleras inte.
 
-Varför: gemensamma forum och rutiner för beslut är ett villkor för god samverkan (källa 000, Samverkanskompetens i Skaraborg). En plan som ingen har fastställt binder inte parterna.
+Varför: gemensamma forum och rutiner för beslut är ett villkor för god samverkan (Samverkanskompetens i Skaraborg). En plan som ingen har fastställt binder inte parterna.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -36,7 +36,7 @@ Rätt:
 {example2})",
       R"(What: a plan whose period has begun (its first day is today or earlier) and whose status is `draft` (a plan without `status` is a `draft`). A plan with `status: archived` is closed and not checked.
 
-Why: common forums and routines for decisions are a condition of good samverkan (source 000, Samverkanskompetens in Skaraborg). A plan nobody approved does not bind the parties.
+Why: common forums and routines for decisions are a condition of good samverkan (Samverkanskompetens in Skaraborg). A plan nobody approved does not bind the parties.
 
 Fails (today being 2026-10-15):
 {example1}

@@ -54,7 +54,7 @@ extern const Rule plan_outdated{
     {{"rule.plan-outdated.explanation",
       R"(Vad: en samverkan som saknar en handlingsplan vars period omfattar dagens datum, eller vars gällande plan (den av de gällande planerna som börjar senast) reviderades för mer än `max_age_days` dagar sedan. Revisionsdatum är `revised`, annars datumet då planen fastställdes (`approved.date`); en plan som har inget av dem kontrolleras av plan-not-approved i stället.
 
-Varför: handlingsplanen ska revideras årligen (källa 003, Uppdrag Samverkan på Höglandet). En plan som inte har gåtts igenom på över ett år speglar inte längre arbetet.
+Varför: handlingsplanen ska revideras årligen (Uppdrag Samverkan på Höglandet). En plan som inte har gåtts igenom på över ett år speglar inte längre arbetet.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -63,7 +63,7 @@ Rätt:
 {example2})",
       R"(What: a collaboration with no plan whose period covers today, or whose current plan (the one of the plans covering today that starts last) was revised more than `max_age_days` days ago. The revision date is `revised`, else the date the plan was approved (`approved.date`); a plan with neither is left to plan-not-approved.
 
-Why: the plan is to be revised every year (source 003, Uppdrag Samverkan på Höglandet). A plan nobody has gone through for over a year no longer reflects the work.
+Why: the plan is to be revised every year (Uppdrag Samverkan på Höglandet). A plan nobody has gone through for over a year no longer reflects the work.
 
 Fails (today being 2026-10-15):
 {example1}

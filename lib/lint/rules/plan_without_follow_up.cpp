@@ -71,7 +71,7 @@ extern const Rule plan_without_follow_up{
     {{"rule.plan-without-follow-up.explanation",
       R"(Vad: en handlingsplan utan `follow_ups`, eller ett mål i planen som saknar mätvärde (`measurements`) till den senast passerade uppföljningen: daterat efter uppföljningen före den (för den första: från periodens start). Ett utfall dateras ofta vid tertialets eller halvårets slut och redovisas vid en uppföljning några veckor senare; det räknas. Arkiverade planer (`status: archived`) kontrolleras inte.
 
-Varför: kontinuerlig uppföljning och revidering är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg), och revisorer finner ofta att målen aldrig följs upp. Ett mål utan utfall efter en uppföljning har inte följts upp.
+Varför: kontinuerlig uppföljning och revidering är ett av villkoren för god samverkan (Samverkanskompetens i Skaraborg), och revisorer finner ofta att målen aldrig följs upp. Ett mål utan utfall efter en uppföljning har inte följts upp.
 
 Fel (med dagens datum 2026-10-15):
 {example1}
@@ -80,7 +80,7 @@ Rätt:
 {example2})",
       R"(What: a plan without `follow_ups`, or a goal of the plan with no measurement (`measurements`) for the latest follow-up that has passed: dated after the follow-up before it (for the first one: from the start of the plan's period). A value is often dated at the end of the tertial or half-year and presented at a follow-up some weeks later; that counts. Archived plans (`status: archived`) are not checked.
 
-Why: continuous follow-up and revision is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg), and auditors often find that goals are never followed up. A goal with no outcome after a follow-up was not followed up.
+Why: continuous follow-up and revision is one of the conditions of good samverkan (Samverkanskompetens in Skaraborg), and auditors often find that goals are never followed up. A goal with no outcome after a follow-up was not followed up.
 
 Fails (today being 2026-10-15):
 {example1}

@@ -26,7 +26,7 @@ extern const Rule plan_without_target_group{
     {{"rule.plan-without-target-group.explanation",
       R"(Vad: en handlingsplan utan `target_groups` (eller med en tom lista).
 
-Varför: en gemensam och avgränsad målgrupp är ett av villkoren för god samverkan (källa 000, Samverkanskompetens i Skaraborg). Utan målgrupp vet parterna inte för vilka planen görs.
+Varför: en gemensam och avgränsad målgrupp är ett av villkoren för god samverkan (Samverkanskompetens i Skaraborg). Utan målgrupp vet parterna inte för vilka planen görs.
 
 Fel:
 {example1}
@@ -35,7 +35,7 @@ Rätt:
 {example2}      # en målgrupp i samverkan-nassjo)",
       R"(What: a plan without `target_groups` (or with an empty list).
 
-Why: a common, bounded target group is one of the conditions of good samverkan (source 000, Samverkanskompetens in Skaraborg). Without one the parties do not know whom the plan is for.
+Why: a common, bounded target group is one of the conditions of good samverkan (Samverkanskompetens in Skaraborg). Without one the parties do not know whom the plan is for.
 
 Fails:
 {example1}

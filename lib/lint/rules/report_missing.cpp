@@ -56,7 +56,7 @@ extern const Rule report_missing{
     {{"rule.report-missing.explanation",
       R"(Vad: en samverkan med en handlingsplan vars period berör ett halvår eller år som har tagit slut, utan någon `report` för just den perioden. Vilka perioder som kräver rapport anges med `periods`: `H1` (första halvåret, YYYYH1), `H2` (andra halvåret) och `year` (helår, YYYY). En rapport räknas om den hör till samverkan och dess `period` är samma period, skriven som `2026H1` eller som start och slut. Fyndet pekar på planens `period`.
 
-Varför: samverkanskoordinatorn rapporterar vid halvårs- och helårsskiftet till förbundschefen (källa 003, Uppdrag Samverkan på Höglandet). Utan rapport får huvudmännen ingen samlad bild av arbetet.
+Varför: samverkanskoordinatorn rapporterar vid halvårs- och helårsskiftet till förbundschefen (Uppdrag Samverkan på Höglandet). Utan rapport får huvudmännen ingen samlad bild av arbetet.
 
 Fel (med dagens datum 2026-10-15): planen har `period: 2026` och ingen rapport har `period: 2026H1`.
 
@@ -64,7 +64,7 @@ Rätt:
 {example1})",
       R"(What: a collaboration with a plan whose period touches a half-year or year that has ended, with no `report` for that very period. Which periods need a report is set by `periods`: `H1` (the first half-year, YYYYH1), `H2` (the second) and `year` (the full year, YYYY). A report counts when it belongs to the collaboration and its `period` is the same period, written as `2026H1` or as a start and end. The finding points at the plan's `period`.
 
-Why: the coordinator reports at the turn of the half-year and the year to the head of the association (source 003, Uppdrag Samverkan på Höglandet). Without a report the huvudmän get no overall picture of the work.
+Why: the coordinator reports at the turn of the half-year and the year to the head of the association (Uppdrag Samverkan på Höglandet). Without a report the huvudmän get no overall picture of the work.
 
 Fails (today being 2026-10-15): the plan has `period: 2026` and no report has `period: 2026H1`.
 
