@@ -47,11 +47,15 @@ static std::string work_tree_root(const std::string& path) {
 // the work tree and the index) loads while the rules that do not read it run.
 static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Global& g, const std::string& start,
                                   const std::string& rev) {
+  // Only what the rules ask is read: the walk stops when it is answered.
+  const sv::HistoryQuery query = sv::rules::history_needs(l.repo);
   std::shared_future<sv::History> history =
       std::async(std::launch::async, [&] {
-        return sv::history_for(start, rev, l.repo,
-                               sv::HistoryOptions{nullptr, lo.today, g.no_cache ? "" : sv::Cache::default_dir(),
-                                                  sv::rules::history_needs(l.repo)});
+        sv::HistoryOptions ho;
+        ho.until = lo.today;
+        if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
+        ho.query = &query;
+        return sv::history_for(start, rev, l.repo, ho);
       }).share();
   lo.history_source = [history]() -> const sv::History* { return &history.get(); };
   sv::LintReport report;

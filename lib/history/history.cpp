@@ -3,6 +3,10 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <set>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
@@ -349,12 +353,190 @@ CommitInfo info_of(const git_commit* c) {
   return ci;
 }
 
-// What each commit of a batch did to each entity: the entities of the files it
-// changed, before and after, matched by id (the first of a repeated id wins).
-// Only an entity on both sides is flattened and compared. `base` is the index
-// of the batch's first commit.
-void record_events(Walker& walker, const std::vector<std::vector<FileChange>>& steps, size_t base,
-                   const HistoryOptions& o, History& h) {
+// What the reader asks (HistoryOptions::query) and how much of it is still
+// open: which entities, where each lives in the tree the walk has reached
+// (the paths whose changes must be read), and when the walk may stop.
+class Questions {
+ public:
+  explicit Questions(const HistoryQuery* q) : q_(q) {
+    if (!q) return;
+    for (const auto& id : q->newest) open_[id].newest = true;
+    for (const auto& [id, day] : q->after) {
+      Open& o = open_[id];
+      o.after = true;
+      o.since = day;
+      if (day) by_day_.emplace(*day, id);
+    }
+  }
+
+  bool everything() const { return !q_; }
+  bool done() const { return q_ && open_.empty(); }
+  bool search_absent() const { return q_ && q_->search_absent; }
+
+  // Whether a commit that changed these files must be read: it changed a
+  // path an open entity lives in (or one is looked for everywhere).
+  bool wants(const std::vector<FileChange>& files) const {
+    if (!q_ || unlocated_ > 0) return !files.empty();
+    return std::any_of(files.begin(), files.end(), [&](const FileChange& fc) { return watch_.count(fc.path) > 0; });
+  }
+
+  // Whether the change of `id` by a commit dated `date` is asked for; the
+  // questions it answers are closed.
+  bool take(const std::string& id, const Date& date) {
+    if (!q_) return true;
+    auto it = open_.find(id);
+    if (it == open_.end()) return false;
+    Open& o = it->second;
+    bool wanted = o.newest || (o.after && (!o.since || date > *o.since));
+    if (!wanted) return false;
+    o.newest = false;
+    if (o.after && q_->max_events && ++o.taken >= q_->max_events) o.after = false;
+    close_if_answered(it);
+    return true;
+  }
+
+  // `id` is in the file at `path` in the older tree of the commit being read.
+  void seen_at(const std::string& id, const std::string* path) {
+    if (!q_) return;
+    auto it = open_.find(id);
+    if (it == open_.end()) return;
+    Open& o = it->second;
+    if (!o.located) {
+      o.located = true;
+      --unlocated_;
+    }
+    if (std::find(o.paths.begin(), o.paths.end(), path) != o.paths.end()) return;
+    o.paths.push_back(path);
+    ++watch_[*path];
+  }
+  // A file an open entity's paths name was created by a commit that removed
+  // others: a rename, perhaps while the entity was away from it (removed,
+  // later put back). Their older history is read too: reading more commits
+  // costs time, never a wrong answer.
+  void created(const std::vector<FileChange>& files, Walker& walker) {
+    if (!q_) return;
+    for (const auto& made : files) {
+      if (made.before || !made.after || !watch_.count(made.path)) continue;
+      for (auto& [id, o] : open_) {
+        if (std::none_of(o.paths.begin(), o.paths.end(), [&](const std::string* p) { return *p == made.path; }))
+          continue;
+        for (const auto& gone : files)
+          if (gone.before && !gone.after) seen_at(id, walker.intern(gone.path));
+      }
+    }
+  }
+  // Ids met, for HistoryQuery::search_absent's suggestion.
+  void met(const std::string& id) {
+    if (search_absent() && unlocated_ > 0) seen_.insert(id);
+  }
+
+  // A commit dated `date` was read: the days the walk is now past (five
+  // commits in a row on or before them) need no older commits.
+  void passed(const Date& date) {
+    if (!q_) return;
+    recent_[read_++ % kSlop] = date;
+    if (read_ < kSlop) return;
+    Date newest = *std::max_element(recent_.begin(), recent_.end());
+    while (!by_day_.empty() && by_day_.rbegin()->first >= newest) {
+      auto last = std::prev(by_day_.end());
+      auto it = open_.find(last->second);
+      by_day_.erase(last);
+      if (it == open_.end()) continue;
+      it->second.after = false;
+      close_if_answered(it);
+    }
+  }
+
+  // Where each open entity lives in `tree`, the first tree the walk reads:
+  // at its file in the loaded data where that file's blob holds it, else
+  // wherever it is in the tree. One that is not there has no history, or is
+  // looked for in every commit (search_absent).
+  void locate(Walker& walker, const git_tree* tree, const Repo* known) {
+    if (!q_ || located_tree_) return;
+    located_tree_ = true;
+    unlocated_ = open_.size();
+    if (known && tree) at_known_paths(walker, tree, *known);
+    if (unlocated_ > 0 && tree) {
+      std::vector<FileChange> files;
+      walker.changed(nullptr, tree, "", files);
+      for (const auto& fc : files)
+        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) {
+          met(*e.id);
+          if (open_.count(*e.id)) seen_at(*e.id, walker.intern(fc.path));
+        }
+    }
+    if (search_absent() || unlocated_ == 0) return;
+    for (auto it = open_.begin(); it != open_.end();) {
+      auto next = std::next(it);
+      if (!it->second.located) {
+        it->second = Open{};
+        close_if_answered(it);
+      }
+      it = next;
+    }
+    unlocated_ = 0;
+  }
+  bool located() const { return !q_ || located_tree_; }
+
+  std::vector<std::string> seen() const { return {seen_.begin(), seen_.end()}; }
+
+ private:
+  static constexpr size_t kSlop = 5;
+  struct Open {
+    bool newest = false, after = false, located = false;
+    std::optional<Date> since;
+    size_t taken = 0;
+    std::vector<const std::string*> paths;  // interned by the walker
+  };
+  using OpenMap = std::unordered_map<std::string, Open>;
+
+  void at_known_paths(Walker& walker, const git_tree* tree, const Repo& known) {
+    std::map<std::string, std::vector<const std::string*>> by_path;  // file → open ids it held when loaded
+    known.for_each_entity([&](const Entity& e) {
+      if (!e.id.set || e.file <= 0 || e.file >= static_cast<int>(known.files.size())) return;
+      auto it = open_.find(e.id.v);
+      if (it != open_.end()) by_path[known.files[e.file].path].push_back(&it->first);
+    });
+    for (const auto& [path, ids] : by_path) {
+      git_tree_entry* found = nullptr;
+      if (git_tree_entry_bypath(&found, tree, path.c_str()) < 0) continue;
+      TreeEntry entry(found);
+      if (git_tree_entry_type(found) != GIT_OBJECT_BLOB) continue;
+      std::unordered_set<std::string_view> in_blob;
+      for (const BlobEntity& e : walker.entities(*git_tree_entry_id(found), path)) in_blob.insert(*e.id);
+      const std::string* interned = walker.intern(path);
+      for (const std::string* id : ids)
+        if (in_blob.count(*id)) seen_at(*id, interned);
+    }
+  }
+
+  void close_if_answered(OpenMap::iterator it) {
+    const Open& o = it->second;
+    if (o.newest || o.after) return;
+    if (!o.located) --unlocated_;
+    for (const std::string* path : o.paths) {
+      auto w = watch_.find(*path);
+      if (w != watch_.end() && --w->second == 0) watch_.erase(w);
+    }
+    open_.erase(it);
+  }
+
+  const HistoryQuery* q_;
+  OpenMap open_;
+  std::unordered_map<std::string_view, size_t> watch_;  // path → open entities living there
+  size_t unlocated_ = 0;                                // open entities not found in a tree yet
+  bool located_tree_ = false;
+  std::multimap<Date, std::string> by_day_;  // the after-questions with a day
+  std::array<Date, kSlop> recent_{};         // the days of the last commits read
+  size_t read_ = 0;
+  std::set<std::string> seen_;
+};
+
+// What one commit did to each entity of the files it changed, before and
+// after, matched by id (the first of a repeated id wins). Only an entity on
+// both sides is flattened and compared; only what `questions` asks is kept.
+void record_step(Walker& walker, const std::vector<FileChange>& files, Questions& questions, const Date& date,
+                 const std::function<size_t()>& commit_index, History& h) {
   struct Side {
     const BlobEntity* e;
     const std::string* path;
@@ -371,76 +553,105 @@ void record_events(Walker& walker, const std::vector<std::vector<FileChange>>& s
     d.change = change;
     return d;
   };
-  for (size_t step = 0; step < steps.size(); ++step) {
-    if (steps[step].empty()) continue;
-    const size_t index = base + step;
-    auto record = [&](std::string_view eid, auto&& make) {
-      auto& [id, list] = *h.events.try_emplace(std::string(eid)).first;
-      if (!list.empty() && o.keep && !o.keep(id, h.commits[index].date)) return;
-      list.push_back(EntityEvent{index, make()});
-    };
-    std::unordered_map<std::string_view, Side> a, b;
-    a.reserve(steps[step].size());
-    b.reserve(steps[step].size());
-    for (const auto& fc : steps[step]) {
-      if (fc.before)
-        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
-      if (fc.after)
-        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
-    }
-    for (const auto& [eid, x] : a) {
-      auto y = b.find(eid);
-      if (y == b.end()) {
-        record(eid, [&] { return one_sided(x, Change::removed); });
-        continue;
-      }
-      std::optional<Flat> tx, ty;
-      if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty))) record(eid, [&] { return std::move(*d); });
-    }
-    for (const auto& [eid, y] : b)
-      if (!a.count(eid)) record(eid, [&] { return one_sided(y, Change::added); });
+  std::unordered_map<std::string_view, Side> a, b;
+  a.reserve(files.size());
+  b.reserve(files.size());
+  for (const auto& fc : files) {
+    if (fc.before)
+      for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
+    if (fc.after)
+      for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
   }
+  // Events first, newest first per entity; then where the open entities are
+  // in the older tree.
+  std::vector<std::pair<std::string_view, EntityDiff>> found;
+  for (const auto& [eid, x] : a) {
+    auto y = b.find(eid);
+    if (y == b.end()) {
+      found.emplace_back(eid, one_sided(x, Change::removed));
+      continue;
+    }
+    std::optional<Flat> tx, ty;
+    if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty))) found.emplace_back(eid, std::move(*d));
+  }
+  for (const auto& [eid, y] : b)
+    if (!a.count(eid)) found.emplace_back(eid, one_sided(y, Change::added));
+  for (auto& [eid, diff] : found) {
+    std::string id(eid);
+    questions.met(id);
+    if (questions.take(id, date)) h.events[id].push_back(EntityEvent{commit_index(), std::move(diff)});
+  }
+  for (const auto& [eid, x] : a) {
+    std::string id(eid);
+    questions.met(id);
+    questions.seen_at(id, walker.intern(*x.path));
+  }
+  questions.created(files, walker);
 }
 
-// A batch of commits, newest first: their blobs are parsed together (in
-// parallel), then what each did is recorded and the blobs are let go but the
-// ones the next, older commits start from.
+// A batch of commits, newest first: the files each changed are found first
+// (trees compared by id: cheap), then the blobs of those that the questions
+// ask about are parsed together (in parallel), what each commit did is
+// recorded, and the blobs are let go but the ones the next, older commits
+// start from.
 class Batches {
  public:
-  Batches(Walker& walker, const HistoryOptions& o) : walker_(walker), o_(o) {}
+  Batches(Walker& walker, Questions& questions) : walker_(walker), questions_(questions) {}
   static constexpr size_t kSize = 256;  // commits: enough to keep every core busy parsing
 
-  std::vector<FileChange>& next() { return steps_.emplace_back(); }
+  // A commit whose changes are read (`files`), or only listed (null).
+  void add(CommitInfo info, std::vector<FileChange>* files) {
+    steps_.push_back(Step{std::move(info), files ? std::move(*files) : std::vector<FileChange>{}, files != nullptr});
+  }
   bool full() const { return steps_.size() >= kSize; }
 
   void flush(History& h) {
     std::vector<std::pair<git_oid, const std::string*>> wanted;
-    for (const auto& files : steps_)
-      for (const auto& fc : files) {
-        if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
-        if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
-      }
+    for (const auto& step : steps_)
+      if (step.read && questions_.wants(step.files))
+        for (const auto& fc : step.files) {
+          if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
+          if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
+        }
     walker_.prefetch(wanted);
-    record_events(walker_, steps_, base_, o_, h);
+    for (auto& step : steps_) {
+      if (!step.read) continue;
+      if (questions_.wants(step.files)) {
+        size_t index = SIZE_MAX;
+        auto commit_index = [&] {
+          if (index == SIZE_MAX) {
+            index = h.commits.size();
+            h.commits.push_back(step.info);
+          }
+          return index;
+        };
+        record_step(walker_, step.files, questions_, step.info.date, commit_index, h);
+        ++h.read;
+      }
+      questions_.passed(step.info.date);
+    }
     // The tree the next older commit changes is this batch's oldest parent's:
     // at each path, the last `before` met (none where the file was added).
-    for (const auto& files : steps_)
-      for (const auto& fc : files) {
+    for (const auto& step : steps_)
+      for (const auto& fc : step.files) {
         if (fc.before)
           frontier_[*walker_.intern(fc.path)] = *fc.before;
         else
           frontier_.erase(fc.path);
       }
     walker_.keep_only(frontier_);
-    base_ += steps_.size();
     steps_.clear();
   }
 
  private:
+  struct Step {
+    CommitInfo info;
+    std::vector<FileChange> files;
+    bool read = false;
+  };
   Walker& walker_;
-  const HistoryOptions& o_;
-  std::vector<std::vector<FileChange>> steps_;
-  size_t base_ = 0;
+  Questions& questions_;
+  std::vector<Step> steps_;
   std::unordered_map<std::string_view, git_oid> frontier_;  // path (interned by the walker) → blob
 };
 
@@ -463,19 +674,16 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   if (o.known) walker.seed(*o.known);
   if (!o.cache_dir.empty()) {
     const char* dir = git_repository_commondir(repo);
-    walker.use_cache(o.cache_dir, std::string("history\n") + (dir ? dir : "") + "\n" + root);
+    walker.use_cache(o.cache_dir, o.cache_scope + "\n" + (dir ? dir : "") + "\n" + root);
   }
+  Questions questions(o.query);
   git_oid id;
   check(git_oid_fromstr(&id, commit.c_str()));
   git_commit* first = nullptr;
   check(git_commit_lookup(&first, repo, &id));
   Commit cur(first);
-  // The commits and the files each changed (trees compared by id), a batch
-  // at a time, so that only a batch's blobs are held at once.
-  Batches batches(walker, o);
-  while (cur) {
-    h.commits.push_back(info_of(cur.get()));
-    std::vector<FileChange>& step = batches.next();
+  Batches batches(walker, questions);
+  while (cur && !questions.done()) {
     Commit parent;
     if (git_commit_parentcount(cur.get()) > 0) {
       git_commit* p = nullptr;
@@ -488,16 +696,27 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
       }
       parent.reset(p);
     }
-    if (!o.until || h.commits.back().date <= *o.until) {  // later ones are listed, but what they changed is not read
+    CommitInfo info = info_of(cur.get());
+    ++h.walked;
+    if (!o.until || info.date <= *o.until) {  // what later ones changed is not read
       Tree now = data_tree(repo, cur.get(), root);
+      if (!questions.located()) {
+        batches.flush(h);  // what the batch holds, before the questions change
+        questions.locate(walker, now.get(), o.known);
+      }
       Tree before = parent ? data_tree(repo, parent.get(), root) : nullptr;
-      walker.changed(before.get(), now.get(), "", step);
+      std::vector<FileChange> files;
+      walker.changed(before.get(), now.get(), "", files);
+      batches.add(std::move(info), &files);
+    } else {
+      batches.add(std::move(info), nullptr);
     }
     if (batches.full()) batches.flush(h);
     cur = std::move(parent);
   }
   batches.flush(h);
   walker.flush_cache();
+  h.seen = questions.seen();
   if (h.truncated || git.shallow()) {
     h.available = false;
     h.unavailable = &msg::git_reason_shallow;

@@ -272,22 +272,22 @@ std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers
   return out;
 }
 
-std::function<bool(const std::string&, const Date&)> history_needs(const Repo& repo) {
+HistoryQuery history_needs(const Repo& repo) {
+  HistoryQuery q;
   // Every approval date, whatever the status: a superset of what the rules
   // ask about is enough, and keeps this in step with them without their details.
-  auto approvals = std::make_shared<std::unordered_map<std::string, Date>>();
-  auto note = [&](const std::string& id, const Date& on) {
-    auto [it, fresh] = approvals->try_emplace(id, on);
-    if (!fresh && on < it->second) it->second = on;  // a repeated id: the earliest
+  auto after = [&](const std::string& id, const Date& on) {
+    auto [it, fresh] = q.after.try_emplace(id, on);
+    if (!fresh && it->second && on < *it->second) it->second = on;  // a repeated id: the earliest
   };
-  for (const auto& p : repo.plans)
-    if (p.id.set && p.approved.set && p.approved.v.date.set) note(p.id.v, p.approved.v.date.v);
+  for (const auto& p : repo.plans) {
+    if (!p.id.set) continue;
+    if (!p.revised.set) q.newest.insert(p.id.v);  // plan_last_revision
+    if (p.approved.set && p.approved.v.date.set) after(p.id.v, p.approved.v.date.v);
+  }
   for (const auto& m : repo.meetings)
-    if (m.id.set && m.minutes.set && m.minutes.v.approved.set) note(m.id.v, m.minutes.v.approved.v);
-  return [approvals](const std::string& id, const Date& date) {
-    auto it = approvals->find(id);
-    return it != approvals->end() && date > it->second;
-  };
+    if (m.id.set && m.minutes.set && m.minutes.v.approved.set) after(m.id.v, m.minutes.v.approved.v);
+  return q;
 }
 
 bool history_usable(Context& c) {

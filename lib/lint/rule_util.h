@@ -151,10 +151,11 @@ struct NumberingProblem {
 };
 std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers);
 
-// What the history rules read of an entity's history, for HistoryOptions::keep:
-// besides its newest change (plan-outdated), only the commits dated after an
-// approval of it (a plan's `approved.date`, a meeting's `minutes.approved`).
-std::function<bool(const std::string& id, const Date& date)> history_needs(const Repo& repo);
+// What the history rules read of the history (HistoryOptions::query): the
+// newest change of a plan without `revised` (plan_last_revision), and the
+// commits dated after an approval (a plan's `approved.date`, a meeting's
+// `minutes.approved`).
+HistoryQuery history_needs(const Repo& repo);
 
 // For the history rules: whether the history can be used. When not, the
 // first rule to ask reports one info finding (`history-unavailable`) saying so.
