@@ -6,6 +6,7 @@
 #include <future>
 
 #include "app.h"
+#include "progress.h"
 #include "core/privacy.h"
 #include "load/cache.h"
 #include "history/diff.h"
@@ -47,14 +48,16 @@ static std::string work_tree_root(const std::string& path) {
 // the work tree and the index) loads while the rules that do not read it run.
 static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Global& g, const std::string& start,
                                   const std::string& rev) {
-  // Only what the rules ask is read: the walk stops when it is answered.
-  const sv::HistoryQuery query = sv::rules::history_needs(l.repo);
+  Progress progress(sv::msg::git_progress_walk, l.lang);
   std::shared_future<sv::History> history =
       std::async(std::launch::async, [&] {
+        // Only what the rules ask is read: the walk stops when it is answered.
+        const sv::HistoryQuery query = sv::rules::history_needs(l.repo);
         sv::HistoryOptions ho;
         ho.until = lo.today;
         if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
         ho.query = &query;
+        ho.progress = progress.callback();
         return sv::history_for(start, rev, l.repo, ho);
       }).share();
   lo.history_source = [history]() -> const sv::History* { return &history.get(); };
@@ -66,6 +69,7 @@ static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Globa
     throw;
   }
   history.get();  // an unreadable history stops the command even when no rule read it
+  progress.finish();
   return report;
 }
 

@@ -1,6 +1,7 @@
 // samverkan log ID: the commits that changed an entity, newest first.
 
 #include "app.h"
+#include "progress.h"
 #include "core/privacy.h"
 #include "load/cache.h"
 #include "load/git.h"
@@ -50,7 +51,10 @@ static int run_log(const LogOptions& o, const Global& g) {
   ho.query = &query;
   if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
   ho.cache_scope = "log";  // a pack of its own: lint's is not rewritten without what it uses
+  Progress progress(sv::msg::git_progress_walk, lang);
+  ho.progress = progress.callback();
   sv::History h = sv::load_history(*git, head, root, exclude, ho);
+  progress.finish();
   if (h.of(o.id).empty() && !h.truncated && !since) {
     std::optional<sv::Message> help;
     if (auto s = sv::did_you_mean(o.id, h.seen)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);

@@ -186,7 +186,9 @@ class Walker {
   void prefetch(const std::vector<std::pair<git_oid, const std::string*>>& wanted) {
     std::vector<std::pair<BlobKey, const std::string*>> todo;  // key, path
     std::vector<std::string> contents;
-    cache_.reserve(cache_.size() + wanted.size());
+    // Reserved for a batch only: growing it by one for each single blob
+    // would rehash it every time.
+    if (wanted.size() > 1) cache_.reserve(cache_.size() + wanted.size());
     for (const auto& [id, given] : wanted) {
       const std::string* path = intern(*given);  // outlives the batch that named it
       BlobKey k{id, *path};
@@ -216,6 +218,9 @@ class Walker {
       held.own = std::move(parsed[i]);
     }
   }
+
+  // Whether blob `id` at `path` is the loaded file there.
+  bool is_known(const git_oid& id, const std::string& path) { return known_file(id, path).has_value(); }
 
   // The walker's own copy of a path, which lives as long as it.
   const std::string* intern(const std::string& path) { return &*paths_.insert(path).first; }
@@ -377,26 +382,30 @@ class Questions {
   // path an open entity lives in (or one is looked for everywhere).
   bool wants(const std::vector<FileChange>& files) const {
     if (!q_ || unlocated_ > 0) return !files.empty();
-    return std::any_of(files.begin(), files.end(), [&](const FileChange& fc) { return watch_.count(fc.path) > 0; });
+    return std::any_of(files.begin(), files.end(), [&](const FileChange& fc) { return watchers_.count(fc.path) > 0; });
   }
 
-  // Whether the change of `id` by a commit dated `date` is asked for; the
-  // questions it answers are closed.
-  bool take(const std::string& id, const Date& date) {
+  // Whether the change of `id` by a commit dated `date` is asked for.
+  bool asks(std::string_view id, const Date& date) const {
     if (!q_) return true;
     auto it = open_.find(id);
     if (it == open_.end()) return false;
+    const Open& o = it->second;
+    return o.newest || (o.after && (!o.since || date > *o.since));
+  }
+  // That change was found: the questions it answers are closed.
+  void take(std::string_view id) {
+    if (!q_) return;
+    auto it = open_.find(id);
+    if (it == open_.end()) return;
     Open& o = it->second;
-    bool wanted = o.newest || (o.after && (!o.since || date > *o.since));
-    if (!wanted) return false;
     o.newest = false;
     if (o.after && q_->max_events && ++o.taken >= q_->max_events) o.after = false;
     close_if_answered(it);
-    return true;
   }
 
   // `id` is in the file at `path` in the older tree of the commit being read.
-  void seen_at(const std::string& id, const std::string* path) {
+  void seen_at(std::string_view id, const std::string* path) {
     if (!q_) return;
     auto it = open_.find(id);
     if (it == open_.end()) return;
@@ -407,27 +416,46 @@ class Questions {
     }
     if (std::find(o.paths.begin(), o.paths.end(), path) != o.paths.end()) return;
     o.paths.push_back(path);
-    ++watch_[*path];
+    watchers_[*path].push_back(&it->first);
   }
-  // A file an open entity's paths name was created by a commit that removed
+  // A file an open entity lives in was created by a commit that removed
   // others: a rename, perhaps while the entity was away from it (removed,
-  // later put back). Their older history is read too: reading more commits
-  // costs time, never a wrong answer.
+  // later put back). The older history of the file it came from is read too:
+  // the one with the same content, else the same name, else, when the commit
+  // removed only a few, each of them. Reading more commits costs time, never
+  // a wrong answer.
   void created(const std::vector<FileChange>& files, Walker& walker) {
-    if (!q_) return;
-    for (const auto& made : files) {
-      if (made.before || !made.after || !watch_.count(made.path)) continue;
-      for (auto& [id, o] : open_) {
-        if (std::none_of(o.paths.begin(), o.paths.end(), [&](const std::string* p) { return *p == made.path; }))
-          continue;
-        for (const auto& gone : files)
-          if (gone.before && !gone.after) seen_at(id, walker.intern(gone.path));
+    if (!q_ || watchers_.empty()) return;
+    std::vector<const FileChange*> made, gone;
+    for (const auto& fc : files) {
+      if (!fc.before && fc.after && watchers_.count(fc.path)) made.push_back(&fc);
+      if (fc.before && !fc.after) gone.push_back(&fc);
+    }
+    if (made.empty() || gone.empty()) return;
+    auto raw = [](const git_oid& id) { return std::string_view(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); };
+    std::unordered_map<std::string_view, std::vector<const FileChange*>> by_blob, by_name;
+    for (const FileChange* g : gone) {
+      by_blob[raw(*g->before)].push_back(g);
+      by_name[file_name(g->path)].push_back(g);
+    }
+    for (const FileChange* m : made) {
+      std::vector<const FileChange*> from;
+      for (const auto* index : {&by_blob, &by_name}) {
+        auto it = index->find(index == &by_blob ? raw(*m->after) : file_name(m->path));
+        if (it != index->end()) {
+          from = it->second;
+          break;
+        }
       }
+      if (from.empty() && gone.size() <= kFewRemoved) from = gone;
+      std::vector<const std::string*> ids = watchers_.find(m->path)->second;  // a copy: seen_at adds paths
+      for (const std::string* id : ids)
+        for (const FileChange* g : from) seen_at(*id, walker.intern(g->path));
     }
   }
   // Ids met, for HistoryQuery::search_absent's suggestion.
-  void met(const std::string& id) {
-    if (search_absent() && unlocated_ > 0) seen_.insert(id);
+  void met(std::string_view id) {
+    if (search_absent() && unlocated_ > 0) seen_.emplace(id);
   }
 
   // A commit dated `date` was read: the days the walk is now past (five
@@ -451,14 +479,17 @@ class Questions {
   // at its file in the loaded data where that file's blob holds it, else
   // wherever it is in the tree. One that is not there has no history, or is
   // looked for in every commit (search_absent).
-  void locate(Walker& walker, const git_tree* tree, const Repo* known) {
+  // `files` is for every data file of the tree, as if added (one walk of it).
+  void locate(Walker& walker, const git_tree* tree, const Repo* known, std::vector<FileChange>& files) {
     if (!q_ || located_tree_) return;
     located_tree_ = true;
     unlocated_ = open_.size();
-    if (known && tree) at_known_paths(walker, tree, *known);
-    if (unlocated_ > 0 && tree) {
-      std::vector<FileChange> files;
-      walker.changed(nullptr, tree, "", files);
+    if (tree) walker.changed(nullptr, tree, "", files);
+    if (known) at_known_paths(walker, files, *known);
+    if (unlocated_ > 0) {
+      std::vector<std::pair<git_oid, const std::string*>> wanted;
+      for (const auto& fc : files) wanted.emplace_back(*fc.after, &fc.path);
+      walker.prefetch(wanted);
       for (const auto& fc : files)
         for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) {
           met(*e.id);
@@ -476,36 +507,61 @@ class Questions {
     }
     unlocated_ = 0;
   }
+  // A first commit (no parent) is all the history there is: it adds every
+  // entity it has, so every file of it is read and nothing need be located.
+  void locate_all() {
+    located_tree_ = true;
+    unlocated_ = open_.size();
+  }
   bool located() const { return !q_ || located_tree_; }
 
   std::vector<std::string> seen() const { return {seen_.begin(), seen_.end()}; }
 
  private:
   static constexpr size_t kSlop = 5;
+  static constexpr size_t kFewRemoved = 4;
+  static std::string_view file_name(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+  }
   struct Open {
     bool newest = false, after = false, located = false;
     std::optional<Date> since;
     size_t taken = 0;
     std::vector<const std::string*> paths;  // interned by the walker
   };
-  using OpenMap = std::unordered_map<std::string, Open>;
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
+  };
+  using OpenMap = std::unordered_map<std::string, Open, IdHash, std::equal_to<>>;
 
-  void at_known_paths(Walker& walker, const git_tree* tree, const Repo& known) {
-    std::map<std::string, std::vector<const std::string*>> by_path;  // file → open ids it held when loaded
+  // The open entities found in the tree's file at the path they were loaded
+  // from (most often all of them: the tree is the commit of the loaded data).
+  void at_known_paths(Walker& walker, const std::vector<FileChange>& files, const Repo& known) {
+    std::unordered_map<std::string_view, std::vector<const std::string*>> by_path;  // file → open ids it held when loaded
     known.for_each_entity([&](const Entity& e) {
       if (!e.id.set || e.file <= 0 || e.file >= static_cast<int>(known.files.size())) return;
       auto it = open_.find(e.id.v);
       if (it != open_.end()) by_path[known.files[e.file].path].push_back(&it->first);
     });
-    for (const auto& [path, ids] : by_path) {
-      git_tree_entry* found = nullptr;
-      if (git_tree_entry_bypath(&found, tree, path.c_str()) < 0) continue;
-      TreeEntry entry(found);
-      if (git_tree_entry_type(found) != GIT_OBJECT_BLOB) continue;
+    std::vector<std::pair<git_oid, const std::string*>> differ;  // the tree's blob, where it is not the loaded file
+    for (const auto& fc : files) {
+      auto it = by_path.find(fc.path);
+      if (it == by_path.end()) continue;
+      if (!walker.is_known(*fc.after, fc.path)) {
+        differ.emplace_back(*fc.after, &fc.path);
+        continue;
+      }
+      const std::string* interned = walker.intern(fc.path);
+      for (const std::string* id : it->second) seen_at(*id, interned);  // the same file: the same entities
+    }
+    walker.prefetch(differ);
+    for (const auto& [blob, path] : differ) {
       std::unordered_set<std::string_view> in_blob;
-      for (const BlobEntity& e : walker.entities(*git_tree_entry_id(found), path)) in_blob.insert(*e.id);
-      const std::string* interned = walker.intern(path);
-      for (const std::string* id : ids)
+      for (const BlobEntity& e : walker.entities(blob, *path)) in_blob.insert(*e.id);
+      const std::string* interned = walker.intern(*path);
+      for (const std::string* id : by_path[*path])
         if (in_blob.count(*id)) seen_at(*id, interned);
     }
   }
@@ -515,15 +571,18 @@ class Questions {
     if (o.newest || o.after) return;
     if (!o.located) --unlocated_;
     for (const std::string* path : o.paths) {
-      auto w = watch_.find(*path);
-      if (w != watch_.end() && --w->second == 0) watch_.erase(w);
+      auto w = watchers_.find(*path);
+      if (w == watchers_.end()) continue;
+      std::erase(w->second, &it->first);
+      if (w->second.empty()) watchers_.erase(w);
     }
     open_.erase(it);
   }
 
   const HistoryQuery* q_;
   OpenMap open_;
-  std::unordered_map<std::string_view, size_t> watch_;  // path → open entities living there
+  // path → the open entities living there (their ids: open_'s keys)
+  std::unordered_map<std::string_view, std::vector<const std::string*>> watchers_;
   size_t unlocated_ = 0;                                // open entities not found in a tree yet
   bool located_tree_ = false;
   std::multimap<Date, std::string> by_day_;  // the after-questions with a day
@@ -562,30 +621,30 @@ void record_step(Walker& walker, const std::vector<FileChange>& files, Questions
     if (fc.after)
       for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
   }
-  // Events first, newest first per entity; then where the open entities are
-  // in the older tree.
-  std::vector<std::pair<std::string_view, EntityDiff>> found;
+  // The events asked for (one per entity: a commit changes it once); then
+  // where the open entities are in the older tree.
+  auto record = [&](std::string_view eid, auto&& make) {
+    questions.met(eid);
+    if (!questions.asks(eid, date)) return;
+    std::optional<EntityDiff> d = make();
+    if (!d) return;  // the same before and after
+    questions.take(eid);
+    h.events[std::string(eid)].push_back(EntityEvent{commit_index(), std::move(*d)});
+  };
   for (const auto& [eid, x] : a) {
     auto y = b.find(eid);
     if (y == b.end()) {
-      found.emplace_back(eid, one_sided(x, Change::removed));
+      record(eid, [&] { return std::optional<EntityDiff>(one_sided(x, Change::removed)); });
       continue;
     }
-    std::optional<Flat> tx, ty;
-    if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty))) found.emplace_back(eid, std::move(*d));
+    record(eid, [&] {
+      std::optional<Flat> tx, ty;
+      return diff_entity(&flat_of(x, tx), &flat_of(y->second, ty));
+    });
   }
   for (const auto& [eid, y] : b)
-    if (!a.count(eid)) found.emplace_back(eid, one_sided(y, Change::added));
-  for (auto& [eid, diff] : found) {
-    std::string id(eid);
-    questions.met(id);
-    if (questions.take(id, date)) h.events[id].push_back(EntityEvent{commit_index(), std::move(diff)});
-  }
-  for (const auto& [eid, x] : a) {
-    std::string id(eid);
-    questions.met(id);
-    questions.seen_at(id, walker.intern(*x.path));
-  }
+    if (!a.count(eid)) record(eid, [&] { return std::optional<EntityDiff>(one_sided(y, Change::added)); });
+  for (const auto& [eid, x] : a) questions.seen_at(eid, walker.intern(*x.path));
   questions.created(files, walker);
 }
 
@@ -597,13 +656,15 @@ void record_step(Walker& walker, const std::vector<FileChange>& files, Questions
 class Batches {
  public:
   Batches(Walker& walker, Questions& questions) : walker_(walker), questions_(questions) {}
-  static constexpr size_t kSize = 256;  // commits: enough to keep every core busy parsing
+  // Commits a batch: from a few, so that a walk whose questions are answered
+  // at once stops at once, doubling up to enough to keep every core busy parsing.
+  static constexpr size_t kFirst = 8, kMost = 256;
 
   // A commit whose changes are read (`files`), or only listed (null).
   void add(CommitInfo info, std::vector<FileChange>* files) {
     steps_.push_back(Step{std::move(info), files ? std::move(*files) : std::vector<FileChange>{}, files != nullptr});
   }
-  bool full() const { return steps_.size() >= kSize; }
+  bool full() const { return steps_.size() >= size_; }
 
   void flush(History& h) {
     std::vector<std::pair<git_oid, const std::string*>> wanted;
@@ -641,6 +702,7 @@ class Batches {
       }
     walker_.keep_only(frontier_);
     steps_.clear();
+    size_ = std::min(kMost, size_ * 2);
   }
 
  private:
@@ -652,6 +714,7 @@ class Batches {
   Walker& walker_;
   Questions& questions_;
   std::vector<Step> steps_;
+  size_t size_ = kFirst;
   std::unordered_map<std::string_view, git_oid> frontier_;  // path (interned by the walker) → blob
 };
 
@@ -683,6 +746,8 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   check(git_commit_lookup(&first, repo, &id));
   Commit cur(first);
   Batches batches(walker, questions);
+  Tree older;  // the parent's data tree, read last round: this round's own
+  bool older_read = false;
   while (cur && !questions.done()) {
     Commit parent;
     if (git_commit_parentcount(cur.get()) > 0) {
@@ -697,17 +762,24 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
       parent.reset(p);
     }
     CommitInfo info = info_of(cur.get());
-    ++h.walked;
+    if (++h.walked % 256 == 0 && o.progress) o.progress(h.walked);
     if (!o.until || info.date <= *o.until) {  // what later ones changed is not read
-      Tree now = data_tree(repo, cur.get(), root);
+      Tree now = older_read ? std::move(older) : data_tree(repo, cur.get(), root);
+      std::vector<FileChange> files;
       if (!questions.located()) {
         batches.flush(h);  // what the batch holds, before the questions change
-        questions.locate(walker, now.get(), o.known);
+        if (parent) {
+          questions.locate(walker, now.get(), o.known, files);
+          files.clear();
+        } else {
+          questions.locate_all();
+        }
       }
       Tree before = parent ? data_tree(repo, parent.get(), root) : nullptr;
-      std::vector<FileChange> files;
       walker.changed(before.get(), now.get(), "", files);
       batches.add(std::move(info), &files);
+      older = std::move(before);
+      older_read = true;
     } else {
       batches.add(std::move(info), nullptr);
     }

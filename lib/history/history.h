@@ -87,6 +87,9 @@ struct HistoryOptions {
   // What is asked; null for every change of every entity (tests compare the
   // answers to a query with it).
   const HistoryQuery* query = nullptr;
+  // Called now and then with the number of commits walked (a terminal's
+  // progress line); may be null.
+  std::function<void(size_t walked)> progress;
 };
 
 // The history of the data under `root` (a folder in the trees, "" for the
