@@ -6,11 +6,13 @@
 #include <future>
 
 #include "app.h"
+#include "progress.h"
 #include "core/privacy.h"
 #include "load/cache.h"
 #include "history/diff.h"
 #include "history/history.h"
 #include "lint/lint.h"
+#include "lint/rule_util.h"
 #include "output/output.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -46,10 +48,17 @@ static std::string work_tree_root(const std::string& path) {
 // the work tree and the index) loads while the rules that do not read it run.
 static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Global& g, const std::string& start,
                                   const std::string& rev) {
+  Progress progress(sv::msg::git_progress_walk, l.lang);
   std::shared_future<sv::History> history =
       std::async(std::launch::async, [&] {
-        return sv::history_for(start, rev, l.repo,
-                               sv::HistoryOptions{nullptr, lo.today, g.no_cache ? "" : sv::Cache::default_dir()});
+        // Only what the rules ask is read: the walk stops when it is answered.
+        const sv::HistoryQuery query = sv::rules::history_needs(l.repo);
+        sv::HistoryOptions ho;
+        ho.until = lo.today;
+        if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
+        ho.query = &query;
+        ho.progress = progress.callback();
+        return sv::history_for(start, rev, l.repo, ho);
       }).share();
   lo.history_source = [history]() -> const sv::History* { return &history.get(); };
   sv::LintReport report;
@@ -60,6 +69,7 @@ static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Globa
     throw;
   }
   history.get();  // an unreadable history stops the command even when no rule read it
+  progress.finish();
   return report;
 }
 

@@ -3,14 +3,18 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <set>
 #include <atomic>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "load/cache.h"
 #include "history/diff_json.h"
@@ -182,13 +186,16 @@ class Walker {
   void prefetch(const std::vector<std::pair<git_oid, const std::string*>>& wanted) {
     std::vector<std::pair<BlobKey, const std::string*>> todo;  // key, path
     std::vector<std::string> contents;
-    cache_.reserve(cache_.size() + wanted.size());
-    for (const auto& [id, path] : wanted) {
+    // Reserved for a batch only: growing it by one for each single blob
+    // would rehash it every time.
+    if (wanted.size() > 1) cache_.reserve(cache_.size() + wanted.size());
+    for (const auto& [id, given] : wanted) {
+      const std::string* path = intern(*given);  // outlives the batch that named it
       BlobKey k{id, *path};
       auto [it, fresh] = cache_.try_emplace(k);  // a fresh entry is claimed: its entities come below
       if (!fresh) continue;
       if (auto file = known_file(id, *path)) {
-        it->second = known_entities(*file);
+        it->second.view = known_entities(*file);
         continue;
       }
       git_blob* b = nullptr;
@@ -200,14 +207,32 @@ class Walker {
     if (todo.empty()) return;
     if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
     const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
-    size_t base = parsed_.size();
-    parsed_.resize(base + todo.size());
-    parallel_for(todo.size(), threads_for(todo.size(), 0, 8),
-                 [&](size_t i) { parse(contents[i], *todo[i].second, cache, parsed_[base + i]); });
+    std::vector<std::unique_ptr<Parsed>> parsed(todo.size());
+    parallel_for(todo.size(), threads_for(todo.size(), 0, 8), [&](size_t i) {
+      parsed[i] = std::make_unique<Parsed>();
+      parse(contents[i], *todo[i].second, cache, *parsed[i]);
+    });
     for (size_t i = 0; i < todo.size(); ++i) {
-      const auto& list = parsed_[base + i].list;
-      cache_[todo[i].first] = BlobEntities{list.data(), list.size()};
+      Held& held = cache_[todo[i].first];
+      held.view = BlobEntities{parsed[i]->list.data(), parsed[i]->list.size()};
+      held.own = std::move(parsed[i]);
     }
+  }
+
+  // Whether blob `id` at `path` is the loaded file there.
+  bool is_known(const git_oid& id, const std::string& path) { return known_file(id, path).has_value(); }
+
+  // The walker's own copy of a path, which lives as long as it.
+  const std::string* intern(const std::string& path) { return &*paths_.insert(path).first; }
+
+  // Forgets every blob but those in `keep` (by path), so what is held stays
+  // as large as one batch and one tree, however long the history: a blob met
+  // again later is found again (through the per-file cache).
+  void keep_only(const std::unordered_map<std::string_view, git_oid>& keep) {
+    std::erase_if(cache_, [&](const auto& entry) {
+      auto it = keep.find(entry.first.path);
+      return it == keep.end() || !git_oid_equal(&it->second, &entry.first.id);
+    });
   }
 
   // The entities of one blob (prefetched, or found now).
@@ -217,7 +242,7 @@ class Walker {
       prefetch({{id, &path}});
       it = cache_.find(BlobKey{id, path});
     }
-    return it->second;
+    return it->second.view;
   }
 
  private:
@@ -295,10 +320,16 @@ class Walker {
     for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
   }
 
+  // A blob's entities, and the parse they point into (none for a known file).
+  struct Held {
+    BlobEntities view;
+    std::unique_ptr<Parsed> own;
+  };
+
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
-  std::unordered_map<BlobKey, BlobEntities, BlobKeyHash> cache_;
-  std::deque<Parsed> parsed_;  // stable: cache_ points into it
+  std::unordered_set<std::string> paths_;  // every path met: BlobKey points into it
+  std::unordered_map<BlobKey, Held, BlobKeyHash> cache_;
   const Repo* known_ = nullptr;
   bool known_indexed_ = false;  // the members below are filled on first use
   std::unordered_map<std::string_view, size_t> known_paths_;  // path → index into the known repo's files
@@ -327,72 +358,244 @@ CommitInfo info_of(const git_commit* c) {
   return ci;
 }
 
-}  // namespace
+// What the reader asks (HistoryOptions::query) and how much of it is still
+// open: which entities, where each lives in the tree the walk has reached
+// (the paths whose changes must be read), and when the walk may stop.
+class Questions {
+ public:
+  explicit Questions(const HistoryQuery* q) : q_(q) {
+    if (!q) return;
+    for (const auto& id : q->newest) open_[id].newest = true;
+    for (const auto& [id, day] : q->after) {
+      Open& o = open_[id];
+      o.after = true;
+      o.since = day;
+      if (day) by_day_.emplace(*day, id);
+    }
+  }
 
-History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
-                     const std::vector<std::string>& exclude, const HistoryOptions& o) {
-  History h;
-  h.available = true;
-  git_repository* repo = git.raw();
-  Walker walker(repo, exclude);
-  if (o.known) walker.seed(*o.known);
-  if (!o.cache_dir.empty()) {
-    const char* dir = git_repository_commondir(repo);
-    walker.use_cache(o.cache_dir, std::string("history\n") + (dir ? dir : "") + "\n" + root);
+  bool everything() const { return !q_; }
+  bool done() const { return q_ && open_.empty(); }
+  bool search_absent() const { return q_ && q_->search_absent; }
+
+  // Whether a commit that changed these files must be read: it changed a
+  // path an open entity lives in (or one is looked for everywhere).
+  bool wants(const std::vector<FileChange>& files) const {
+    if (!q_ || unlocated_ > 0) return !files.empty();
+    return std::any_of(files.begin(), files.end(), [&](const FileChange& fc) { return watchers_.count(fc.path) > 0; });
   }
-  git_oid id;
-  check(git_oid_fromstr(&id, commit.c_str()));
-  git_commit* first = nullptr;
-  check(git_commit_lookup(&first, repo, &id));
-  Commit cur(first);
-  // First the commits and the files each changed (trees compared by id)...
-  std::vector<std::vector<FileChange>> steps;
-  while (cur) {
-    h.commits.push_back(info_of(cur.get()));
-    Commit parent;
-    if (git_commit_parentcount(cur.get()) > 0) {
-      git_commit* p = nullptr;
-      if (git_commit_parent(&p, cur.get(), 0) < 0) {
-        // In a shallow clone the parent is not there: what this commit
-        // changed is unknown, and the history stops here.
-        if (!git.shallow()) check(-1);
-        h.truncated = true;
-        steps.emplace_back();
-        break;
-      }
-      parent.reset(p);
-    }
-    steps.emplace_back();
-    if (o.until && h.commits.back().date > *o.until) {  // listed, but what it changed is not read
-      cur = std::move(parent);
-      continue;
-    }
-    git_tree* t = nullptr;
-    check(git_commit_tree(&t, cur.get()));
-    Tree tree(t), ptree;
-    if (parent) {
-      git_tree* pt = nullptr;
-      check(git_commit_tree(&pt, parent.get()));
-      ptree.reset(pt);
-    }
-    Tree now = subtree(repo, tree.get(), root);
-    Tree before = ptree ? subtree(repo, ptree.get(), root) : nullptr;
-    walker.changed(before.get(), now.get(), "", steps.back());
-    cur = std::move(parent);
+
+  // Whether the change of `id` by a commit dated `date` is asked for.
+  bool asks(std::string_view id, const Date& date) const {
+    if (!q_) return true;
+    auto it = open_.find(id);
+    if (it == open_.end()) return false;
+    const Open& o = it->second;
+    return o.newest || (o.after && (!o.since || date > *o.since));
   }
-  // ...then the entities of every blob needed (parsed in parallel where not
-  // loaded already)...
-  std::vector<std::pair<git_oid, const std::string*>> wanted;
-  for (const auto& files : steps)
+  // That change was found: the questions it answers are closed.
+  void take(std::string_view id) {
+    if (!q_) return;
+    auto it = open_.find(id);
+    if (it == open_.end()) return;
+    Open& o = it->second;
+    o.newest = false;
+    if (o.after && q_->max_events && ++o.taken >= q_->max_events) o.after = false;
+    close_if_answered(it);
+  }
+
+  // `id` is in the file at `path` in the older tree of the commit being read.
+  void seen_at(std::string_view id, const std::string* path) {
+    if (!q_) return;
+    auto it = open_.find(id);
+    if (it == open_.end()) return;
+    Open& o = it->second;
+    if (!o.located) {
+      o.located = true;
+      --unlocated_;
+    }
+    if (std::find(o.paths.begin(), o.paths.end(), path) != o.paths.end()) return;
+    o.paths.push_back(path);
+    watchers_[*path].push_back(&it->first);
+  }
+  // A file an open entity lives in was created by a commit that removed
+  // others: a rename, perhaps while the entity was away from it (removed,
+  // later put back). The older history of the file it came from is read too:
+  // the one with the same content, else the same name, else, when the commit
+  // removed only a few, each of them. Reading more commits costs time, never
+  // a wrong answer.
+  void created(const std::vector<FileChange>& files, Walker& walker) {
+    if (!q_ || watchers_.empty()) return;
+    std::vector<const FileChange*> made, gone;
     for (const auto& fc : files) {
-      if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
-      if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
+      if (!fc.before && fc.after && watchers_.count(fc.path)) made.push_back(&fc);
+      if (fc.before && !fc.after) gone.push_back(&fc);
     }
-  walker.prefetch(wanted);
-  walker.flush_cache();
-  // ...then what each commit did to each entity: the entities of the files it
-  // changed, before and after, matched by id (the first of a repeated id
-  // wins). Only an entity on both sides is flattened and compared.
+    if (made.empty() || gone.empty()) return;
+    auto raw = [](const git_oid& id) { return std::string_view(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ); };
+    std::unordered_map<std::string_view, std::vector<const FileChange*>> by_blob, by_name;
+    for (const FileChange* g : gone) {
+      by_blob[raw(*g->before)].push_back(g);
+      by_name[file_name(g->path)].push_back(g);
+    }
+    for (const FileChange* m : made) {
+      std::vector<const FileChange*> from;
+      for (const auto* index : {&by_blob, &by_name}) {
+        auto it = index->find(index == &by_blob ? raw(*m->after) : file_name(m->path));
+        if (it != index->end()) {
+          from = it->second;
+          break;
+        }
+      }
+      if (from.empty() && gone.size() <= kFewRemoved) from = gone;
+      std::vector<const std::string*> ids = watchers_.find(m->path)->second;  // a copy: seen_at adds paths
+      for (const std::string* id : ids)
+        for (const FileChange* g : from) seen_at(*id, walker.intern(g->path));
+    }
+  }
+  // Ids met, for HistoryQuery::search_absent's suggestion.
+  void met(std::string_view id) {
+    if (search_absent() && unlocated_ > 0) seen_.emplace(id);
+  }
+
+  // A commit dated `date` was read: the days the walk is now past (five
+  // commits in a row on or before them) need no older commits.
+  void passed(const Date& date) {
+    if (!q_) return;
+    recent_[read_++ % kSlop] = date;
+    if (read_ < kSlop) return;
+    Date newest = *std::max_element(recent_.begin(), recent_.end());
+    while (!by_day_.empty() && by_day_.rbegin()->first >= newest) {
+      auto last = std::prev(by_day_.end());
+      auto it = open_.find(last->second);
+      by_day_.erase(last);
+      if (it == open_.end()) continue;
+      it->second.after = false;
+      close_if_answered(it);
+    }
+  }
+
+  // Where each open entity lives in `tree`, the first tree the walk reads:
+  // at its file in the loaded data where that file's blob holds it, else
+  // wherever it is in the tree. One that is not there has no history, or is
+  // looked for in every commit (search_absent).
+  // `files` is for every data file of the tree, as if added (one walk of it).
+  void locate(Walker& walker, const git_tree* tree, const Repo* known, std::vector<FileChange>& files) {
+    if (!q_ || located_tree_) return;
+    located_tree_ = true;
+    unlocated_ = open_.size();
+    if (tree) walker.changed(nullptr, tree, "", files);
+    if (known) at_known_paths(walker, files, *known);
+    if (unlocated_ > 0) {
+      std::vector<std::pair<git_oid, const std::string*>> wanted;
+      for (const auto& fc : files) wanted.emplace_back(*fc.after, &fc.path);
+      walker.prefetch(wanted);
+      for (const auto& fc : files)
+        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) {
+          met(*e.id);
+          if (open_.count(*e.id)) seen_at(*e.id, walker.intern(fc.path));
+        }
+    }
+    if (search_absent() || unlocated_ == 0) return;
+    for (auto it = open_.begin(); it != open_.end();) {
+      auto next = std::next(it);
+      if (!it->second.located) {
+        it->second = Open{};
+        close_if_answered(it);
+      }
+      it = next;
+    }
+    unlocated_ = 0;
+  }
+  // A first commit (no parent) is all the history there is: it adds every
+  // entity it has, so every file of it is read and nothing need be located.
+  void locate_all() {
+    located_tree_ = true;
+    unlocated_ = open_.size();
+  }
+  bool located() const { return !q_ || located_tree_; }
+
+  std::vector<std::string> seen() const { return {seen_.begin(), seen_.end()}; }
+
+ private:
+  static constexpr size_t kSlop = 5;
+  static constexpr size_t kFewRemoved = 4;
+  static std::string_view file_name(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+  }
+  struct Open {
+    bool newest = false, after = false, located = false;
+    std::optional<Date> since;
+    size_t taken = 0;
+    std::vector<const std::string*> paths;  // interned by the walker
+  };
+  struct IdHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view id) const { return std::hash<std::string_view>()(id); }
+  };
+  using OpenMap = std::unordered_map<std::string, Open, IdHash, std::equal_to<>>;
+
+  // The open entities found in the tree's file at the path they were loaded
+  // from (most often all of them: the tree is the commit of the loaded data).
+  void at_known_paths(Walker& walker, const std::vector<FileChange>& files, const Repo& known) {
+    std::unordered_map<std::string_view, std::vector<const std::string*>> by_path;  // file → open ids it held when loaded
+    known.for_each_entity([&](const Entity& e) {
+      if (!e.id.set || e.file <= 0 || e.file >= static_cast<int>(known.files.size())) return;
+      auto it = open_.find(e.id.v);
+      if (it != open_.end()) by_path[known.files[e.file].path].push_back(&it->first);
+    });
+    std::vector<std::pair<git_oid, const std::string*>> differ;  // the tree's blob, where it is not the loaded file
+    for (const auto& fc : files) {
+      auto it = by_path.find(fc.path);
+      if (it == by_path.end()) continue;
+      if (!walker.is_known(*fc.after, fc.path)) {
+        differ.emplace_back(*fc.after, &fc.path);
+        continue;
+      }
+      const std::string* interned = walker.intern(fc.path);
+      for (const std::string* id : it->second) seen_at(*id, interned);  // the same file: the same entities
+    }
+    walker.prefetch(differ);
+    for (const auto& [blob, path] : differ) {
+      std::unordered_set<std::string_view> in_blob;
+      for (const BlobEntity& e : walker.entities(blob, *path)) in_blob.insert(*e.id);
+      const std::string* interned = walker.intern(*path);
+      for (const std::string* id : by_path[*path])
+        if (in_blob.count(*id)) seen_at(*id, interned);
+    }
+  }
+
+  void close_if_answered(OpenMap::iterator it) {
+    const Open& o = it->second;
+    if (o.newest || o.after) return;
+    if (!o.located) --unlocated_;
+    for (const std::string* path : o.paths) {
+      auto w = watchers_.find(*path);
+      if (w == watchers_.end()) continue;
+      std::erase(w->second, &it->first);
+      if (w->second.empty()) watchers_.erase(w);
+    }
+    open_.erase(it);
+  }
+
+  const HistoryQuery* q_;
+  OpenMap open_;
+  // path → the open entities living there (their ids: open_'s keys)
+  std::unordered_map<std::string_view, std::vector<const std::string*>> watchers_;
+  size_t unlocated_ = 0;                                // open entities not found in a tree yet
+  bool located_tree_ = false;
+  std::multimap<Date, std::string> by_day_;  // the after-questions with a day
+  std::array<Date, kSlop> recent_{};         // the days of the last commits read
+  size_t read_ = 0;
+  std::set<std::string> seen_;
+};
+
+// What one commit did to each entity of the files it changed, before and
+// after, matched by id (the first of a repeated id wins). Only an entity on
+// both sides is flattened and compared; only what `questions` asks is kept.
+void record_step(Walker& walker, const std::vector<FileChange>& files, Questions& questions, const Date& date,
+                 const std::function<size_t()>& commit_index, History& h) {
   struct Side {
     const BlobEntity* e;
     const std::string* path;
@@ -409,30 +612,183 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
     d.change = change;
     return d;
   };
-  for (size_t index = 0; index < steps.size(); ++index) {
-    if (steps[index].empty()) continue;
-    std::unordered_map<std::string_view, Side> a, b;
-    a.reserve(steps[index].size());
-    b.reserve(steps[index].size());
-    for (const auto& fc : steps[index]) {
-      if (fc.before)
-        for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
-      if (fc.after)
-        for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
-    }
-    for (const auto& [eid, x] : a) {
-      auto y = b.find(eid);
-      if (y == b.end()) {
-        h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(x, Change::removed)});
-        continue;
-      }
-      std::optional<Flat> tx, ty;
-      if (auto d = diff_entity(&flat_of(x, tx), &flat_of(y->second, ty)))
-        h.events[std::string(eid)].push_back(EntityEvent{index, std::move(*d)});
-    }
-    for (const auto& [eid, y] : b)
-      if (!a.count(eid)) h.events[std::string(eid)].push_back(EntityEvent{index, one_sided(y, Change::added)});
+  std::unordered_map<std::string_view, Side> a, b;
+  a.reserve(files.size());
+  b.reserve(files.size());
+  for (const auto& fc : files) {
+    if (fc.before)
+      for (const BlobEntity& e : walker.entities(*fc.before, fc.path)) a.try_emplace(*e.id, Side{&e, &fc.path});
+    if (fc.after)
+      for (const BlobEntity& e : walker.entities(*fc.after, fc.path)) b.try_emplace(*e.id, Side{&e, &fc.path});
   }
+  // The events asked for (one per entity: a commit changes it once); then
+  // where the open entities are in the older tree.
+  auto record = [&](std::string_view eid, auto&& make) {
+    questions.met(eid);
+    if (!questions.asks(eid, date)) return;
+    std::optional<EntityDiff> d = make();
+    if (!d) return;  // the same before and after
+    questions.take(eid);
+    h.events[std::string(eid)].push_back(EntityEvent{commit_index(), std::move(*d)});
+  };
+  for (const auto& [eid, x] : a) {
+    auto y = b.find(eid);
+    if (y == b.end()) {
+      record(eid, [&] { return std::optional<EntityDiff>(one_sided(x, Change::removed)); });
+      continue;
+    }
+    record(eid, [&] {
+      std::optional<Flat> tx, ty;
+      return diff_entity(&flat_of(x, tx), &flat_of(y->second, ty));
+    });
+  }
+  for (const auto& [eid, y] : b)
+    if (!a.count(eid)) record(eid, [&] { return std::optional<EntityDiff>(one_sided(y, Change::added)); });
+  for (const auto& [eid, x] : a) questions.seen_at(eid, walker.intern(*x.path));
+  questions.created(files, walker);
+}
+
+// A batch of commits, newest first: the files each changed are found first
+// (trees compared by id: cheap), then the blobs of those that the questions
+// ask about are parsed together (in parallel), what each commit did is
+// recorded, and the blobs are let go but the ones the next, older commits
+// start from.
+class Batches {
+ public:
+  Batches(Walker& walker, Questions& questions) : walker_(walker), questions_(questions) {}
+  // Commits a batch: from a few, so that a walk whose questions are answered
+  // at once stops at once, doubling up to enough to keep every core busy parsing.
+  static constexpr size_t kFirst = 8, kMost = 256;
+
+  // A commit whose changes are read (`files`), or only listed (null).
+  void add(CommitInfo info, std::vector<FileChange>* files) {
+    steps_.push_back(Step{std::move(info), files ? std::move(*files) : std::vector<FileChange>{}, files != nullptr});
+  }
+  bool full() const { return steps_.size() >= size_; }
+
+  void flush(History& h) {
+    std::vector<std::pair<git_oid, const std::string*>> wanted;
+    for (const auto& step : steps_)
+      if (step.read && questions_.wants(step.files))
+        for (const auto& fc : step.files) {
+          if (fc.before) wanted.emplace_back(*fc.before, &fc.path);
+          if (fc.after) wanted.emplace_back(*fc.after, &fc.path);
+        }
+    walker_.prefetch(wanted);
+    for (auto& step : steps_) {
+      if (!step.read) continue;
+      if (questions_.wants(step.files)) {
+        size_t index = SIZE_MAX;
+        auto commit_index = [&] {
+          if (index == SIZE_MAX) {
+            index = h.commits.size();
+            h.commits.push_back(step.info);
+          }
+          return index;
+        };
+        record_step(walker_, step.files, questions_, step.info.date, commit_index, h);
+        ++h.read;
+      }
+      questions_.passed(step.info.date);
+    }
+    // The tree the next older commit changes is this batch's oldest parent's:
+    // at each path, the last `before` met (none where the file was added).
+    for (const auto& step : steps_)
+      for (const auto& fc : step.files) {
+        if (fc.before)
+          frontier_[*walker_.intern(fc.path)] = *fc.before;
+        else
+          frontier_.erase(fc.path);
+      }
+    walker_.keep_only(frontier_);
+    steps_.clear();
+    size_ = std::min(kMost, size_ * 2);
+  }
+
+ private:
+  struct Step {
+    CommitInfo info;
+    std::vector<FileChange> files;
+    bool read = false;
+  };
+  Walker& walker_;
+  Questions& questions_;
+  std::vector<Step> steps_;
+  size_t size_ = kFirst;
+  std::unordered_map<std::string_view, git_oid> frontier_;  // path (interned by the walker) → blob
+};
+
+// The tree of the data in a commit (null where `root` is missing).
+Tree data_tree(git_repository* repo, const git_commit* c, const std::string& root) {
+  git_tree* t = nullptr;
+  check(git_commit_tree(&t, c));
+  Tree tree(t);
+  return subtree(repo, tree.get(), root);
+}
+
+}  // namespace
+
+History load_history(const GitRepo& git, const std::string& commit, const std::string& root,
+                     const std::vector<std::string>& exclude, const HistoryOptions& o) {
+  History h;
+  h.available = true;
+  git_repository* repo = git.raw();
+  Walker walker(repo, exclude);
+  if (o.known) walker.seed(*o.known);
+  if (!o.cache_dir.empty()) {
+    const char* dir = git_repository_commondir(repo);
+    walker.use_cache(o.cache_dir, o.cache_scope + "\n" + (dir ? dir : "") + "\n" + root);
+  }
+  Questions questions(o.query);
+  git_oid id;
+  check(git_oid_fromstr(&id, commit.c_str()));
+  git_commit* first = nullptr;
+  check(git_commit_lookup(&first, repo, &id));
+  Commit cur(first);
+  Batches batches(walker, questions);
+  Tree older;  // the parent's data tree, read last round: this round's own
+  bool older_read = false;
+  while (cur && !questions.done()) {
+    Commit parent;
+    if (git_commit_parentcount(cur.get()) > 0) {
+      git_commit* p = nullptr;
+      if (git_commit_parent(&p, cur.get(), 0) < 0) {
+        // In a shallow clone the parent is not there: what this commit
+        // changed is unknown, and the history stops here.
+        if (!git.shallow()) check(-1);
+        h.truncated = true;
+        break;
+      }
+      parent.reset(p);
+    }
+    CommitInfo info = info_of(cur.get());
+    if (++h.walked % 256 == 0 && o.progress) o.progress(h.walked);
+    if (!o.until || info.date <= *o.until) {  // what later ones changed is not read
+      Tree now = older_read ? std::move(older) : data_tree(repo, cur.get(), root);
+      std::vector<FileChange> files;
+      if (!questions.located()) {
+        batches.flush(h);  // what the batch holds, before the questions change
+        if (parent) {
+          questions.locate(walker, now.get(), o.known, files);
+          files.clear();
+        } else {
+          questions.locate_all();
+        }
+      }
+      Tree before = parent ? data_tree(repo, parent.get(), root) : nullptr;
+      walker.changed(before.get(), now.get(), "", files);
+      batches.add(std::move(info), &files);
+      older = std::move(before);
+      older_read = true;
+    } else {
+      batches.add(std::move(info), nullptr);
+    }
+    if (batches.full()) batches.flush(h);
+    cur = std::move(parent);
+  }
+  batches.flush(h);
+  walker.flush_cache();
+  h.seen = questions.seen();
   if (h.truncated || git.shallow()) {
     h.available = false;
     h.unavailable = &msg::git_reason_shallow;

@@ -6,9 +6,12 @@
 // renamed without a change of content changes no entity.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/dates.h"
@@ -37,24 +40,56 @@ struct History {
   bool available = false;
   const Tr* unavailable = nullptr;
   bool truncated = false;           // a shallow clone: the oldest commit's parent is missing
-  std::vector<CommitInfo> commits;  // the first-parent chain, newest first
+  std::vector<CommitInfo> commits;  // the commits the events name, newest first
   std::map<std::string, std::vector<EntityEvent>> events;  // by entity id, newest first
+  // With HistoryQuery::search_absent: every entity id the walk met (for a
+  // suggestion when the one asked about was never met).
+  std::vector<std::string> seen;
+  // How far the walk went: commits walked, and of them those whose files were
+  // read (the benchmark and the tests look at these).
+  size_t walked = 0, read = 0;
   mutable bool unavailable_said = false;  // the history rules say so once per run (history_usable)
 
   const std::vector<EntityEvent>& of(const std::string& id) const;
+};
+
+// What a reader asks of the history, so that the walk reads only the commits
+// that change what it asks about and stops as soon as every question is
+// answered: memory and time follow the questions, not the length of the
+// history.
+struct HistoryQuery {
+  // Entities whose newest change (up to HistoryOptions::until) is asked: last_change.
+  std::unordered_set<std::string> newest;
+  // Entities whose changes dated after a day are asked (nullopt: every change,
+  // as `samverkan log` shows them). The walk takes the first-parent chain as
+  // ordered by committer date: it stops for a day once five commits in a row
+  // are dated on or before it (git's own `--since` stops the same way).
+  std::unordered_map<std::string, std::optional<Date>> after;
+  // An entity that is not in the first commit read is looked for in every
+  // older commit (a removed entity, for `log`); else it has no history.
+  bool search_absent = false;
+  // At most this many events per entity (`log --max-count`); 0 for no limit.
+  size_t max_events = 0;
 };
 
 struct HistoryOptions {
   // Data already loaded (from the work tree or the commit): a blob with the
   // same content as one of its files is not parsed again.
   const Repo* known = nullptr;
-  // The last day whose commits count: later commits are listed, but what they
-  // changed is not read (they have no events), so the rules, which never
-  // count a commit dated after their today, need not pay for them.
+  // The last day whose commits count: what later commits changed is not read
+  // (they have no events), so the rules, which never count a commit dated
+  // after their today, need not pay for them.
   std::optional<Date> until;
   // The per-file cache (cache.h) for the blobs that must be parsed, in a pack
-  // of its own per repository; "" for none.
+  // of its own per repository and `cache_scope`; "" for none.
   std::string cache_dir;
+  std::string cache_scope = "history";
+  // What is asked; null for every change of every entity (tests compare the
+  // answers to a query with it).
+  const HistoryQuery* query = nullptr;
+  // Called now and then with the number of commits walked (a terminal's
+  // progress line); may be null.
+  std::function<void(size_t walked)> progress;
 };
 
 // The history of the data under `root` (a folder in the trees, "" for the

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "core/codes.h"
 #include "history/history.h"
@@ -268,6 +270,24 @@ std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers
     expected = n + 1;
   }
   return out;
+}
+
+HistoryQuery history_needs(const Repo& repo) {
+  HistoryQuery q;
+  // Every approval date, whatever the status: a superset of what the rules
+  // ask about is enough, and keeps this in step with them without their details.
+  auto after = [&](const std::string& id, const Date& on) {
+    auto [it, fresh] = q.after.try_emplace(id, on);
+    if (!fresh && it->second && on < *it->second) it->second = on;  // a repeated id: the earliest
+  };
+  for (const auto& p : repo.plans) {
+    if (!p.id.set) continue;
+    if (!p.revised.set) q.newest.insert(p.id.v);  // plan_last_revision
+    if (p.approved.set && p.approved.v.date.set) after(p.id.v, p.approved.v.date.v);
+  }
+  for (const auto& m : repo.meetings)
+    if (m.id.set && m.minutes.set && m.minutes.v.approved.set) after(m.id.v, m.minutes.v.approved.v);
+  return q;
 }
 
 bool history_usable(Context& c) {

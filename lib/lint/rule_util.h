@@ -151,6 +151,12 @@ struct NumberingProblem {
 };
 std::vector<NumberingProblem> numbering_problems(const std::vector<int>& numbers);
 
+// What the history rules read of the history (HistoryOptions::query): the
+// newest change of a plan without `revised` (plan_last_revision), and the
+// commits dated after an approval (a plan's `approved.date`, a meeting's
+// `minutes.approved`).
+HistoryQuery history_needs(const Repo& repo);
+
 // For the history rules: whether the history can be used. When not, the
 // first rule to ask reports one info finding (`history-unavailable`) saying so.
 bool history_usable(Context& c);

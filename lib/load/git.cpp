@@ -24,6 +24,18 @@ namespace {
 void init_libgit2() {
   static const int once = [] {
     git_libgit2_init();
+    // libgit2 keeps the trees and commits it has read, up to 256 MB by
+    // default: a walk of a long history would hold every one of them. Capped
+    // (at 2 MB), it spends its time evicting; off, each object is read again
+    // from the mapped pack when asked for, which measured faster for every
+    // reader here (the history walk, which asks for each tree twice in a row
+    // and reuses it instead, and a revision's files: bench/history.sh, docs/benchmark.md).
+    git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+    // Nor does it hash every object it reads again to check its id (with the
+    // slow collision-detecting SHA-1: an eighth of a long walk's time), which
+    // git itself does not do on reading either; zlib's checksum of each
+    // object still catches a damaged pack.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     return 0;
   }();
   (void)once;

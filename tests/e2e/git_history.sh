@@ -64,6 +64,17 @@ expect_contains "log" "$out" "handlingsplan plan-2026: 3 incheckningar" \
 [ "$(grep -n 'Cecilia' <<<"$out" | cut -d: -f1)" -lt "$(grep -n 'Första' <<<"$out" | cut -d: -f1)" ] || fail "log is not newest first"
 out=$("$BIN" --lang en log plan-2026 --format json)
 expect_contains "log json" "$out" '"entity": "plan-2026"' '"date": "2026-03-02"' '"author": "Cecilia Ek"' '"field": "target.value"' '"old": "60"' '"new": "65"'
+# -n/--max-count and --since, as git log takes them.
+out=$("$BIN" log plan-2026 -n 1); expect_code "log -n 1" 0 $?
+expect_contains "log -n 1" "$out" "handlingsplan plan-2026: 1 incheckning" "Höj målet för g1"
+expect_absent "log -n 1" "$out" "Uppföljning" "Första versionen"
+out=$("$BIN" log plan-2026 --since 2026-03-01)
+expect_contains "log --since" "$out" "2 incheckningar" "Höj målet för g1" "Uppföljning"
+expect_absent "log --since" "$out" "Första versionen"
+out=$("$BIN" log plan-2026 --since 2027-01-01); expect_code "log --since, nothing after" 0 $?
+out=$("$BIN" log plan-2026 --since 2026-13-01 2>&1); expect_code "log --since, bad date" 2 $?
+expect_contains "log --since, bad date" "$out" "2026-13-01"
+out=$("$BIN" log plan-2026 -n x 2>&1); expect_code "log -n x" 2 $?
 out=$("$BIN" log plan-2025 2>&1); expect_code "log unknown id" 2 $?
 expect_contains "log unknown id" "$out" "plan-2025" "menade du \`plan-2026\`?"
 
@@ -73,6 +84,14 @@ commit 2026-03-11 "Styrgruppen fastställde den reviderade planen"
 out=$(lint)
 expect_absent "re-approved" "$out" "plan-changed-after-approval"
 expect_contains "re-approved" "$out" "minutes-changed-after-approval"
+
+# A renamed file changes no entity; the log follows the plan to its old path.
+git checkout -q -b moved
+mkdir -p plans/2026 && git mv $p plans/2026/plan.yaml && commit 2026-03-12 "Ny mapp för planerna"
+out=$("$BIN" log plan-2026)
+expect_contains "log across a rename" "$out" "4 incheckningar" "Styrgruppen fastställde" "Höj målet för g1" "Första versionen"
+expect_absent "log across a rename" "$out" "Ny mapp"
+git checkout -q main && git branch -q -D moved
 
 # A shallow clone: the history rules say so once; everything else works.
 full=$(lint)
