@@ -1,4 +1,5 @@
-// samverkan log ID: the commits that changed an entity, newest first.
+// samverkan log ID[#NESTED]: the commits that changed an entity, or one of its
+// goals, activities or actions, newest first.
 
 #include "app.h"
 #include "progress.h"
@@ -6,6 +7,7 @@
 #include "load/cache.h"
 #include "load/git.h"
 #include "history/history.h"
+#include "load/flatten.h"
 #include "load/load.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
@@ -20,6 +22,39 @@ struct LogOptions {
   size_t max_count = 0;  // 0: every commit
   std::string since;     // YYYY-MM-DD: commits dated on or after it
 };
+
+// The nested object `nested` of the entity: its group, and whether the entity
+// has it at HEAD; else (in the history only) not present. Throws SystemError,
+// with a did-you-mean, for an id neither knows.
+static void find_nested(const Global& g, const sv::History& h, const std::string& nested, sv::LogSubject& s) {
+  std::vector<std::string> known;
+  auto consider = [&](const sv::ObjectPath& path, bool now) {
+    if (path.size() != 1) return false;
+    for (const char* group : sv::kLoggedGroups) {
+      if (path[0].first != group) continue;
+      if (path[0].second != nested) {
+        known.push_back(path[0].second);
+        return false;
+      }
+      s.nested = path[0];
+      s.present = now;
+      return true;
+    }
+    return false;
+  };
+  Global at = g;
+  at.rev = "HEAD";
+  auto flats = sv::flatten(load(at, ".").repo);
+  if (auto it = flats.find(s.id); it != flats.end())
+    for (const auto& [path, fields] : it->second.objects)
+      if (consider(path, true)) return;
+  for (const auto& event : h.of(s.id))
+    for (const auto& change : event.diff.objects)
+      if (consider(change.path, false)) return;
+  std::optional<sv::Message> help;
+  if (auto suggestion = sv::did_you_mean(nested, known)) help = sv::msg_of(sv::msg::help_did_you_mean, *suggestion);
+  throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_nested, s.id, nested), help);
+}
 
 static int run_log(const LogOptions& o, const Global& g) {
   std::optional<sv::Date> since;
@@ -41,12 +76,16 @@ static int run_log(const LogOptions& o, const Global& g) {
   std::vector<std::string> exclude;
   for (const auto& x : config.exclude.v) exclude.push_back(x.v);
 
+  sv::LogSubject subject;
+  size_t hash = o.id.find('#');
+  subject.id = o.id.substr(0, hash);
+  subject.max_count = o.max_count;
   // Only the commits that changed the files the entity has lived in are read;
   // an entity that is not at HEAD (a removed one) is looked for in every commit.
   sv::HistoryQuery query;
-  query.after[o.id] = since ? std::optional<sv::Date>(since->plus_days(-1)) : std::nullopt;
+  query.after[subject.id] = since ? std::optional<sv::Date>(since->plus_days(-1)) : std::nullopt;
   query.search_absent = true;
-  query.max_events = o.max_count;
+  if (hash == std::string::npos) query.max_events = o.max_count;  // a nested object's are counted once picked out
   sv::HistoryOptions ho;
   ho.query = &query;
   if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
@@ -55,19 +94,20 @@ static int run_log(const LogOptions& o, const Global& g) {
   ho.progress = progress.callback();
   sv::History h = sv::load_history(*git, head, root, exclude, ho);
   progress.finish();
-  if (h.of(o.id).empty() && !h.truncated && !since) {
+  if (h.of(subject.id).empty() && !h.truncated && !since) {
     std::optional<sv::Message> help;
-    if (auto s = sv::did_you_mean(o.id, h.seen)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
-    throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, o.id), help);
+    if (auto s = sv::did_you_mean(subject.id, h.seen)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
+    throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, subject.id), help);
   }
-  sv::privacy::out(o.format == "json" ? sv::format_log_json(h, o.id) : sv::format_log_text(h, o.id, lang));
+  if (hash != std::string::npos) find_nested(g, h, o.id.substr(hash + 1), subject);
+  sv::privacy::out(o.format == "json" ? sv::format_log_json(h, subject) : sv::format_log_text(h, subject, lang));
   return 0;
 }
 
 Run setup_log(CLI::App& app, Global& g) {
   auto o = std::make_shared<LogOptions>();
   CLI::App* cmd = app.add_subcommand("log", T(g, sv::msg::git_cmd_log));
-  cmd->add_option("id", o->id, T(g, sv::msg::git_opt_id))->type_name("ID")->required();
+  cmd->add_option("id", o->id, T(g, sv::msg::git_opt_id))->type_name("ID[#ID]")->required();
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, {"text", "json"}));
   cmd->add_option("-n,--max-count", o->max_count, T(g, sv::msg::git_opt_max_count))->type_name("N");
   cmd->add_option("--since", o->since, T(g, sv::msg::git_opt_since))->type_name("YYYY-MM-DD");

@@ -78,6 +78,10 @@ std::string enum_text(std::string_view yaml, Lang lang) {
   return value ? std::string(enum_label(*value, lang)) : std::string(yaml);
 }
 
+// What follows a goal's values for its unit: " %", " dagar", ...; empty for
+// none (reports and the diff).
+std::string unit_suffix(std::optional<GoalUnit> unit, Lang lang);
+
 // Calls f(std::type_identity<E>{}) for every enum of the table, in order.
 template <class F>
 void for_each_enum(F&& f) {

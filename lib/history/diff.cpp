@@ -1,10 +1,10 @@
 #include "history/diff.h"
 
 #include <algorithm>
-#include <set>
 
 #include "history/diff_json.h"
 
+#include "core/fields.h"
 #include "core/text.h"
 #include "core/msg/git.h"
 
@@ -28,6 +28,27 @@ bool has_prefix(const ObjectPath& p, const ObjectPath& prefix) {
   return p.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), p.begin());
 }
 
+// The unit of the goal an object belongs to (the object itself or one above
+// it), as written; "" for none.
+std::string goal_unit(const Flat& flat, const ObjectPath& path) {
+  for (size_t depth = path.size(); depth > 0; --depth) {
+    if (path[depth - 1].first != kUnitGroup) continue;
+    auto goal = flat.objects.find(ObjectPath(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(depth)));
+    if (goal == flat.objects.end()) return "";
+    auto unit = goal->second.find(std::string(kUnitField));
+    return unit == goal->second.end() ? "" : unit->second;
+  }
+  return "";
+}
+
+// An object added or removed, with its own fields as they are or were.
+ObjectChange whole_object(const ObjectPath& path, const std::map<std::string, std::string>& fields, bool added) {
+  ObjectChange change{path, added ? Change::added : Change::removed, {}, {}, {}};
+  for (const auto& [name, value] : fields)
+    change.fields.push_back(added ? FieldChange{name, std::nullopt, value} : FieldChange{name, value, std::nullopt});
+  return change;
+}
+
 }  // namespace
 
 std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after) {
@@ -44,7 +65,8 @@ std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after) {
   if (before->kind != after->kind) {
     // The id now names another kind: to a reader, one went and another came.
     d.change = Change::changed;
-    d.objects.push_back(ObjectChange{{}, Change::changed, {FieldChange{"kind", kind_name(before->kind), kind_name(after->kind)}}});
+    d.objects.push_back(
+        ObjectChange{{}, Change::changed, {FieldChange{"kind", kind_name(before->kind), kind_name(after->kind)}}, {}, {}});
   }
   // Walk both sorted maps together; an object under an added or removed one
   // is not listed on its own.
@@ -58,7 +80,11 @@ std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after) {
     if (take_a || take_b) {
       const ObjectPath& p = take_a ? a->first : b->first;
       if (!skipped(p)) {
-        d.objects.push_back(ObjectChange{p, take_a ? Change::removed : Change::added, {}});
+        d.objects.push_back(whole_object(p, take_a ? a->second : b->second, take_b));
+        if (in_groups(p, {"goal"})) {
+          if (take_a) d.objects.back().unit_before = goal_unit(*before, p);
+          else d.objects.back().unit_after = goal_unit(*after, p);
+        }
         skip = p;
       }
       if (take_a) ++a; else ++b;
@@ -78,7 +104,13 @@ std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after) {
         ++fa, ++fb;
       }
     }
-    if (!oc.fields.empty()) d.objects.push_back(std::move(oc));
+    if (!oc.fields.empty()) {
+      if (in_groups(oc.path, {"goal"})) {
+        oc.unit_before = goal_unit(*before, oc.path);
+        oc.unit_after = goal_unit(*after, oc.path);
+      }
+      d.objects.push_back(std::move(oc));
+    }
     ++a, ++b;
   }
   if (d.objects.empty()) return std::nullopt;
@@ -105,23 +137,6 @@ std::vector<EntityDiff> diff_flats(const std::map<std::string, Flat>& before, co
 
 std::vector<EntityDiff> diff_repos(const Repo& before, const Repo& after) {
   return diff_flats(flatten(before), flatten(after));
-}
-
-void keep_changed(std::vector<Finding>& findings, const Repo& now, const Repo& base) {
-  std::set<std::string> ids;
-  for (const auto& d : diff_repos(base, now)) ids.insert(d.id);
-  std::map<std::string, const std::string*> before;
-  for (const auto& f : base.files) before[f.path] = &f.content;
-  std::vector<bool> file_changed(now.files.size());
-  for (size_t i = 0; i < now.files.size(); ++i) {
-    auto it = before.find(now.files[i].path);
-    file_changed[i] = it == before.end() || *it->second != now.files[i].content;
-  }
-  std::erase_if(findings, [&](const Finding& f) {
-    if (!f.entity.empty()) return !ids.count(f.entity);
-    if (f.span.file < 0 || f.span.file >= static_cast<int>(file_changed.size())) return false;
-    return !file_changed[f.span.file];
-  });
 }
 
 bool in_groups(const ObjectPath& p, std::initializer_list<const char*> groups) {
@@ -169,8 +184,6 @@ std::string one_line(const std::string& s) {
   return out;
 }
 
-std::string shown(const std::optional<std::string>& v) { return v ? one_line(*v) : "–"; }
-
 }  // namespace
 
 std::string object_label(const ObjectPath& p, Lang lang) {
@@ -186,11 +199,43 @@ std::string object_label(const ObjectPath& p, Lang lang) {
 
 const char* kind_label(Kind k, Lang lang) { return kind_word(k).get(lang); }
 
-std::string change_line(const ObjectChange& o, const FieldChange* f, Lang lang) {
+namespace {
+
+// Where a field of the object is, for core/fields.h: the kind for the
+// entity's own fields, else the object's group.
+std::string_view owner_of(Kind k, const ObjectPath& path) {
+  if (path.empty()) return kind_name(k);
+  return path.back().first;  // not through ?:, which would make a temporary std::string
+}
+
+// The fields said with an object added or removed: "värde 44 %".
+std::string summary_of(Kind k, const ObjectChange& o, Lang lang) {
+  std::string out;
+  std::string_view owner = owner_of(k, o.path);
+  for (const auto& f : o.fields) {
+    if (!field_in_summary(owner, f.field)) continue;
+    const auto& value = o.change == Change::added ? f.new_value : f.old_value;
+    const std::string& unit = o.change == Change::added ? o.unit_after : o.unit_before;
+    if (!out.empty()) out += ", ";
+    out += field_label(owner, f.field, lang) + " " + one_line(field_value(owner, f.field, value, unit, lang));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string change_line(Kind k, const ObjectChange& o, const FieldChange* f, Lang lang) {
   std::string who = object_label(o.path, lang);
-  if (o.change == Change::added) return tr(lang, msg::git_object_added, who);
-  if (o.change == Change::removed) return tr(lang, msg::git_object_removed, who);
-  std::string what = fmt::format("{}: {} → {}", f->field, shown(f->old_value), shown(f->new_value));
+  if (o.change != Change::changed) {
+    std::string summary = summary_of(k, o, lang);
+    bool added = o.change == Change::added;
+    if (summary.empty()) return tr(lang, added ? msg::git_object_added : msg::git_object_removed, who);
+    return tr(lang, added ? msg::git_object_added_with : msg::git_object_removed_with, who, summary);
+  }
+  std::string_view owner = owner_of(k, o.path);
+  std::string what = fmt::format("{}: {} → {}", field_label(owner, f->field, lang),
+                                 one_line(field_value(owner, f->field, f->old_value, o.unit_before, lang)),
+                                 one_line(field_value(owner, f->field, f->new_value, o.unit_after, lang)));
   return who.empty() ? what : who + ": " + what;
 }
 
@@ -243,7 +288,7 @@ std::string format_diff_text(const std::vector<EntityDiff>& d, const DiffOutput&
     out += fmt::format("\n{} {} ({})\n", mark, tr(o.lang, entity_change_tr(e.change), kind_label(e.kind, o.lang), e.id), e.file);
     each_line(e, [&](const ObjectChange& oc, const FieldChange* f) {
       char m = oc.change == Change::added ? '+' : oc.change == Change::removed ? '-' : '~';
-      out += fmt::format("    {} {}\n", m, change_line(oc, f, o.lang));
+      out += fmt::format("    {} {}\n", m, change_line(e.kind, oc, f, o.lang));
     });
   }
   return out + "\n" + summary_counts(d, o.lang) + "\n";
@@ -257,15 +302,7 @@ std::string format_diff_md(const std::vector<EntityDiff>& d, const DiffOutput& o
     std::string title = tr(o.lang, entity_change_tr(e.change), kind_label(e.kind, o.lang), "`" + e.id + "`");
     out += fmt::format("- **{}** — `{}`\n", title, e.file);
     each_line(e, [&](const ObjectChange& oc, const FieldChange* f) {
-      std::string who = object_label(oc.path, o.lang);
-      std::string line;
-      if (!f) {
-        line = md_escape(change_line(oc, f, o.lang));
-      } else {
-        line = fmt::format("`{}`: {} → {}", f->field, md_escape(shown(f->old_value)), md_escape(shown(f->new_value)));
-        if (!who.empty()) line = md_escape(who) + ": " + line;
-      }
-      out += "  - " + line + "\n";
+      out += "  - " + md_escape(change_line(e.kind, oc, f, o.lang)) + "\n";
     });
   }
   return out + "\n" + summary_counts(d, o.lang) + "\n";

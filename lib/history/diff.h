@@ -1,6 +1,7 @@
 // The semantic diff: what changed between two versions of the data, entity by
-// entity and field by field, in the terms a coordinator reads ("goal g1:
-// target.value 60 → 65"). Entities are matched by id, never by path.
+// entity and field by field, in the terms a coordinator reads ("mål g1:
+// målvärde: 60 % → 65 %", core/fields.h). Entities are matched by id, never
+// by path.
 #pragma once
 
 #include <initializer_list>
@@ -10,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/finding.h"
 #include "core/messages.h"
 #include "core/model.h"
 #include "load/flatten.h"
@@ -32,7 +32,12 @@ const char* change_name(Change c);  // "added", "removed", "changed"
 struct ObjectChange {
   ObjectPath path;  // empty: the entity's own fields
   Change change = Change::changed;
-  std::vector<FieldChange> fields;  // for a changed object
+  // What changed; for an object added or removed, its own fields (not those
+  // of the objects below it) as they were or are.
+  std::vector<FieldChange> fields;
+  // The unit (YAML) of the goal the object belongs to, before and after: its
+  // values are in it. Empty for none.
+  std::string unit_before, unit_after;
 };
 
 struct EntityDiff {
@@ -51,11 +56,6 @@ std::optional<EntityDiff> diff_entity(const Flat* before, const Flat* after);
 std::vector<EntityDiff> diff_repos(const Repo& before, const Repo& after);
 std::vector<EntityDiff> diff_flats(const std::map<std::string, Flat>& before, const std::map<std::string, Flat>& after);
 
-// For `lint --changed-since`: keeps the findings about entities that are new
-// or changed since `base`, and the findings about no entity (a YAML error, the
-// configuration) in files that are new or changed. Findings with no file are kept.
-void keep_changed(std::vector<Finding>& findings, const Repo& now, const Repo& base);
-
 // Whether an object path lies in one of the groups, at its top level
 // (e.g. {"goal", "activity"}).
 bool in_groups(const ObjectPath& p, std::initializer_list<const char*> groups);
@@ -64,8 +64,10 @@ bool in_groups(const ObjectPath& p, std::initializer_list<const char*> groups);
 std::string object_label(const ObjectPath& p, Lang lang);
 // "plan", "möte", ... for a kind.
 const char* kind_label(Kind k, Lang lang);
-// One change as a line of text: "goal g1: target.value 60 → 65".
-std::string change_line(const ObjectChange& o, const FieldChange* f, Lang lang);
+// One change of an entity of kind `k` as a line of text: "mål g1: målvärde:
+// 60 → 65"; for an object added or removed (f null), that, with the fields
+// said with it ("mätning 2026-04-30 har lagts till: värde 44 %").
+std::string change_line(Kind k, const ObjectChange& o, const FieldChange* f, Lang lang);
 
 struct DiffOutput {
   std::string from, to;  // the revisions compared; `to` is empty for the work tree

@@ -830,13 +830,80 @@ std::optional<Date> last_change(const History& h, const std::string& entity_id, 
 // ---------------------------------------------------------------------------
 // samverkan log
 
-std::string format_log_text(const History& h, const std::string& id, Lang lang) {
-  const auto& ev = h.of(id);
+namespace {
+
+bool about_nested(const ObjectChange& o, const std::pair<std::string, std::string>& nested) {
+  return !o.path.empty() && o.path[0] == nested;
+}
+
+// Whether the object is in the entity after each commit is known only from
+// the commits that touch it: an entity added brings it unless a later commit
+// adds it, and one removed takes it along if it was there. `waiting` holds the
+// entity's additions and removals whose answer is not known yet.
+struct NestedWalk {
+  enum class Has { no, yes, unknown };
+  Has has;
+  std::vector<size_t> waiting;
+  std::vector<bool> shown;
+
+  void settle(bool in) {
+    for (size_t index : waiting) shown[index] = in;
+    waiting.clear();
+  }
+  void object_event(const ObjectChange& o, size_t index) {
+    shown[index] = true;
+    bool whole = o.path.size() == 1;
+    if (whole && o.change == Change::added) {
+      if (has == Has::unknown) settle(false);
+      has = Has::yes;
+      return;
+    }
+    if (has == Has::unknown) settle(true);
+    has = whole && o.change == Change::removed ? Has::no : Has::yes;
+  }
+};
+
+}  // namespace
+
+std::vector<EntityEvent> log_events(const History& h, const LogSubject& s) {
+  const auto& all = h.of(s.id);
+  if (!s.nested) return s.max_count && all.size() > s.max_count ? std::vector<EntityEvent>(all.begin(), all.begin() + static_cast<long>(s.max_count)) : all;
+  NestedWalk walk{h.truncated ? NestedWalk::Has::unknown : NestedWalk::Has::no, {}, std::vector<bool>(all.size())};
+  for (size_t index = all.size(); index-- > 0;) {  // oldest first
+    const EntityDiff& d = all[index].diff;
+    if (d.change == Change::added) {
+      walk.has = NestedWalk::Has::unknown;
+      walk.waiting.push_back(index);
+    } else if (d.change == Change::removed) {
+      if (walk.has == NestedWalk::Has::yes) walk.shown[index] = true;
+      if (walk.has == NestedWalk::Has::unknown) walk.waiting.push_back(index);
+      walk.has = NestedWalk::Has::no;
+    } else {
+      for (const auto& o : d.objects)
+        if (about_nested(o, *s.nested)) walk.object_event(o, index);
+    }
+  }
+  if (walk.has == NestedWalk::Has::unknown) walk.settle(s.present);
+  std::vector<EntityEvent> out;
+  for (size_t index = 0; index < all.size(); ++index) {
+    if (!walk.shown[index]) continue;
+    if (s.max_count && out.size() == s.max_count) break;
+    EntityEvent event = all[index];
+    std::erase_if(event.diff.objects, [&](const ObjectChange& o) { return !about_nested(o, *s.nested); });
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+std::string format_log_text(const History& h, const LogSubject& s, Lang lang) {
+  const auto ev = log_events(h, s);
   std::string out;
   if (!ev.empty()) {
     const EntityDiff& newest = ev.front().diff;
     std::string n = tr(lang, ev.size() == 1 ? msg::git_log_commits_one : msg::git_log_commits, ev.size());
-    out += tr(lang, msg::git_log_header, kind_label(newest.kind, lang), id, n) + "\n";
+    std::string who = fmt::format("{} {}", kind_label(newest.kind, lang), s.id);
+    if (s.nested) who += " › " + object_label({*s.nested}, lang);
+    out += tr(lang, msg::git_log_header, who, n) + "\n";
   }
   for (const auto& e : ev) {
     const CommitInfo& c = h.commits[e.commit];
@@ -844,26 +911,26 @@ std::string format_log_text(const History& h, const std::string& id, Lang lang) 
     if (e.diff.change != Change::changed) {
       const Tr& t = e.diff.change == Change::added ? msg::git_entity_added : msg::git_entity_removed;
       out += fmt::format("    {} {}\n", e.diff.change == Change::added ? '+' : '-',
-                         tr(lang, t, kind_label(e.diff.kind, lang), id));
+                         tr(lang, t, kind_label(e.diff.kind, lang), s.id));
       continue;
     }
     for (const auto& oc : e.diff.objects) {
       char m = oc.change == Change::added ? '+' : oc.change == Change::removed ? '-' : '~';
       if (oc.change != Change::changed) {
-        out += fmt::format("    {} {}\n", m, change_line(oc, nullptr, lang));
+        out += fmt::format("    {} {}\n", m, change_line(e.diff.kind, oc, nullptr, lang));
         continue;
       }
-      for (const auto& f : oc.fields) out += fmt::format("    {} {}\n", m, change_line(oc, &f, lang));
+      for (const auto& f : oc.fields) out += fmt::format("    {} {}\n", m, change_line(e.diff.kind, oc, &f, lang));
     }
   }
   if (h.truncated) out += std::string("\n") + msg::git_log_truncated.get(lang) + "\n";
   return out;
 }
 
-std::string format_log_json(const History& h, const std::string& id) {
+std::string format_log_json(const History& h, const LogSubject& s) {
   using json = nlohmann::ordered_json;
   json commits = json::array();
-  for (const auto& e : h.of(id)) {
+  for (const auto& e : log_events(h, s)) {
     const CommitInfo& c = h.commits[e.commit];
     commits.push_back({{"commit", c.id},
                        {"date", c.date.str()},
@@ -873,7 +940,10 @@ std::string format_log_json(const History& h, const std::string& id) {
                        {"change", change_name(e.diff.change)},
                        {"changes", changes_json(e.diff)}});
   }
-  json root = {{"entity", id}, {"truncated", h.truncated}, {"commits", std::move(commits)}};
+  json root = {{"entity", s.id}};
+  if (s.nested) root["object"] = json::array({{{"type", s.nested->first}, {"key", s.nested->second}}});
+  root["truncated"] = h.truncated;
+  root["commits"] = std::move(commits);
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/dates.h"
@@ -114,8 +115,29 @@ History no_history(const Tr& why);
 std::optional<Date> last_change(const History& h, const std::string& entity_id,
                                 std::optional<Date> until = std::nullopt);
 
-// `samverkan log ID`: the entity's commits, newest first.
-std::string format_log_text(const History& h, const std::string& id, Lang lang);
-std::string format_log_json(const History& h, const std::string& id);
+// What `samverkan log` shows: an entity (`log ID`), or one goal, activity or
+// meeting action of it (`log ID#NESTED`).
+struct LogSubject {
+  std::string id;
+  // The nested object: its group and id ({"goal", "g1"}); none for the entity.
+  std::optional<std::pair<std::string, std::string>> nested;
+  // Whether the nested object is in the entity now: whether an entity added
+  // in a commit that never mentions the object brought it.
+  bool present = true;
+  // At most this many commits, the newest (`log -n`); 0 for all.
+  size_t max_count = 0;
+};
+
+// The groups whose objects `log ID#NESTED` can show.
+inline constexpr const char* kLoggedGroups[] = {"goal", "activity", "action"};
+
+// The subject's commits, newest first: for a nested object, the commits that
+// changed it (with only its changes) and those that added or removed the
+// entity with it.
+std::vector<EntityEvent> log_events(const History& h, const LogSubject& s);
+
+// `samverkan log`: the subject's commits, newest first.
+std::string format_log_text(const History& h, const LogSubject& s, Lang lang);
+std::string format_log_json(const History& h, const LogSubject& s);
 
 }  // namespace sv

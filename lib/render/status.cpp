@@ -68,17 +68,4 @@ std::string format_number(double value, Lang lang) {
   return whole + frac;
 }
 
-std::string unit_suffix(std::optional<GoalUnit> unit, Lang lang) {
-  if (!unit) return "";
-  switch (*unit) {
-    case GoalUnit::percent: return " %";
-    case GoalUnit::days: return " " + std::string(msg::r_unit_days.get(lang));
-    case GoalUnit::sek: return " " + std::string(msg::r_unit_sek.get(lang));
-    case GoalUnit::score: return " " + std::string(msg::r_unit_score.get(lang));
-    case GoalUnit::count:
-    case GoalUnit::other: return "";
-  }
-  return "";
-}
-
 }  // namespace sv::render

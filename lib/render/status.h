@@ -24,7 +24,7 @@ const Tr& status_label(ActStatus status);
 // A number as people write it: no trailing zeros, decimal comma in Swedish.
 std::string format_number(double value, Lang lang);
 
-// What follows a goal's values for its unit: " %", " dagar", ...; empty for none.
-std::string unit_suffix(std::optional<GoalUnit> unit, Lang lang);
+// What follows a goal's values for its unit is core's unit_suffix (core/enums.h):
+// the diff says it too.
 
 }  // namespace sv::render

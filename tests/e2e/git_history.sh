@@ -58,8 +58,8 @@ git checkout -q samverkan.yaml
 out=$("$BIN" log plan-2026); code=$?
 expect_code "log" 0 $code
 expect_contains "log" "$out" "handlingsplan plan-2026: 3 incheckningar" \
-  "2026-03-02 Cecilia Ek: Höj målet för g1" "~ mål g1: target.value: 60 → 65" \
-  "2026-03-01 Bo Berg: Uppföljning" "+ mål g1 › mätning 2026-02-28 har lagts till" "~ aktivitet a1: status: planned → ongoing" \
+  "2026-03-02 Cecilia Ek: Höj målet för g1" "~ mål g1: målvärde: 60 % → 65 %" \
+  "2026-03-01 Bo Berg: Uppföljning" "+ mål g1 › mätning 2026-02-28 har lagts till: värde 44 %" "~ aktivitet a1: status: planerad → pågår" \
   "2025-12-10 Anna Andersson: Första versionen" "+ handlingsplan plan-2026 har lagts till"
 [ "$(grep -n 'Cecilia' <<<"$out" | cut -d: -f1)" -lt "$(grep -n 'Första' <<<"$out" | cut -d: -f1)" ] || fail "log is not newest first"
 out=$("$BIN" --lang en log plan-2026 --format json)
@@ -77,6 +77,32 @@ expect_contains "log --since, bad date" "$out" "2026-13-01"
 out=$("$BIN" log plan-2026 -n x 2>&1); expect_code "log -n x" 2 $?
 out=$("$BIN" log plan-2025 2>&1); expect_code "log unknown id" 2 $?
 expect_contains "log unknown id" "$out" "plan-2025" "menade du \`plan-2026\`?"
+
+# The log of one goal, one activity, one action: only their commits and changes.
+out=$("$BIN" log plan-2026#g1); expect_code "log of a goal" 0 $?
+expect_contains "log of a goal" "$out" "handlingsplan plan-2026 › mål g1: 3 incheckningar" \
+  "2026-03-02 Cecilia Ek: Höj målet för g1" "~ mål g1: målvärde: 60 % → 65 %" \
+  "2026-03-01 Bo Berg: Uppföljning" "+ mål g1 › mätning 2026-02-28 har lagts till: värde 44 %" \
+  "2025-12-10 Anna Andersson: Första versionen" "+ handlingsplan plan-2026 har lagts till"
+expect_absent "log of a goal" "$out" "aktivitet a1"
+out=$("$BIN" log plan-2026#a1); expect_code "log of an activity" 0 $?
+expect_contains "log of an activity" "$out" "handlingsplan plan-2026 › aktivitet a1: 2 incheckningar" \
+  "2026-03-01 Bo Berg: Uppföljning" "~ aktivitet a1: status: planerad → pågår" "Första versionen"
+expect_absent "log of an activity" "$out" "Cecilia Ek" "mål g1"
+out=$("$BIN" log styrgrupp-testby-2025-12-09#atg1); expect_code "log of an action" 0 $?
+expect_contains "log of an action" "$out" "möte styrgrupp-testby-2025-12-09 › åtgärd atg1: 2 incheckningar" \
+  "~ åtgärd atg1: status: öppen (standard) → klar" "~ åtgärd atg1: slutförd: – → 2025-12-18" "Första versionen"
+expect_absent "log of an action" "$out" "Cecilia Ek" "beslut"
+out=$("$BIN" --lang en log plan-2026#a1)
+expect_contains "log of an activity, English" "$out" "plan plan-2026 › activity a1: 2 commits" "~ activity a1: status: planned → ongoing"
+out=$("$BIN" log plan-2026#g1 --format json)
+expect_contains "log of a goal, json" "$out" '"entity": "plan-2026"' '"type": "goal"' '"key": "g1"' '"field": "target.value"' \
+  '"old": "60"' '"new": "65"'
+expect_absent "log of a goal, json" "$out" '"key": "a1"'
+out=$("$BIN" log plan-2026#g9 2>&1); expect_code "log unknown goal" 2 $?
+expect_contains "log unknown goal" "$out" "\`plan-2026\` har inget mål, ingen aktivitet och ingen åtgärd med id \`g9\`" "menade du \`g1\`?"
+out=$("$BIN" log plan-2025#g1 2>&1); expect_code "log unknown entity of a goal" 2 $?
+expect_contains "log unknown entity of a goal" "$out" "menade du \`plan-2026\`?"
 
 # The steering group approves the changed plan: the finding goes away.
 sed -i 's/  date: 2025-12-09/  date: 2026-03-10/' $p

@@ -1,13 +1,18 @@
 // The semantic diff on repositories loaded from strings.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/fields.h"
 #include "history/diff.h"
+#include "load/flatten.h"
 #include "load/git.h"
 #include "load/load.h"
+#include "load/repository.h"
+#include "load/source.h"
 
 using namespace sv;
 
@@ -94,8 +99,8 @@ TEST_CASE("a changed target is one field change, old → new, on the goal") {
   CHECK(o.fields[0].field == "target.value");
   CHECK(o.fields[0].old_value == "60");
   CHECK(o.fields[0].new_value == "65");
-  CHECK(change_line(o, &o.fields[0], Lang::en) == "goal g1: target.value: 60 → 65");
-  CHECK(change_line(o, &o.fields[0], Lang::sv) == "mål g1: target.value: 60 → 65");
+  CHECK(change_line(Kind::plan, o, &o.fields[0], Lang::en) == "goal g1: target: 60 → 65");
+  CHECK(change_line(Kind::plan, o, &o.fields[0], Lang::sv) == "mål g1: målvärde: 60 → 65");
 }
 
 TEST_CASE("entities are matched by id: moving or reordering is no change") {
@@ -125,7 +130,8 @@ TEST_CASE("a field added or removed has no old or no new value") {
   CHECK_FALSE(f[0].old_value.has_value());
   CHECK(f[0].new_value == "2026-06-30");
   CHECK(f[1].field == "status");
-  CHECK(change_line(d[0].objects[0], &f[0], Lang::en) == "activity a1: due: – → 2026-06-30");
+  CHECK(change_line(Kind::plan, d[0].objects[0], &f[0], Lang::en) == "activity a1: due: – → 2026-06-30");
+  CHECK(change_line(Kind::plan, d[0].objects[0], &f[1], Lang::sv) == "aktivitet a1: status: planerad → pågår");
 }
 
 TEST_CASE("a nested object added is one change, not one per field") {
@@ -138,7 +144,7 @@ TEST_CASE("a nested object added is one change, not one per field") {
   REQUIRE(d[0].objects.size() == 1);
   CHECK(d[0].objects[0].path == ObjectPath{{"goal", "g3"}});
   CHECK(d[0].objects[0].change == Change::added);
-  CHECK(change_line(d[0].objects[0], nullptr, Lang::sv) == "mål g3 har lagts till");
+  CHECK(change_line(Kind::plan, d[0].objects[0], nullptr, Lang::sv) == "mål g3 har lagts till");
   auto back = diff_repos(b, a);
   REQUIRE(back.size() == 1);
   CHECK(back[0].objects[0].change == Change::removed);
@@ -153,15 +159,18 @@ TEST_CASE("meetings: items by number, decisions by text, actions by id, attendee
   REQUIRE(d.size() == 1);
   std::vector<std::string> lines;
   for (const auto& o : d[0].objects) {
-    if (o.change != Change::changed) lines.push_back(change_line(o, nullptr, Lang::en));
-    for (const auto& f : o.fields) lines.push_back(change_line(o, &f, Lang::en));
+    if (o.change != Change::changed) {
+      lines.push_back(change_line(Kind::meeting, o, nullptr, Lang::en));
+      continue;
+    }
+    for (const auto& f : o.fields) lines.push_back(change_line(Kind::meeting, o, &f, Lang::en));
   }
   CHECK(lines == std::vector<std::string>{
                      "attendee regionen added",
                      "item §2 › decision «Planen fastställs med ändringar.» added",
                      "item §2 › decision «Planen fastställs.» removed",
                      "action atg1: completed: – → 2026-03-12",
-                     "action atg1: status: – → done",
+                     "action atg1: status: open (default) → done",
                  });
 }
 
@@ -192,23 +201,66 @@ TEST_CASE("markdown escapes what Markdown would take as markup") {
   Repo a = repo_of({{"p.yaml", kPlan}});
   Repo b = repo_of({{"p.yaml", replace(kPlan, "title: Träff", "title: \"Träff *viktig* <b>\"")}});
   std::string md = format_diff_md(diff_repos(a, b), DiffOutput{"HEAD", "w", Lang::en});
-  CHECK(md.find("  - activity a1: `title`: Träff → Träff \\*viktig\\* \\<b\\>\n") != std::string::npos);
+  CHECK(md.find("  - activity a1: title: Träff → Träff \\*viktig\\* \\<b\\>\n") != std::string::npos);
 }
 
-TEST_CASE("keep_changed keeps findings of changed entities and of changed files without an entity") {
-  Repo base = repo_of({{"m.yaml", kMeeting}, {"p.yaml", kPlan}});
-  Repo now = repo_of({{"m.yaml", kMeeting}, {"p.yaml", replace(kPlan, "value: 60", "value: 61")}, {"x.yaml", "a: ["}});
-  std::vector<Finding> f(4);
-  f[0].entity = "mote-1";       // unchanged
-  f[0].span.file = 1;
-  f[1].entity = "plan-2026";    // changed
-  f[1].span.file = 2;
-  f[2].span.file = 3;           // a new file, no entity
-  f[3].span.file = 1;           // an unchanged file, no entity
-  keep_changed(f, now, base);
-  REQUIRE(f.size() == 2);
-  CHECK(f[0].entity == "plan-2026");
-  CHECK(f[1].span.file == 3);
+TEST_CASE("values in a coordinator's words: units, labels of enums, defaults said as such") {
+  std::string percent = replace(kPlan, "    title: Fler i arbete\n", "    title: Fler i arbete\n    unit: percent\n");
+  Repo a = repo_of({{"p.yaml", percent}});
+  std::string changed = replace(percent, "value: 60", "value: 62.5");
+  changed = replace(changed, "date: 2026-12-31}\n", "date: 2026-12-31}\n    measurements:\n      - {date: 2026-04-30, value: 44}\n");
+  changed = replace(changed, "    status: planned\n", "    budget: 1500000\n");
+  auto d = diff_repos(a, repo_of({{"p.yaml", changed}}));
+  REQUIRE(d.size() == 1);
+  std::vector<std::string> sv_lines, en_lines;
+  for (const auto& o : d[0].objects) {
+    if (o.change != Change::changed) {
+      sv_lines.push_back(change_line(Kind::plan, o, nullptr, Lang::sv));
+      en_lines.push_back(change_line(Kind::plan, o, nullptr, Lang::en));
+      continue;
+    }
+    for (const auto& f : o.fields) {
+      sv_lines.push_back(change_line(Kind::plan, o, &f, Lang::sv));
+      en_lines.push_back(change_line(Kind::plan, o, &f, Lang::en));
+    }
+  }
+  CHECK(sv_lines == std::vector<std::string>{
+                        "mål g1: målvärde: 60 % → 62,5 %",
+                        "mål g1 › mätning 2026-04-30 har lagts till: värde 44 %",
+                        "aktivitet a1: budget: – → 1500000 kr",
+                        "aktivitet a1: status: planerad → planerad (standard)",
+                    });
+  CHECK(en_lines == std::vector<std::string>{
+                        "goal g1: target: 60 % → 62.5 %",
+                        "goal g1 › measurement 2026-04-30 added: value 44 %",
+                        "activity a1: budget: – → 1500000 SEK",
+                        "activity a1: status: planned → planned (default)",
+                    });
+  // The measurement removed says what it was.
+  auto back = diff_repos(repo_of({{"p.yaml", changed}}), a);
+  REQUIRE(back.size() == 1);
+  CHECK(change_line(Kind::plan, back[0].objects[1], nullptr, Lang::sv) ==
+        "mål g1 › mätning 2026-04-30 har tagits bort: värde 44 %");
+  // A field the table does not know (an extension) keeps its YAML key.
+  CHECK(field_label("plan", "x-intern", Lang::sv) == "x-intern");
+}
+
+TEST_CASE("every field the examples have is in the table of field labels") {
+  auto known = table_fields();
+  for (std::string example : {"hoglandet", "skaraborg"}) {
+    auto loaded = load_repository(*open_worktree(find_root(std::string(SAMVERKAN_SOURCE_DIR) + "/examples/" + example)),
+                                  LoadOptions{});
+    for (const auto& [id, flat] : flatten(loaded.repo))
+      for (const auto& [path, fields] : flat.objects)
+        for (const auto& [field, value] : fields) {
+          if (field.rfind("x-", 0) == 0) continue;
+          std::string owner = path.empty() ? kind_name(flat.kind) : path.back().first;
+          INFO(example, ": ", owner, " ", field);
+          bool in_table = std::find(known.begin(), known.end(), std::pair<std::string_view, std::string_view>(owner, field)) !=
+                          known.end();
+          CHECK(in_table);
+        }
+  }
 }
 
 TEST_CASE("tree paths normalise lexically and never climb above their start") {

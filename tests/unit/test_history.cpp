@@ -34,7 +34,7 @@ Fixture open_fixture(const char* name) {
 // Every entity's events, as `samverkan log --format json` shows them.
 std::string all_events(const History& h) {
   std::string out;
-  for (const auto& [id, ev] : h.events) out += format_log_json(h, id);
+  for (const auto& [id, ev] : h.events) out += format_log_json(h, LogSubject{id});
   return out;
 }
 
