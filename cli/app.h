@@ -5,7 +5,9 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "core/messages.h"
 #include "load/repository.h"
@@ -23,6 +25,19 @@ struct Global {
 
   std::optional<sv::Lang> lang_option() const;
   bool color_on(int fd) const;
+};
+
+// What validate and lint check and report, from the options they share
+// (scope.cpp): the paths given, where the data is read from (--rev in Global,
+// --staged), and what counts as new (--changed-since).
+struct Scope {
+  std::vector<std::string> paths;  // PATH...: the repository's folder, or files in it
+  std::string changed_since;       // --changed-since REV
+  bool staged = false;             // --staged: git's index
+  // Resolved by resolve_scope(): where the repository is looked for, and the
+  // files (relative to its root) whose findings are reported; empty: all.
+  std::string start = ".";
+  std::set<std::string> files;
 };
 
 // A command's run function; returns the exit code.
@@ -46,9 +61,20 @@ std::string rules_markdown();
 // Loads the repository at `path` (default: the current directory), from the
 // work tree, or from git with --rev.
 sv::Loaded& load(const Global& g, const std::string& path);  // kept until exit
-// The data at a git revision, from the repository holding `path`; an empty
-// repository when the revision has no samverkan.yaml (everything is new).
-sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev);
+// Adds PATH..., --rev, --staged and --changed-since to validate or lint.
+void add_scope_options(CLI::App* cmd, Global& g, Scope& s);
+// Finds where the paths lie (a file's repository is found above it). Throws
+// SystemError for files in different repositories or outside any, and, in the
+// work tree (not `at_revision`, not --staged), for a path that does not exist.
+void resolve_scope(Scope& s, bool at_revision);
+// Loads the scope's repository from the work tree, --rev or --staged.
+sv::Loaded& load(const Global& g, const Scope& s);
+// The findings a command reports: with --changed-since only those the data
+// at the comparison point did not have (`check` adds to a loaded base what
+// the command adds to what loaded now: the lint rules), then with files only
+// those located in them.
+void narrow(const Global& g, const Scope& s, sv::Loaded& now,
+            const std::function<void(sv::Loaded& base, const std::string& commit)>& check);
 // Adds --rev to a command.
 void add_rev_option(CLI::App* cmd, Global& g);
 // Prints an error (exit 2) and returns 2.

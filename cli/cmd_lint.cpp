@@ -1,4 +1,4 @@
-// samverkan lint [PATH]: validation plus the rules of good samverkan.
+// samverkan lint [PATH...]: validation plus the rules of good samverkan.
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -22,11 +22,10 @@ namespace cli {
 static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github"};
 
 struct LintOptions {
-  std::string path;
+  Scope scope;
   std::string format = "text";
   std::vector<std::string> outputs;  // FORMAT=FILE
   std::string today;
-  std::string changed_since;
   std::string fail_on = "error";
   std::string baseline;
   std::string write_baseline;
@@ -43,7 +42,28 @@ static std::string work_tree_root(const std::string& path) {
   }
 }
 
-static int run_lint(const LintOptions& o, const Global& g) {
+// Runs the rules over what loaded; the history of `rev` ("" for HEAD, with
+// the work tree and the index) loads while the rules that do not read it run.
+static sv::LintReport lint_loaded(sv::Loaded& l, sv::LintOptions lo, const Global& g, const std::string& start,
+                                  const std::string& rev) {
+  std::shared_future<sv::History> history =
+      std::async(std::launch::async, [&] {
+        return sv::history_for(start, rev, l.repo,
+                               sv::HistoryOptions{nullptr, lo.today, g.no_cache ? "" : sv::Cache::default_dir()});
+      }).share();
+  lo.history_source = [history]() -> const sv::History* { return &history.get(); };
+  sv::LintReport report;
+  try {
+    report = sv::run_lint(l, lo);
+  } catch (...) {
+    history.wait();  // it reads what loaded: let it finish before anything goes
+    throw;
+  }
+  history.get();  // an unreadable history stops the command even when no rule read it
+  return report;
+}
+
+static int run_lint(LintOptions& o, const Global& g) {
   std::string bad;
   auto today = sv::resolve_today(o.today, bad);
   if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
@@ -62,25 +82,16 @@ static int run_lint(const LintOptions& o, const Global& g) {
   for (const auto& id : o.select)
     if (!sv::rules::find_rule(id))
       return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, id), sv::rules::rule_suggestion(id, true));
+  resolve_scope(o.scope, !g.rev.empty());
   sv::LintOptions lo{*today, std::nullopt, !o.write_baseline.empty(), o.select};
-  if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline, work_tree_root(o.path));
-  sv::Loaded& l = load(g, o.path);
-  // The history loads while the rules that do not read it run.
-  std::shared_future<sv::History> history =
-      std::async(std::launch::async, [&] {
-        return sv::history_for(o.path, g.rev, l.repo,
-                               sv::HistoryOptions{nullptr, *today, g.no_cache ? "" : sv::Cache::default_dir()});
-      }).share();
-  lo.history_source = [history]() -> const sv::History* { return &history.get(); };
-  sv::LintReport report;
-  try {
-    report = sv::run_lint(l, lo);
-  } catch (...) {
-    history.wait();  // it reads what loaded: let it finish before anything goes
-    throw;
-  }
-  history.get();  // an unreadable history stops the command even when no rule read it
-  if (!o.changed_since.empty()) sv::keep_changed(l.findings, l.repo, load_base(g, o.path, o.changed_since));
+  if (!o.baseline.empty()) lo.baseline = sv::read_baseline(o.baseline, work_tree_root(o.scope.start));
+  sv::Loaded& l = load(g, o.scope);
+  sv::LintReport report = lint_loaded(l, lo, g, o.scope.start, g.rev);
+  // The comparison point is checked by the same rules, with its own settings
+  // and history, and no baseline: what the baseline hides now stays hidden.
+  narrow(g, o.scope, l, [&](sv::Loaded& base, const std::string& commit) {
+    lint_loaded(base, sv::LintOptions{*today, std::nullopt, false, o.select}, g, o.scope.start, commit);
+  });
   if (lo.write_baseline) {
     sv::privacy::write_file(o.write_baseline, sv::format_baseline(report.recorded));
     sv::privacy::err(sv::tr(l.lang, sv::msg::lint_baseline_written, report.baselined, o.write_baseline) + "\n");
@@ -115,7 +126,7 @@ static int run_lint(const LintOptions& o, const Global& g) {
 Run setup_lint(CLI::App& app, Global& g) {
   auto o = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", T(g, sv::msg::cli_lint));
-  cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
+  add_scope_options(cmd, g, o->scope);
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, kFormats));
   // One value per occurrence, so that `-o json=x.json PATH` leaves PATH alone.
   cmd->add_option("-o,--output", o->outputs, T(g, sv::msg::lint_opt_output))
@@ -132,8 +143,6 @@ Run setup_lint(CLI::App& app, Global& g) {
   cmd->add_option("--write-baseline", o->write_baseline, T(g, sv::msg::lint_opt_write_baseline))
       ->type_name("FILE")
       ->excludes(base);
-  add_rev_option(cmd, g);
-  cmd->add_option("--changed-since", o->changed_since, T(g, sv::msg::git_opt_changed_since))->type_name("REV");
   return [o, &g] { return run_lint(*o, g); };
 }
 

@@ -1,4 +1,4 @@
-// samverkan validate [PATH]: the format and every reference.
+// samverkan validate [PATH...]: the format and every reference.
 
 #include "app.h"
 #include "core/privacy.h"
@@ -8,12 +8,14 @@
 namespace cli {
 
 struct ValidateOptions {
-  std::string path;
+  Scope scope;
   std::string format = "text";
 };
 
-static int run_validate(const ValidateOptions& o, const Global& g) {
-  sv::Loaded& l = load(g, o.path);
+static int run_validate(ValidateOptions& o, const Global& g) {
+  resolve_scope(o.scope, !g.rev.empty());
+  sv::Loaded& l = load(g, o.scope);
+  narrow(g, o.scope, l, [](sv::Loaded&, const std::string&) {});  // loading is the whole check
   if (o.format == "json") {
     sv::privacy::out(sv::format_json(l.repo, l.findings, l.lang));
   } else {
@@ -25,9 +27,8 @@ static int run_validate(const ValidateOptions& o, const Global& g) {
 Run setup_validate(CLI::App& app, Global& g) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand("validate", T(g, sv::msg::cli_validate));
-  cmd->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
+  add_scope_options(cmd, g, o->scope);
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, {"text", "json"}));
-  add_rev_option(cmd, g);
   return [o, &g] { return run_validate(*o, g); };
 }
 

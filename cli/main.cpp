@@ -34,24 +34,9 @@ bool Global::color_on(int fd) const {
 }
 
 sv::Loaded& load(const Global& g, const std::string& path) {
-  std::shared_ptr<sv::Source> src;
-  if (!g.rev.empty()) src = sv::open_git_revision(path.empty() ? "." : path, g.rev);
-  else src = sv::open_worktree(sv::find_root(path.empty() ? "." : path));
-  sv::LoadOptions opt{g.lang_option(), 0, g.no_cache ? "" : sv::Cache::default_dir()};
-  // What loaded lives until the process ends, on purpose: freeing a large
-  // repository's entities one by one costs more than checking them, and the
-  // system takes the memory back at once. (Reachable, so leak checkers are quiet.)
-  static auto* kept = new std::vector<std::unique_ptr<sv::Loaded>>;
-  kept->push_back(std::make_unique<sv::Loaded>(sv::load_repository(*src, opt)));
-  kept->back()->source = std::move(src);  // render reads its templates from it
-  return *kept->back();
-}
-
-sv::Repo load_base(const Global& g, const std::string& path, const std::string& rev) {
-  auto git = sv::GitRepo::open(path.empty() ? "." : path);
-  if (!git->find_samverkan_root(git->resolve(rev))) return sv::Repo{};
-  auto src = sv::open_git_revision(git, rev);
-  return sv::load_repository(*src, sv::LoadOptions{g.lang_option(), 0}).repo;
+  Scope s;
+  s.start = path.empty() ? "." : path;
+  return load(g, s);
 }
 
 CLI::Validator one_of(const Global& g, std::vector<std::string> allowed) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <functional>
 #include <mutex>
+#include <set>
 
 #include "load/files.h"
 #include "load/git_ptr.h"
@@ -105,6 +107,16 @@ std::optional<std::string> GitRepo::tree_path_of(const std::string& disk_dir) co
   return normalize_rel(s);
 }
 
+std::string GitRepo::merge_base(const std::string& a, const std::string& b) const {
+  git_oid x, y, base;
+  check(git_oid_fromstr(&x, a.c_str()));
+  check(git_oid_fromstr(&y, b.c_str()));
+  int rc = git_merge_base(&base, repo_, &x, &y);
+  if (rc == GIT_ENOTFOUND) return a;
+  check(rc);
+  return hex(&base);
+}
+
 std::string GitRepo::resolve(const std::string& rev) const {
   git_object* o = nullptr;
   int rc = rev.empty() ? GIT_ENOTFOUND : git_revparse_single(&o, repo_, rev.c_str());
@@ -157,26 +169,13 @@ std::string GitRepo::samverkan_root(const std::string& commit, const std::string
 
 namespace {
 
-class GitSource : public Source {
+// What a revision's tree and the index share: blobs read while listing (on
+// the listing thread: libgit2 handles are not shared across the loader's
+// threads, and a corrupt object is an error there), any other file resolved
+// by the rules of files.h through look_up().
+class BlobSource : public Source {
  public:
-  GitSource(std::shared_ptr<GitRepo> git, const std::string& commit, const std::string& root)
-      : git_(std::move(git)), root_(root) {
-    Tree top = commit_tree(git_->raw(), commit);
-    tree_ = subtree(git_->raw(), top.get(), root);
-    if (!tree_) throw SystemError(msg_of(msg::git_corrupt, root));
-  }
-
-  std::vector<Listed> list(const Excluded& excluded) const override {
-    std::vector<Listed> out;
-    std::vector<std::pair<std::string, git_oid>> blobs;
-    walk(tree_.get(), "", excluded, out, blobs);
-    // Read every blob now, on this thread: libgit2 handles are not shared
-    // across the loader's threads, and a corrupt object is an error here.
-    std::lock_guard<std::mutex> lock(mu_);
-    for (const auto& [path, id] : blobs) contents_[path] = read_blob(&id);
-    std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
-    return out;
-  }
+  explicit BlobSource(std::shared_ptr<GitRepo> git) : git_(std::move(git)) {}
 
   bool read(const std::string& path, std::string& out, ReadError& error) const override {
     std::lock_guard<std::mutex> lock(mu_);
@@ -191,19 +190,32 @@ class GitSource : public Source {
       error = std::move(*refused);
       return false;
     }
-    git_tree_entry* e = nullptr;
-    check(git_tree_entry_bypath(&e, tree_.get(), resolved.path.c_str()));
-    TreeEntry entry(e);
-    out = read_blob(git_tree_entry_id(e));
+    git_oid id = blob_id(resolved.path);
+    out = read_blob(&id);
     return true;
   }
 
   std::string root_dir() const override { return ""; }
-  std::string cache_scope() const override {
-    return std::string("git:") + git_repository_path(git_->raw()) + ":" + root_;
+
+ protected:
+  // An entry as it is (a link's blob holds its target).
+  virtual PathEntry look_up(const std::string& rel) const = 0;
+  // The blob of a path that look_up() found to be a file.
+  virtual git_oid blob_id(const std::string& rel) const = 0;
+
+  // Reads the listed blobs (and sorts the listing).
+  void keep_blobs(std::vector<Listed>& out, const std::vector<std::pair<std::string, git_oid>>& blobs) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (const auto& [path, id] : blobs) contents_[path] = read_blob(&id);
+    std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
   }
 
- private:
+  // A link met while listing: a problem, or nothing to list.
+  void list_link(const std::string& path, const std::string& name, std::vector<Listed>& out) const {
+    if (auto problem = link_problem(resolve(path), is_data_file_name(name)))
+      out.push_back(Listed{path, problem->code, std::move(problem->message)});
+  }
+
   std::string read_blob(const git_oid* id) const {
     git_blob* b = nullptr;
     check(git_blob_lookup(&b, git_->raw(), id));
@@ -211,6 +223,49 @@ class GitSource : public Source {
     return std::string(static_cast<const char*>(git_blob_rawcontent(b)), static_cast<size_t>(git_blob_rawsize(b)));
   }
 
+  PathEntry entry_of(git_filemode_t mode, const git_oid* id) const {
+    switch (mode) {
+      case GIT_FILEMODE_TREE: return PathEntry{PathEntry::Type::dir};
+      case GIT_FILEMODE_BLOB:
+      case GIT_FILEMODE_BLOB_EXECUTABLE: return PathEntry{PathEntry::Type::file};
+      case GIT_FILEMODE_LINK: return PathEntry{PathEntry::Type::link, read_blob(id)};
+      default: return PathEntry{PathEntry::Type::other};  // a submodule
+    }
+  }
+
+  std::shared_ptr<GitRepo> git_;
+
+ private:
+  Resolved resolve(const std::string& rel) const {
+    return resolve_path(rel, [this](const std::string& p) { return look_up(p); });
+  }
+
+  mutable std::mutex mu_;
+  mutable std::map<std::string, std::string> contents_;
+};
+
+class GitSource : public BlobSource {
+ public:
+  GitSource(std::shared_ptr<GitRepo> git, const std::string& commit, const std::string& root)
+      : BlobSource(std::move(git)), root_(root) {
+    Tree top = commit_tree(git_->raw(), commit);
+    tree_ = subtree(git_->raw(), top.get(), root);
+    if (!tree_) throw SystemError(msg_of(msg::git_corrupt, root));
+  }
+
+  std::vector<Listed> list(const Excluded& excluded) const override {
+    std::vector<Listed> out;
+    std::vector<std::pair<std::string, git_oid>> blobs;
+    walk(tree_.get(), "", excluded, out, blobs);
+    keep_blobs(out, blobs);
+    return out;
+  }
+
+  std::string cache_scope() const override {
+    return std::string("git:") + git_repository_path(git_->raw()) + ":" + root_;
+  }
+
+ private:
   // The same rules as the work tree: hidden names skipped, samverkan.yaml at
   // the root is the configuration, symbolic links never followed while
   // listing, submodules (commits of other repositories) not part of the data.
@@ -226,8 +281,7 @@ class GitSource : public Source {
       if (excluded(path)) continue;
       git_filemode_t mode = git_tree_entry_filemode(e);
       if (mode == GIT_FILEMODE_LINK) {
-        if (auto problem = link_problem(resolve(path), is_data_file_name(name)))
-          out.push_back(Listed{path, problem->code, std::move(problem->message)});
+        list_link(path, name, out);
       } else if (mode == GIT_FILEMODE_TREE) {
         git_tree* t = nullptr;
         check(git_tree_lookup(&t, git_->raw(), git_tree_entry_id(e)));
@@ -240,34 +294,122 @@ class GitSource : public Source {
     }
   }
 
-  // An entry of the tree as it is; a link's blob holds its target.
-  PathEntry look_up(const std::string& rel) const {
+  PathEntry look_up(const std::string& rel) const override {
     git_tree_entry* e = nullptr;
     int rc = git_tree_entry_bypath(&e, tree_.get(), rel.c_str());
     if (rc == GIT_ENOTFOUND) return PathEntry{};
     check(rc);
     TreeEntry entry(e);
-    switch (git_tree_entry_filemode(e)) {
-      case GIT_FILEMODE_TREE: return PathEntry{PathEntry::Type::dir};
-      case GIT_FILEMODE_BLOB:
-      case GIT_FILEMODE_BLOB_EXECUTABLE: return PathEntry{PathEntry::Type::file};
-      case GIT_FILEMODE_LINK: return PathEntry{PathEntry::Type::link, read_blob(git_tree_entry_id(e))};
-      default: return PathEntry{PathEntry::Type::other};  // a submodule
+    return entry_of(git_tree_entry_filemode(e), git_tree_entry_id(e));
+  }
+
+  git_oid blob_id(const std::string& rel) const override {
+    git_tree_entry* e = nullptr;
+    check(git_tree_entry_bypath(&e, tree_.get(), rel.c_str()));
+    TreeEntry entry(e);
+    return *git_tree_entry_id(e);
+  }
+
+  std::string root_;
+  Tree tree_;
+};
+
+using Index = Ptr<git_index, git_index_free>;
+
+// The index as a tree: its staged entries below the root, by path relative
+// to it. Copied once, so that nothing shares the libgit2 index afterwards.
+class IndexSource : public BlobSource {
+ public:
+  IndexSource(std::shared_ptr<GitRepo> git, const git_index* index, const std::string& root)
+      : BlobSource(std::move(git)), root_(root) {
+    std::string prefix = root.empty() ? "" : root + "/";
+    size_t n = git_index_entrycount(index);
+    for (size_t i = 0; i < n; ++i) {
+      const git_index_entry* e = git_index_get_byindex(const_cast<git_index*>(index), i);
+      std::string path = e->path;
+      // A conflict is not staged yet; `git add -N` stages a name, no content.
+      bool staged = git_index_entry_stage(e) == 0 && !(e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD);
+      if (!staged || path.compare(0, prefix.size(), prefix) != 0) continue;
+      std::string rel = path.substr(prefix.size());
+      entries_[rel] = {static_cast<git_filemode_t>(e->mode), e->id};
+      for (std::string d = parent_of(rel); !d.empty() && dirs_.insert(d).second;) d = parent_of(d);
     }
   }
 
-  Resolved resolve(const std::string& rel) const {
-    return resolve_path(rel, [this](const std::string& p) { return look_up(p); });
+  // Every path is checked as the tree walk checks it, folder by folder:
+  // hidden names and excluded folders hide what lies below them.
+  std::vector<Listed> list(const Excluded& excluded) const override {
+    std::vector<Listed> out;
+    std::vector<std::pair<std::string, git_oid>> blobs;
+    std::map<std::string, bool> skipped;  // folder → hidden or excluded, or below one that is
+    std::function<bool(const std::string&, bool)> skip = [&](const std::string& path, bool is_dir) {
+      if (is_dir)
+        if (auto it = skipped.find(path); it != skipped.end()) return it->second;
+      std::string parent = parent_of(path);
+      std::string name = parent.empty() ? path : path.substr(parent.size() + 1);
+      bool hidden = (!parent.empty() && skip(parent, true)) || name.empty() || name[0] == '.' || excluded(path);
+      if (is_dir) skipped[path] = hidden;
+      return hidden;
+    };
+    for (const auto& [path, entry] : entries_) {
+      if (path == "samverkan.yaml" || skip(path, false)) continue;
+      std::string parent = parent_of(path);
+      std::string name = parent.empty() ? path : path.substr(parent.size() + 1);
+      if (entry.mode == GIT_FILEMODE_LINK) {
+        list_link(path, name, out);
+      } else if ((entry.mode == GIT_FILEMODE_BLOB || entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE) &&
+                 is_data_file_name(name)) {
+        out.push_back(Listed{path, nullptr, {}});
+        blobs.emplace_back(path, entry.id);
+      }
+    }
+    keep_blobs(out, blobs);
+    return out;
   }
 
-  std::shared_ptr<GitRepo> git_;
+  std::string cache_scope() const override {
+    return std::string("index:") + git_repository_path(git_->raw()) + ":" + root_;
+  }
+
+ private:
+  struct Entry {
+    git_filemode_t mode;
+    git_oid id;
+  };
+
+  PathEntry look_up(const std::string& rel) const override {
+    if (rel.empty() || dirs_.count(rel)) return PathEntry{PathEntry::Type::dir};
+    auto it = entries_.find(rel);
+    if (it == entries_.end()) return PathEntry{};
+    return entry_of(it->second.mode, &it->second.id);
+  }
+
+  git_oid blob_id(const std::string& rel) const override { return entries_.at(rel).id; }
+
   std::string root_;
-  Tree tree_;
-  mutable std::mutex mu_;
-  mutable std::map<std::string, std::string> contents_;
+  std::map<std::string, Entry> entries_;
+  std::set<std::string> dirs_;
 };
 
+// The samverkan root among the index's paths, from `start` upwards.
+std::optional<std::string> index_root(git_index* index, const std::string& start) {
+  for (std::string d = start;; d = parent_of(d)) {
+    if (git_index_get_bypath(index, join_path(d, "samverkan.yaml").c_str(), 0)) return d;
+    if (d.empty()) return std::nullopt;
+  }
+}
+
 }  // namespace
+
+std::unique_ptr<Source> open_git_index(std::shared_ptr<GitRepo> git) {
+  git_index* raw = nullptr;
+  check(git_repository_index(&raw, git->raw()));
+  Index index(raw);
+  auto root = index_root(raw, git->start());
+  if (!root) throw SystemError(msg_of(msg::git_index_config_missing, git->start().empty() ? "." : git->start()),
+                               msg_of(msg::help_init));
+  return std::make_unique<IndexSource>(git, raw, *root);
+}
 
 std::unique_ptr<Source> open_git_revision(std::shared_ptr<GitRepo> git, const std::string& rev) {
   std::string commit = git->resolve(rev);

@@ -41,6 +41,9 @@ class GitRepo {
   std::string samverkan_root(const std::string& commit, const std::string& rev) const;
   // The same; nullopt when there is none.
   std::optional<std::string> find_samverkan_root(const std::string& commit) const;
+  // The newest common ancestor of two commits (hex), as `git diff A...B`
+  // compares from; `a` itself when they have none.
+  std::string merge_base(const std::string& a, const std::string& b) const;
   // A folder on disk as a path in the trees; nullopt when it is outside the
   // work tree (or the repository is bare).
   std::optional<std::string> tree_path_of(const std::string& disk_dir) const;
@@ -57,6 +60,15 @@ class GitRepo {
 // turning into a finding. Paths are relative to the samverkan root.
 std::unique_ptr<Source> open_git_revision(const std::string& path, const std::string& rev);
 std::unique_ptr<Source> open_git_revision(std::shared_ptr<GitRepo> git, const std::string& rev);
+
+// The data staged in git's index (what the next commit will hold), for a
+// pre-commit check: the samverkan root is found among the index's paths from
+// GitRepo::start() upwards, and blobs are read from the object database, so
+// unstaged edits in the work tree are not seen. The same rules as a revision
+// (hidden names, links, submodules); conflicted paths (not staged yet) are
+// not part of it. Throws SystemError when there is no index (a bare
+// repository) or no samverkan.yaml in it.
+std::unique_ptr<Source> open_git_index(std::shared_ptr<GitRepo> git);
 
 // Lexically normalised '/'-separated relative path ("a/./b/../c" → "a/c",
 // "." → ""); nullopt when it climbs above its start.

@@ -16,26 +16,21 @@
 #include "core/codes.h"
 #include "core/text.h"
 #include "lint/rule.h"
+#include "source_tree.h"
 
 using namespace sv;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSource = SAMVERKAN_SOURCE_DIR;
+const fs::path& kSource = source_tree::kRoot;
 
 // Files that still write codes as string literals; the others must use the
 // typed constants (code::field_required).
 const std::set<std::string> kLiteralFiles = {};
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using source_tree::slurp;
 
-std::string relative_path(const fs::path& p) { return fs::relative(p, kSource).generic_string(); }
 
 // Where the sources emit each code (code id → the files).
 std::map<std::string, std::set<std::string>> emitted_codes() {
@@ -43,26 +38,21 @@ std::map<std::string, std::set<std::string>> emitted_codes() {
   static const std::regex typed(R"(\bcode::([a-z0-9_]+))");
   static const std::regex literal(R"re("([a-z0-9]+(?:-[a-z0-9]+)+)"(?=,\s*msg)|code = "([a-z0-9]+(?:-[a-z0-9]+)+)")re");
   std::map<std::string, std::set<std::string>> out;
-  for (const char* dir : {"lib", "cli"})
-    for (const auto& e : fs::recursive_directory_iterator(kSource / dir)) {
-      std::string ext = e.path().extension().string();
-      if (ext != ".cpp" && ext != ".h") continue;
-      std::string rel = relative_path(e.path());
-      if (rel.rfind("lib/core/codes.", 0) == 0) continue;  // the table itself
-      std::string text = slurp(e.path());
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), typed); it != std::sregex_iterator(); ++it) {
-        std::string id = (*it)[1].str();
-        std::replace(id.begin(), id.end(), '_', '-');
-        out[id].insert(rel);
-      }
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
-        std::string id = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
-        CAPTURE(rel);
-        CAPTURE(id);
-        CHECK_MESSAGE(kLiteralFiles.count(rel), "write the code as a constant from core/codes.h");
-        out[id].insert(rel);
-      }
+  source_tree::for_each_source([&](const std::string& rel, const std::string& text) {
+    if (rel.rfind("lib/core/codes.", 0) == 0) return;  // the table itself
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), typed); it != std::sregex_iterator(); ++it) {
+      std::string id = (*it)[1].str();
+      std::replace(id.begin(), id.end(), '_', '-');
+      out[id].insert(rel);
     }
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
+      std::string id = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+      CAPTURE(rel);
+      CAPTURE(id);
+      CHECK_MESSAGE(kLiteralFiles.count(rel), "write the code as a constant from core/codes.h");
+      out[id].insert(rel);
+    }
+  });
   return out;
 }
 

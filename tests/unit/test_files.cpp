@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "load/files.h"
+#include "source_tree.h"
 #include "load/git.h"
 
 using namespace sv;
@@ -229,19 +230,6 @@ TEST_CASE("the work tree: a FIFO never blocks, a submodule is not read, a named 
   CHECK(!read_named_file(s.dir.string(), (s.dir / "pipe.yaml").string(), text, error));
 }
 
-namespace {
-
-const fs::path kSource = SAMVERKAN_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 TEST_CASE("nothing but load/files.cpp opens a file to read it") {
   // The calls that open, list or follow something on disk.
   static const std::regex opens(
@@ -255,15 +243,10 @@ TEST_CASE("nothing but load/files.cpp opens a file to read it") {
       {"lib/load/cache.cpp", "the cache's own pack, outside the repository"},
       {"lib/core/fsutil.cpp", "writes files (O_WRONLY)"},
   };
-  for (const char* dir : {"lib", "cli"})
-    for (const auto& e : fs::recursive_directory_iterator(kSource / dir)) {
-      std::string ext = e.path().extension().string();
-      if (ext != ".cpp" && ext != ".h") continue;
-      std::string rel = fs::relative(e.path(), kSource).generic_string();
-      if (allowed.count(rel)) continue;
-      std::string text = slurp(e.path());
-      std::smatch m;
-      CAPTURE(rel);
-      if (std::regex_search(text, m, opens)) CHECK_MESSAGE(false, "read through Source::read (load/files.h): " << m.str());
-    }
+  source_tree::for_each_source([&](const std::string& rel, const std::string& text) {
+    if (allowed.count(rel)) return;
+    std::smatch m;
+    CAPTURE(rel);
+    if (std::regex_search(text, m, opens)) CHECK_MESSAGE(false, "read through Source::read (load/files.h): " << m.str());
+  });
 }

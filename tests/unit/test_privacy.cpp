@@ -12,20 +12,12 @@
 
 #include "core/privacy.h"
 #include "core/text.h"
+#include "source_tree.h"
 
 using namespace sv;
 namespace fs = std::filesystem;
 
 namespace {
-
-const fs::path kSource = SAMVERKAN_SOURCE_DIR;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The code of a source file without its // comments (which may name what
 // they forbid) and string literals' contents (which may hold "//").
@@ -65,24 +57,18 @@ TEST_CASE("privacy: nothing in cli/ or lib/ writes past the boundary") {
   };
   static const std::regex direct(
       R"((std::cout|std::cerr|std::clog|std::wcout|std::wcerr|ofstream|std::fstream|\bfwrite\b|\bfputs\b|\bputs\b|\bputchar\b|\bf?printf\s*\(|fmt::print\b|::write\(|write_file_atomic\(|\bstdout\b|\bstderr\b))");
-  size_t files = 0;
-  for (const char* dir : {"lib", "cli"})
-    for (const auto& e : fs::recursive_directory_iterator(kSource / dir)) {
-      std::string ext = e.path().extension().string();
-      if (ext != ".cpp" && ext != ".h") continue;
-      ++files;
-      std::string rel = fs::relative(e.path(), kSource).generic_string();
-      std::string code = code_of(slurp(e.path()));
-      auto ok = allowed.find(rel);
-      for (auto it = std::sregex_iterator(code.begin(), code.end(), direct); it != std::sregex_iterator(); ++it) {
-        std::string what = (*it)[1].str();
-        if (ok != allowed.end() && ok->second.count(what)) continue;
-        if (rel == "lib/core/privacy.cpp" && what == "stdout") continue;  // fflush(stdout)
-        CAPTURE(rel);
-        CAPTURE(what);
-        FAIL_CHECK("write through core/privacy.h (privacy::out, err, write_file, append_file)");
-      }
+  size_t files = source_tree::for_each_source([&](const std::string& rel, const std::string& text) {
+    std::string code = code_of(text);
+    auto ok = allowed.find(rel);
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), direct); it != std::sregex_iterator(); ++it) {
+      std::string what = (*it)[1].str();
+      if (ok != allowed.end() && ok->second.count(what)) continue;
+      if (rel == "lib/core/privacy.cpp" && what == "stdout") continue;  // fflush(stdout)
+      CAPTURE(rel);
+      CAPTURE(what);
+      FAIL_CHECK("write through core/privacy.h (privacy::out, err, write_file, append_file)");
     }
+  });
   CHECK(files > 50);
 }
 
