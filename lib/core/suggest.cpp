@@ -141,12 +141,17 @@ void Walk::visit(uint32_t node, size_t depth, bool past_half) {
 }
 
 // `text` without one of its `-`-separated words, for each word; none when
-// it has one word only, too many, or is too long to be a typo.
+// it has fewer than three words, too many, or is too long to be a typo.
+// Three at least, so that what is left shares two words with it: one word
+// in common of two (stale → baseline-stale, fk-x → fk) is no likeness.
 std::vector<std::string> without_one_word(std::string_view text) {
   std::vector<size_t> dashes;
-  for (size_t at = text.find('-'); at != std::string_view::npos; at = text.find('-', at + 1)) dashes.push_back(at);
+  if (text.size() > kLongestTypo) return {};
+  for (size_t at = text.find('-'); at != std::string_view::npos && dashes.size() < kMostWords;
+       at = text.find('-', at + 1))
+    dashes.push_back(at);
   std::vector<std::string> variants;
-  if (dashes.empty() || dashes.size() >= kMostWords || text.size() > kLongestTypo) return variants;
+  if (dashes.size() < 2 || dashes.size() >= kMostWords) return variants;
   for (size_t i = 0; i <= dashes.size(); ++i) {
     // The word i runs from after dash i-1 to dash i; drop it with one of its dashes.
     size_t from = i == 0 ? 0 : dashes[i - 1], to = i == dashes.size() ? text.size() : dashes[i] + (i == 0);

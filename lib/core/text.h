@@ -51,7 +51,8 @@ std::optional<std::string> did_you_mean(std::string_view word,
 // candidate that extends a word of 4 bytes or more counts as at most that
 // far. Failing all that, a word of 4 bytes or more gets the one candidate
 // that is it with one `-`-separated word more or fewer (plan-approved →
-// plan-not-approved), when only one is. const, so threads can share one.
+// plan-not-approved), when only one is and the two share two words or more.
+// const, so threads can share one.
 class Suggester {
  public:
   explicit Suggester(std::vector<std::string> candidates);

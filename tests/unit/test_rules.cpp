@@ -26,35 +26,6 @@ std::vector<std::string> masked(std::string_view text) {
   return out;
 }
 
-// A repository of files in memory: path → content.
-class MemorySource : public Source {
- public:
-  explicit MemorySource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-  std::vector<Listed> list(const Excluded&) const override {
-    std::vector<Listed> out;
-    for (const auto& [path, text] : files_)
-      if (path != "samverkan.yaml") {
-        Listed l;
-        l.path = path;
-        out.push_back(l);
-      }
-    return out;
-  }
-  bool read(const std::string& path, std::string& out, ReadError& error) const override {
-    auto it = files_.find(path);
-    if (it == files_.end()) {
-      error.missing = true;
-      return false;
-    }
-    out = it->second;
-    return true;
-  }
-  std::string root_dir() const override { return ""; }
-
- private:
-  std::map<std::string, std::string> files_;
-};
-
 const char* kParties = R"(kind: organisation
 id: kommun
 name: Kommunen
