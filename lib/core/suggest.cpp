@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
+#include <unordered_map>
 
 namespace sv {
 
@@ -21,6 +23,9 @@ namespace {
 
 constexpr size_t kLongestTypo = 100;  // no typo is longer; keeps hostile input cheap
 constexpr uint32_t kNone = UINT32_MAX;
+// Ids of more words than this are not weighed word by word: no rule or
+// entity id has that many, and it bounds the variants kept per candidate.
+constexpr size_t kMostWords = 8;
 
 // The most edits a suggestion may be away from a word of `size` bytes.
 size_t suggestion_limit(size_t size) { return std::max<size_t>(1, std::min<size_t>(3, (size + 2) / 3)); }
@@ -135,11 +140,63 @@ void Walk::visit(uint32_t node, size_t depth, bool past_half) {
   }
 }
 
+// `text` without one of its `-`-separated words, for each word; none when
+// it has fewer than three words, too many, or is too long to be a typo.
+// Three at least, so that what is left shares two words with it: one word
+// in common of two (stale → baseline-stale, fk-x → fk) is no likeness.
+std::vector<std::string> without_one_word(std::string_view text) {
+  std::vector<size_t> dashes;
+  if (text.size() > kLongestTypo) return {};
+  for (size_t at = text.find('-'); at != std::string_view::npos && dashes.size() < kMostWords;
+       at = text.find('-', at + 1))
+    dashes.push_back(at);
+  std::vector<std::string> variants;
+  if (dashes.size() < 2 || dashes.size() >= kMostWords) return variants;
+  for (size_t i = 0; i <= dashes.size(); ++i) {
+    // The word i runs from after dash i-1 to dash i; drop it with one of its dashes.
+    size_t from = i == 0 ? 0 : dashes[i - 1], to = i == dashes.size() ? text.size() : dashes[i] + (i == 0);
+    variants.push_back(std::string(text.substr(0, from)).append(text.substr(to)));
+  }
+  return variants;
+}
+
 }  // namespace
 
 struct Suggester::Index {
   std::vector<std::string> words;  // sorted, unique
   Trie forward, reversed;
+  // Each word without one of its words → the word it came from, or kMany
+  // when it came from more than one; built on first need, since most
+  // Suggesters never get that far.
+  static constexpr int32_t kMany = -2;
+  mutable std::once_flag shortened_once;
+  mutable std::unordered_map<std::string, int32_t> shortened;
+  const std::unordered_map<std::string, int32_t>& by_shortened() const {
+    std::call_once(shortened_once, [this] {
+      for (size_t i = 0; i < words.size(); ++i)
+        for (auto& variant : without_one_word(words[i])) {
+          auto [it, added] = shortened.try_emplace(std::move(variant), static_cast<int32_t>(i));
+          if (!added && it->second != static_cast<int32_t>(i)) it->second = kMany;
+        }
+    });
+    return shortened;
+  }
+  // The one word that is `word` with one word more or one word fewer
+  // (meeting-minutes-approved → meeting-minutes-not-approved): too many
+  // edits for a typo, but the same name misremembered. -1 when none is, or
+  // more than one: then there is no telling which was meant.
+  int32_t one_word_apart(std::string_view word) const {
+    int32_t found = -1;
+    auto take = [&found](int32_t at) { found = found == -1 || found == at ? at : kMany; };
+    if (word.size() < 4 || word.size() > kLongestTypo) return -1;
+    const auto& map = by_shortened();
+    if (auto it = map.find(std::string(word)); it != map.end()) take(it->second);
+    for (const auto& variant : without_one_word(word)) {
+      auto it = std::lower_bound(words.begin(), words.end(), variant);
+      if (it != words.end() && *it == variant) take(static_cast<int32_t>(it - words.begin()));
+    }
+    return found < 0 ? -1 : found;
+  }
 };
 
 Suggester::Suggester(std::vector<std::string> candidates) {
@@ -196,6 +253,7 @@ std::optional<std::string> Suggester::suggest(std::string_view word) const {
     auto at = static_cast<int32_t>(it - words.begin());
     if (extends && (best < 0 || at < best)) best = at;
   }
+  if (best < 0) best = index_->one_word_apart(word);
   if (best < 0) return std::nullopt;
   return words[static_cast<size_t>(best)];
 }

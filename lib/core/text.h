@@ -49,7 +49,10 @@ std::optional<std::string> did_you_mean(std::string_view word,
 // many there are. Closest by edit distance wins, then the alphabetically
 // first; at most 1 edit away for words of up to 3 bytes, 2 up to 6, else 3; a
 // candidate that extends a word of 4 bytes or more counts as at most that
-// far. const, so threads can share one.
+// far. Failing all that, a word of 4 bytes or more gets the one candidate
+// that is it with one `-`-separated word more or fewer (plan-approved →
+// plan-not-approved), when only one is and the two share two words or more.
+// const, so threads can share one.
 class Suggester {
  public:
   explicit Suggester(std::vector<std::string> candidates);

@@ -106,4 +106,44 @@ class WorkTree : public Source {
 
 std::unique_ptr<Source> open_worktree(const std::string& root) { return std::make_unique<WorkTree>(root); }
 
+namespace {
+
+// Whether the work tree's walk would meet `path`: no part of it hidden, no
+// folder on the way nor the file itself excluded.
+bool walk_reaches(const std::string& path, const Excluded& excluded) {
+  for (size_t from = 0;;) {
+    const size_t slash = path.find('/', from);
+    if (slash == from || path[from] == '.') return false;  // an empty or hidden name
+    const std::string upto = path.substr(0, slash);
+    if (excluded(upto)) return false;
+    if (slash == std::string::npos) return true;
+    from = slash + 1;
+    if (from == path.size()) return false;
+  }
+}
+
+}  // namespace
+
+std::vector<Listed> MemorySource::list(const Excluded& excluded) const {
+  std::vector<Listed> out;
+  for (const auto& entry : files_) {
+    const std::string& path = entry.first;
+    const std::string name = path.substr(path.rfind('/') + 1);  // npos + 1 is 0
+    if (path == "samverkan.yaml" || !is_data_file_name(name) || !walk_reaches(path, excluded)) continue;
+    out.push_back(Listed{path, nullptr, {}});
+  }
+  return out;
+}
+
+bool MemorySource::read(const std::string& path, std::string& out, ReadError& error) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) {
+    // As the work tree says it of a file that is not there.
+    error = ReadError{code::file_unreadable, msg_of(msg::file_unreadable, std::strerror(ENOENT)), true};
+    return false;
+  }
+  out = it->second;
+  return true;
+}
+
 }  // namespace sv

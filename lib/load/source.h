@@ -1,8 +1,10 @@
-// Where the data comes from: a work tree on disk, or a git revision (git.h).
-// A source lists candidate data files and reads them; it knows nothing of YAML.
+// Where the data comes from: a work tree on disk, a git revision (git.h), or
+// files held in memory. A source lists candidate data files and reads them;
+// it knows nothing of YAML.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -61,6 +63,22 @@ std::string find_root(const std::string& start);
 // find_root gives). A folder holding `.git` below the root is another
 // repository (a submodule): neither listed nor read, as at a revision.
 std::unique_ptr<Source> open_worktree(const std::string& root);
+
+// Files held in memory, path ('/'-separated, relative to the root) →
+// content: for tests, the fuzz targets and an editor's unsaved buffers. It
+// lists as the work tree does (data file names only; nothing hidden or
+// excluded, nor below a hidden or excluded folder; samverkan.yaml at the
+// root apart) and has no links, so it reads its files and nothing else.
+class MemorySource : public Source {
+ public:
+  explicit MemorySource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+  std::vector<Listed> list(const Excluded& excluded) const override;
+  bool read(const std::string& path, std::string& out, ReadError& error) const override;
+  std::string root_dir() const override { return ""; }
+
+ private:
+  std::map<std::string, std::string> files_;  // sorted by path, as list() gives them
+};
 
 inline bool is_data_file_name(const std::string& name) {
   auto ends = [&](const char* s) {

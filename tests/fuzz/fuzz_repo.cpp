@@ -20,30 +20,6 @@ namespace {
 constexpr size_t kMaxFiles = 8;
 constexpr std::string_view kSeparator = "\n~~~~\n";
 
-class MemorySource : public sv::Source {
- public:
-  explicit MemorySource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-  std::vector<sv::Listed> list(const sv::Excluded& excluded) const override {
-    std::vector<sv::Listed> out;
-    for (const auto& [path, text] : files_)
-      if (path != "samverkan.yaml" && !excluded(path)) out.push_back(sv::Listed{path, nullptr, {}});
-    return out;
-  }
-  bool read(const std::string& path, std::string& out, sv::ReadError& error) const override {
-    auto it = files_.find(path);
-    if (it == files_.end()) {
-      error.missing = true;
-      return false;
-    }
-    out = it->second;
-    return true;
-  }
-  std::string root_dir() const override { return ""; }
-
- private:
-  std::map<std::string, std::string> files_;
-};
-
 std::map<std::string, std::string> files_of(std::string_view input) {
   std::map<std::string, std::string> files;
   for (size_t part = 0; part <= kMaxFiles; ++part) {
@@ -69,7 +45,7 @@ void render_one(const sv::Repo& repo, sv::Lang lang) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  MemorySource source(files_of(std::string_view(reinterpret_cast<const char*>(data), size)));
+  sv::MemorySource source(files_of(std::string_view(reinterpret_cast<const char*>(data), size)));
   sv::Loaded loaded;
   try {
     loaded = sv::load_repository(source, sv::LoadOptions{std::nullopt, 1, ""});

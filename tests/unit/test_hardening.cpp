@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,37 @@ std::optional<std::string> reference_did_you_mean(std::string_view word, const s
   return best;
 }
 
+// `text` without one of its `-`-separated words, each way (as suggest.cpp).
+std::vector<std::string> reference_shortened(const std::string& text) {
+  std::vector<std::string> words, out;
+  size_t from = 0;
+  for (size_t dash; (dash = text.find('-', from)) != std::string::npos; from = dash + 1)
+    words.push_back(text.substr(from, dash - from));
+  words.push_back(text.substr(from));
+  if (words.size() < 3 || words.size() > 8 || text.size() > 100) return out;
+  for (size_t drop = 0; drop < words.size(); ++drop) {
+    std::vector<std::string> kept = words;
+    kept.erase(kept.begin() + static_cast<long>(drop));
+    std::string joined = kept[0];
+    for (size_t i = 1; i < kept.size(); ++i) joined += "-" + kept[i];
+    out.push_back(joined);
+  }
+  return out;
+}
+
+// The one candidate a word more or fewer away, as the Suggester's last resort.
+std::optional<std::string> reference_one_word_apart(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.size() < 4 || word.size() > 100) return std::nullopt;
+  std::set<std::string> found;
+  auto has = [](const std::vector<std::string>& list, const std::string& s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+  };
+  for (const auto& c : candidates)
+    if (has(reference_shortened(c), word) || has(reference_shortened(word), c)) found.insert(c);
+  if (found.size() != 1) return std::nullopt;
+  return *found.begin();
+}
+
 // A word near `from`: up to four random edits (insert, delete, substitute, swap).
 std::string mangled(std::string word, std::mt19937& rng, std::string_view alphabet) {
   for (int edits = rng() % 5; edits > 0; --edits) {
@@ -151,11 +183,84 @@ TEST_CASE("the Suggester answers as did_you_mean always did") {
     if (round % 11 == 0) word = word.substr(0, word.size() / 2 + 1);  // prefixes
     CAPTURE(word);
     auto expected = reference_did_you_mean(word, candidates);
+    if (!expected) expected = reference_one_word_apart(word, candidates);
     CHECK(suggester.suggest(word) == expected);
     if (round % 50 == 0) CHECK(did_you_mean(word, candidates) == expected);
   }
   CHECK_FALSE(suggester.suggest(std::string(101, 'a')).has_value());
   CHECK(Suggester({}).suggest("x") == std::nullopt);
+}
+
+namespace {
+
+// A name of `count` words from `vocabulary`, joined by dashes.
+std::string name_of_words(size_t count, const std::vector<std::string>& vocabulary, std::mt19937& rng) {
+  std::string name = vocabulary[rng() % vocabulary.size()];
+  while (--count > 0) name += "-" + vocabulary[rng() % vocabulary.size()];
+  return name;
+}
+
+// `name` with one word dropped, added or replaced: the name misremembered.
+std::string reworded(const std::string& name, const std::vector<std::string>& vocabulary, std::mt19937& rng) {
+  std::vector<std::string> words;
+  size_t from = 0;
+  for (size_t dash; (dash = name.find('-', from)) != std::string::npos; from = dash + 1)
+    words.push_back(name.substr(from, dash - from));
+  words.push_back(name.substr(from));
+  const auto at = static_cast<long>(rng() % words.size());
+  switch (rng() % 3) {
+    case 0: words.erase(words.begin() + at); break;
+    case 1: words.insert(words.begin() + at, vocabulary[rng() % vocabulary.size()]); break;
+    default: words[static_cast<size_t>(at)] = vocabulary[rng() % vocabulary.size()];
+  }
+  return join(words, "-");
+}
+
+}  // namespace
+
+TEST_CASE("a name a word off gets the one candidate it is, as the reference finds it") {
+  std::mt19937 rng(13);
+  // A small vocabulary, so that names share words and some words are a word
+  // off more than one candidate; empty words make `--` and edge dashes.
+  const std::vector<std::string> vocabulary{"plan", "not", "approved", "meeting", "minutes", "goal",
+                                            "without", "owner", "due", "date", "x", ""};
+  std::vector<std::string> candidates;
+  for (int i = 0; i < 300; ++i) candidates.push_back(name_of_words(1 + rng() % 5, vocabulary, rng));
+  Suggester suggester(candidates);
+  size_t by_word = 0, none = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string word = round % 9 == 0 ? name_of_words(1 + rng() % 9, vocabulary, rng)
+                                      : reworded(candidates[rng() % candidates.size()], vocabulary, rng);
+    CAPTURE(word);
+    auto expected = reference_did_you_mean(word, candidates);
+    if (!expected && (expected = reference_one_word_apart(word, candidates))) ++by_word;
+    if (!expected) ++none;
+    CHECK(suggester.suggest(word) == expected);
+  }
+  CHECK(by_word > 100);  // the rounds did reach the word-level answer
+  CHECK(none > 100);     // and rounds where it found none, or more than one
+}
+
+TEST_CASE("the word-level answer is bounded: 20 000 names of 8 words, 10 000 names none of them is") {
+  // Comparing each word with each candidate would be 200 million pairs; the
+  // index of shortened names is built once, then each word costs a few look-ups.
+  std::mt19937 rng(14);
+  std::vector<std::string> vocabulary;
+  for (int i = 0; i < 5000; ++i) vocabulary.push_back("w" + std::to_string(rng() % 100000));
+  std::vector<std::string> candidates;
+  for (int i = 0; i < 20000; ++i) candidates.push_back(name_of_words(8, vocabulary, rng));
+  Suggester suggester(candidates);
+  size_t found = 0;
+  for (int round = 0; round < 10000; ++round) {
+    const std::string word = round % 2 == 0 ? reworded(candidates[rng() % candidates.size()], vocabulary, rng)
+                                            : name_of_words(1 + rng() % 12, vocabulary, rng) + "-" +
+                                                  std::string(rng() % 40, '-');
+    if (suggester.suggest(word)) ++found;
+  }
+  // A third of the halves reworded drop a word, found again; an added word
+  // makes nine, more than are weighed, and a replaced one is no word fewer.
+  CHECK(found > 1500);
+  CHECK(found < 3000);  // and the unrelated names found nothing
 }
 
 TEST_CASE("lines end at LF, CRLF and CR alone") {

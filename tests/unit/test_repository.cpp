@@ -1,8 +1,12 @@
-// Loading a whole repository from disk: the result never depends on threads.
+// Loading a whole repository from disk: the result never depends on threads;
+// files held in memory list and read as the same files on disk.
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "output/output.h"
 #include "load/repository.h"
@@ -68,6 +72,48 @@ TEST_CASE("references are checked in parallel runs, and lint rules on threads, w
     lo.threads = threads;
     run_lint(many, lo);
     CHECK(format_json(many.repo, many.findings, many.lang) == expected);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("files in memory list and read as the same files in a work tree") {
+  // Hidden names, excluded folders, names that are not data, samverkan.yaml
+  // at the root and below it: what the walk skips, MemorySource skips.
+  const std::map<std::string, std::string> files{
+      {"samverkan.yaml", "name: M\n"},      {"a.yaml", "a"},           {"b.yml", "b"},
+      {"notes.txt", "n"},                   {".hidden.yaml", "h"},     {".git/x.yaml", "g"},
+      {"sub/.dot/y.yaml", "d"},             {"sub/c.yaml", "c"},       {"sub/samverkan.yaml", "s"},
+      {"old/z.yaml", "z"},                  {"sub/old/w.yaml", "w"},   {"sub/skip.yaml", "k"},
+      {"templates/plan.md", "t"},           {"deep/er/still/f.yaml", "f"}};
+  fs::path dir = fs::temp_directory_path() / "samverkan-unit-memory";
+  fs::remove_all(dir);
+  for (const auto& [path, text] : files) {
+    fs::create_directories((dir / path).parent_path());
+    std::ofstream(dir / path) << text;
+  }
+  const Excluded excluded = [](const std::string& rel) { return rel == "old" || rel == "sub/old" || rel == "sub/skip.yaml"; };
+  auto paths = [&](const Source& source) {
+    std::vector<std::string> out;
+    for (const auto& listed : source.list(excluded)) out.push_back(listed.path + (listed.code ? " !" : ""));
+    return out;
+  };
+  MemorySource memory(files);
+  auto worktree = open_worktree(dir.string());
+  CHECK(paths(memory) == paths(*worktree));
+  CHECK(paths(memory) == std::vector<std::string>{"a.yaml", "b.yml", "deep/er/still/f.yaml", "sub/c.yaml",
+                                                  "sub/samverkan.yaml"});
+  for (const char* path : {"samverkan.yaml", "templates/plan.md", "nope.yaml", "sub"}) {
+    CAPTURE(path);
+    std::string from_memory, from_disk;
+    ReadError memory_error, disk_error;
+    const bool read = memory.read(path, from_memory, memory_error);
+    CHECK(read == worktree->read(path, from_disk, disk_error));
+    CHECK(from_memory == from_disk);
+    if (!read && std::string(path) != "sub") {  // a folder is no file in memory at all
+      CHECK(memory_error.missing == disk_error.missing);
+      CHECK(memory_error.code == disk_error.code);
+      CHECK(memory_error.message.str(Lang::en) == disk_error.message.str(Lang::en));
+    }
   }
   fs::remove_all(dir);
 }

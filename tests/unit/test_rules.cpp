@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <string>
 
 #include "lint/lint.h"
@@ -12,6 +13,7 @@
 #include "load/repository.h"
 #include "lint/rule_util.h"
 #include "core/text.h"
+#include "core/codes.h"
 
 using namespace sv;
 using namespace sv::rules;
@@ -23,35 +25,6 @@ std::vector<std::string> masked(std::string_view text) {
   for (const auto& p : find_personal_numbers(text)) out.push_back(p.masked);
   return out;
 }
-
-// A repository of files in memory: path → content.
-class MemorySource : public Source {
- public:
-  explicit MemorySource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-  std::vector<Listed> list(const Excluded&) const override {
-    std::vector<Listed> out;
-    for (const auto& [path, text] : files_)
-      if (path != "samverkan.yaml") {
-        Listed l;
-        l.path = path;
-        out.push_back(l);
-      }
-    return out;
-  }
-  bool read(const std::string& path, std::string& out, ReadError& error) const override {
-    auto it = files_.find(path);
-    if (it == files_.end()) {
-      error.missing = true;
-      return false;
-    }
-    out = it->second;
-    return true;
-  }
-  std::string root_dir() const override { return ""; }
-
- private:
-  std::map<std::string, std::string> files_;
-};
 
 const char* kParties = R"(kind: organisation
 id: kommun
@@ -384,6 +357,22 @@ TEST_CASE("every rule: a kebab-case id, sorted, documented in both languages, wi
     std::string golden = std::string(SAMVERKAN_SOURCE_DIR) + "/tests/rules/" + r.id + "/cmd";
     CHECK_MESSAGE(std::filesystem::exists(golden), golden);
   }
+}
+
+TEST_CASE("explanations name their sources by title, never by a number no reader can look up") {
+  // "källa 000" / "source 002" were the numbers of the seed texts, not citations.
+  const std::regex numbered(R"((källa|källor|source|sources|seed) [0-9])", std::regex::icase);
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const Rule* r : every_rule())
+    for (Lang lang : {Lang::sv, Lang::en}) texts.emplace_back(r->id, rule_help(*r, lang));
+  for (const auto& c : all_codes())
+    for (Lang lang : {Lang::sv, Lang::en}) texts.emplace_back(c.id, std::string(c.explanation.get(lang)));
+  CHECK(texts.size() > 100);
+  for (const auto& [id, text] : texts) {
+    CAPTURE(id);
+    CHECK_FALSE(std::regex_search(text, numbered));
+  }
+  CHECK(std::regex_search(std::string("(källa 000)"), numbered));  // the pattern does catch the old form
 }
 
 TEST_CASE("personal-identity-number skips org_number and phone values, and masks the source line") {

@@ -78,6 +78,21 @@ TEST_CASE("did you mean") {
   CHECK(did_you_mean("nasjo-kommun", ids) == "nassjo-kommun");
   CHECK(did_you_mean("nassjo", ids) == "nassjo-kommun");
   CHECK(edit_distance("ab", "ba") == 1);
+  // A word more or fewer: too many edits for a typo, the same name misremembered.
+  std::vector<std::string> rules{"meeting-minutes-not-approved", "meeting-minutes-late", "plan-not-approved",
+                                 "action-overdue", "activity-overdue"};
+  CHECK(did_you_mean("meeting-minutes-approved", rules) == "meeting-minutes-not-approved");
+  CHECK(did_you_mean("plan-approved", rules) == "plan-not-approved");
+  CHECK(did_you_mean("meeting-minutes-not-approved-yet", rules) == "meeting-minutes-not-approved");
+  CHECK(did_you_mean("minutes-not-approved", rules) == "meeting-minutes-not-approved");
+  CHECK_FALSE(did_you_mean("overdue", rules).has_value());  // a word of two rules: no telling which
+  CHECK_FALSE(did_you_mean("meeting-approved", rules).has_value());  // two words off
+  // One word in common of two is no likeness, either way round.
+  CHECK_FALSE(did_you_mean("overdue-soon", rules).has_value());
+  CHECK_FALSE(did_you_mean("late", std::vector<std::string>{"baseline-late"}).has_value());
+  CHECK_FALSE(did_you_mean("fk-region", std::vector<std::string>{"fk"}).has_value());
+  CHECK_FALSE(did_you_mean("totally-unrelated-thing", rules).has_value());
+  CHECK(did_you_mean("meeting-minutes-not-yet-approved", rules) == "meeting-minutes-not-approved");
 }
 
 TEST_CASE("dates, times and periods") {
