@@ -49,7 +49,7 @@ class HelpFormatter : public CLI::Formatter {
 
   std::string make_option_opts(const CLI::Option* opt) const override {
     std::string out;
-    if (!opt->get_positional() && opt->get_type_size() != 0) out += " " + type_word(opt);
+    if (!opt->get_positional() && opt->get_type_size() != 0 && !type_word(opt).empty()) out += " " + type_word(opt);
     if (opt->get_type_size() != 0 && opt->get_expected_max() == CLI::detail::expected_max_vector_size &&
         type_word(opt).find("...") == std::string::npos)
       out += " ...";

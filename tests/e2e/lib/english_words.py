@@ -18,7 +18,7 @@ EXEMPT = [
     re.compile(r"samverkan(?: " + COMMANDS + r")+\b"),  # a command line: the commands' names
     re.compile(r"^  " + COMMANDS + r"(?= {2}|$)"),      # a command in the help's list
     re.compile(r"^\s*\d+ \|.*"),                     # a line of the source file, quoted
-    re.compile(r"^\s+(- )?[a-z_][a-z_.]*:(\s.*)?$"),   # a line of a YAML example, indented
+    re.compile(r"^\s+(- )?(\{|[a-z_][a-z_.]*:(\s|$)).*$"),  # a line of a YAML example, indented
     re.compile(r"^::[a-z]+ [^:]*::"),                # GitHub workflow command syntax
     re.compile(r"`[^`\n]*`"),                       # code, ids, YAML as written
     re.compile(r"\[[a-z0-9-]+\]"),                  # severity[code]
