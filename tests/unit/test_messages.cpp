@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -48,7 +49,8 @@ TEST_CASE("plural forms: a NAME_one text for exactly one, NAME for any other cou
   CHECK(&plural(1, msg::w_goal, msg::w_activity) == &msg::w_goal);
   CHECK(&plural(0, msg::w_goal, msg::w_activity) == &msg::w_activity);
   CHECK(&plural(2, msg::w_goal, msg::w_activity) == &msg::w_activity);
-  // Every singular has its plural, with the same placeholders.
+  // Every singular has its plural, which has every placeholder the singular
+  // has (a singular may leave out the count: "ett fynd").
   std::map<std::string, const Tr*> by_id;
   for (const Tr* t : catalogue()) by_id[t->id] = t;
   size_t pairs = 0;
@@ -57,7 +59,8 @@ TEST_CASE("plural forms: a NAME_one text for exactly one, NAME for any other cou
     CAPTURE(id);
     auto other = by_id.find(id.substr(0, id.size() - 4));
     REQUIRE(other != by_id.end());
-    CHECK(placeholders(t->sv) == placeholders(other->second->sv));
+    auto singular = placeholders(t->sv), many = placeholders(other->second->sv);
+    CHECK(std::includes(many.begin(), many.end(), singular.begin(), singular.end()));
     ++pairs;
   }
   CHECK(pairs >= 8);
