@@ -21,7 +21,7 @@ cut -d" " -f1 list.sv | LC_ALL=C sort -c || fail "not sorted by id"
 SAMVERKAN_LANG=en "$bin" rules >list.env && grep -q 'an activity without an owner' list.env
 
 "$bin" rules activity-without-owner >one.sv
-head -n 2 one.sv | diff - <(printf 'activity-without-owner: en aktivitet utan ägare\nStandard: error\n')
+head -n 2 one.sv | diff - <(printf 'activity-without-owner: en aktivitet utan ägare\nStandard: fel (`error`)\n')
 grep -q '^Fel:$' one.sv && grep -q '^Rätt:$' one.sv
 
 # In a repository whose language is English.
