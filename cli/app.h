@@ -81,6 +81,9 @@ void add_rev_option(CLI::App* cmd, Global& g);
 int fail(const Global& g, const sv::Message& m, const std::optional<sv::Message>& help = {});
 // The translated text of a catalogue entry in the UI language (for help texts).
 inline std::string T(const Global& g, const sv::Tr& t) { return t.get(g.ui); }
+// The help's formatter: CLI11's words in the help's language, columns by
+// display width (help.cpp).
+std::shared_ptr<CLI::Formatter> help_formatter(const Global& g);
 // An option whose value must be one of `allowed`; CLI11's IsMember, with the
 // error in the user's language.
 CLI::Validator one_of(const Global& g, std::vector<std::string> allowed);

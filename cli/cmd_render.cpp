@@ -143,6 +143,9 @@ Run setup_render(CLI::App& app, Global& g) {
   };
   for (const Sub& s : subs) {
     CLI::App* sub = cmd->add_subcommand(s.name, T(g, *s.help));
+    sub->group(T(g, sv::msg::cli_commands));
+    sub->option_defaults()->group(T(g, sv::msg::cli_options));
+    sub->set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));  // made before the group was set
     if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
     else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
     if (s.format)

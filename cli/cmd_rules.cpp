@@ -6,6 +6,7 @@
 #include "core/codes.h"
 #include "load/load.h"
 #include "lint/rule.h"
+#include "output/output.h"
 #include "core/text.h"
 #include "core/msg/core.h"
 #include "core/msg/lint.h"
@@ -63,7 +64,7 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     size_t width = 0;
     for (const auto* r : all) width = std::max(width, std::string_view(r->id).size());
     for (const auto* r : all)
-      sv::privacy::out(fmt::format("{:<{}}  {:<7}  {}\n", r->id, width, sv::severity_name(r->default_severity),
+      sv::privacy::out(fmt::format("{:<{}}  {:<7}  {}\n", r->id, width, sv::severity_label(r->default_severity).get(lang),
                                    r->summary.get(lang)));
     return 0;
   }
@@ -72,8 +73,10 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     if (const sv::CodeInfo* c = sv::find_code(o.id)) return explain_code(*c, lang);
     return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id), suggestion(o.id));
   }
-  sv::privacy::out(fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang),
-                               sv::msg::lint_rules_default.get(lang), sv::severity_name(r->default_severity),
+  // The default severity in the reader's words, and as samverkan.yaml spells it.
+  sv::privacy::out(fmt::format("{}: {}\n{}: {} (`{}`)\n\n{}\n", r->id, r->summary.get(lang),
+                               sv::msg::lint_rules_default.get(lang), sv::severity_label(r->default_severity).get(lang),
+                               sv::severity_name(r->default_severity),
                                sv::rules::rule_help(*r, lang)));
   return 0;
 }

@@ -147,15 +147,7 @@ int main(int argc, char** argv) {
   if (const char* e = std::getenv("SAMVERKAN_LANG"); e && *e) g.lang = e;
 
   CLI::App app{T(g, sv::msg::cli_about), "samverkan"};
-  // CLI11's own words, in the language of the help.
-  auto fmt = app.get_formatter();
-  fmt->label("Usage", T(g, sv::msg::cli_usage));
-  fmt->label("OPTIONS", T(g, sv::msg::cli_OPTIONS));
-  fmt->label("SUBCOMMAND", T(g, sv::msg::cli_COMMAND));
-  fmt->label("SUBCOMMANDS", T(g, sv::msg::cli_COMMAND));
-  fmt->label("Positionals", T(g, sv::msg::cli_positionals));
-  fmt->label("REQUIRED", T(g, sv::msg::cli_REQUIRED));
-  fmt->label("TEXT", T(g, sv::msg::cli_TEXT));
+  app.formatter(help_formatter(g));
   app.option_defaults()->group(T(g, sv::msg::cli_options));
   app.set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));
   app.require_subcommand(1);

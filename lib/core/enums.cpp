@@ -2,6 +2,7 @@
 
 #include "core/messages.h"
 #include "core/msg/render.h"
+#include "core/wording.h"
 
 namespace sv {
 namespace {
@@ -29,12 +30,19 @@ struct EnumLabels;
 }  // namespace
 
 template <class E>
+const Tr* enum_label_text(E value) {
+  return EnumLabels<E>::labels[static_cast<size_t>(value)];
+}
+
+template <class E>
 const char* enum_label(E value, Lang lang) {
-  const Tr* label = EnumLabels<E>::labels[static_cast<size_t>(value)];
+  const Tr* label = enum_label_text(value);
   return label ? label->get(lang) : enum_name(value);
 }
 
-#define ENUM(type, field) template const char* enum_label<type>(type, Lang);
+#define ENUM(type, field)                                  \
+  template const Tr* enum_label_text<type>(type);          \
+  template const char* enum_label<type>(type, Lang);
 #define VALUE(name, yaml, label)
 #define PLAIN(name, yaml)
 #define END(type)

@@ -1,4 +1,5 @@
 #include "lint/lint.h"
+#include "core/wording.h"
 
 #include <algorithm>
 #include <exception>
@@ -74,7 +75,7 @@ void set_option(const rules::OptionDef& def, const RuleOption& o, rules::Setting
     }
     std::vector<std::string> choices(def.choices.begin(), def.choices.end());
     invalid(item.span, msg_of(msg::lint_config_choice_invalid, def.name, item.v),
-            suggest(item.v, choices).value_or(msg_of(msg::lint_help_choices, join(choices))));
+            suggest(item.v, choices).value_or(msg_of(msg::lint_help_choices, join_quoted(choices))));
     ok = false;
   }
   if (ok) s.lists.emplace_back(def.name, std::move(items));
@@ -124,7 +125,7 @@ std::map<std::string, rules::Settings> rule_settings(const Config& config, std::
       }
       std::vector<std::string> options(names.begin() + 1, names.end());
       auto help = suggest(o.key.v, names);
-      if (!help) help = options.empty() ? msg_of(msg::lint_help_no_options) : msg_of(msg::lint_help_options, join(options));
+      if (!help) help = options.empty() ? msg_of(msg::lint_help_no_options) : msg_of(msg::lint_help_options, join_quoted(options));
       out.push_back(config_finding(code::config_option_unknown, o.key.span,
                                    msg_of(msg::lint_config_option_unknown, rule->id, o.key.v), help));
     }

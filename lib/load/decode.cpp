@@ -3,6 +3,7 @@
 // tell by itself: required fields, types, enums, id shapes, dates, nested ids,
 // local references. Cross-file checks (ids, references, cycles) are in validate.cpp.
 #include "load/cache.h"
+#include "core/wording.h"
 #include "load/load.h"
 #include "load/readers.h"
 #include "core/text.h"
@@ -26,7 +27,7 @@ bool kind_of(Ctx& ctx, const RawNode* root, Kind& kind) {
   std::vector<std::string> names;
   for (Kind each : kAllKinds) names.emplace_back(kind_name(each));
   auto& finding = ctx.report(code::kind_unknown,
-                       msg_of(msg::kind_unknown, kind_node->is_scalar() ? kind_node->value : "…", join(names)),
+                       msg_of(msg::kind_unknown, kind_node->is_scalar() ? kind_node->value : "…", join_quoted(names)),
                        kind_node->span);
   if (kind_node->is_scalar())
     if (auto suggestion = did_you_mean(kind_node->value, names))

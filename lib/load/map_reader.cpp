@@ -1,5 +1,6 @@
 // The MapReader's reading of values: each in the three modes of map_reader.h.
 #include "load/map_reader.h"
+#include "core/wording.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,12 +13,7 @@ namespace sv::decode {
 namespace {
 
 std::string list_words(std::span<const char* const> items) {
-  std::string out;
-  for (const char* item : items) {
-    if (!out.empty()) out += ", ";
-    out += item;
-  }
-  return out;
+  return join_quoted(std::vector<std::string>(items.begin(), items.end()));
 }
 
 bool parse_number(const RawNode* node, double& out) {
@@ -333,12 +329,12 @@ void MapReader::finish(std::vector<Extension>* extensions) {
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     auto& finding = ctx_.report(code::field_unknown, msg_of(msg::field_unknown, key, what_), key_node->span);
     if (auto suggestion = did_you_mean(key, known_)) finding.help = msg_of(msg::help_did_you_mean, *suggestion);
-    else finding.help = msg_of(msg::help_known_fields, join(known_));
+    else finding.help = msg_of(msg::help_known_fields, join_quoted(known_));
   }
 }
 
-std::string kind_and_id(std::string_view kind, const Text& id) {
-  return id.set ? fmt::format("{} `{}`", kind, id.v) : std::string(kind);
+Arg kind_and_id(Kind kind, const Text& id) {
+  return id.set ? named(kind_word(kind), id.v) : to_arg(kind_word(kind));
 }
 
 void check_order(Ctx& ctx, std::string_view a_key, const Val<Date>& a, std::string_view b_key, const Val<Date>& b) {

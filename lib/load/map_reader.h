@@ -334,8 +334,8 @@ Json schema_of(Ctx& ctx, F&& read) {
   return obj;
 }
 
-// "plan `p1`", or the kind alone for an entity without an id.
-std::string kind_and_id(std::string_view kind, const Text& id);
+// The kind's word and the id, "handlingsplan `p1`" / "plan `p1`", or the word alone for an entity without an id.
+Arg kind_and_id(Kind kind, const Text& id);
 
 // Reports `b` before `a` (b must not be before a).
 void check_order(Ctx& ctx, std::string_view a_key, const Val<Date>& a, std::string_view b_key, const Val<Date>& b);
@@ -343,13 +343,13 @@ void check_order(Ctx& ctx, std::string_view a_key, const Val<Date>& a, std::stri
 // Collects nested ids of one entity and reports repeats.
 class NestedIds {
  public:
-  NestedIds(Ctx& ctx, std::string what) : ctx_(ctx), what_(std::move(what)) {}
+  NestedIds(Ctx& ctx, Arg what) : ctx_(ctx), what_(std::move(what)) {}
   void add(const Text& id);
   bool has(const std::string& id) const { return seen_.count(id) > 0; }
 
  private:
   Ctx& ctx_;
-  std::string what_;
+  Arg what_;
   std::unordered_map<std::string, Span> seen_;
 };
 

@@ -42,7 +42,7 @@ void read_kind(MapReader& reader, Collaboration& collab) {
   reader.text("area", collab.area);
   reader.enumv("integration_level", collab.integration_level, enum_names<IntegrationLevel>());
   reader.text("purpose", collab.purpose);
-  NestedIds ids(ctx, kind_and_id("collaboration", collab.id));
+  NestedIds ids(ctx, kind_and_id(Kind::collaboration, collab.id));
   reader.list("target_groups", collab.target_groups, [&](const RawNode* node, TargetGroup& group) {
     return nested(reader, "target_groups", node, group, msg::w_target_group,
                   [&](MapReader& group_reader) { read_target_group(group_reader, group, ids); });

@@ -100,7 +100,7 @@ void read_kind(MapReader& reader, Meeting& meeting) {
     return nested(reader, "items", node, item, msg::w_item,
                   [&](MapReader& item_reader) { read_item(item_reader, item, position); });
   });
-  NestedIds ids(ctx, kind_and_id("meeting", meeting.id));
+  NestedIds ids(ctx, kind_and_id(Kind::meeting, meeting.id));
   reader.list("actions", meeting.actions, [&](const RawNode* node, Action& action) {
     return nested(reader, "actions", node, action, msg::w_action,
                   [&](MapReader& action_reader) { read_action(action_reader, action, ids); });

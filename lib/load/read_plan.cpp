@@ -164,7 +164,7 @@ void read_kind(MapReader& reader, Plan& plan) {
     return true;
   });
   reader.texts("needs", plan.needs);
-  NestedIds ids(ctx, kind_and_id("plan", plan.id));
+  NestedIds ids(ctx, kind_and_id(Kind::plan, plan.id));
   reader.list("goals", plan.goals, [&](const RawNode* node, Goal& goal) {
     return nested(reader, "goals", node, goal, msg::w_goal,
                   [&](MapReader& goal_reader) { read_goal(goal_reader, goal, ids); });

@@ -42,7 +42,7 @@ void read_entity(Ctx& ctx, const RawNode* root, Kind kind, int file, std::vector
   entity.kind = kind;
   entity.file = file;
   entity.span = root->span;
-  MapReader body(ctx, root, kind_name(kind), root->span);
+  MapReader body(ctx, root, kind_word(kind), root->span);
   if (ctx.describing()) body.declare("kind", Json{{"const", kind_name(kind)}}, true);
   body.take("kind");
   body.id("id", entity.id);

@@ -17,11 +17,12 @@
 namespace sv {
 namespace {
 
-std::string kinds_words(uint8_t kinds) {
-  std::vector<std::string> names;
+// "samarbete eller forum": the words of the kinds, translated when printed.
+Arg kinds_words(uint8_t kinds) {
+  std::optional<Arg> words;
   for (Kind k : kAllKinds)
-    if (kinds & kind_bit(k)) names.emplace_back(kind_name(k));
-  return join(names, " / ");
+    if (kinds & kind_bit(k)) words = words ? to_arg(msg_of(msg::w_either, *words, kind_word(k))) : to_arg(kind_word(k));
+  return words.value_or(to_arg(msg::w_any_entity));
 }
 
 void index_ids(Repo& repo, std::vector<Finding>& findings) {
@@ -139,7 +140,7 @@ void check_ref(const Repo& repo, Suggestions& suggest, const RefUse& r, std::vec
     if (r.scope.empty() || !repo.find(r.scope)) return;  // the scope's own reference is reported
     if (repo.nested_ids.count(r.scope + "#" + v)) return;
     const Entity& scope = *repo.find(r.scope);
-    Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, v, kind_name(scope.kind), r.scope),
+    Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, v, kind_word(scope.kind), r.scope),
                      r.target.span, r.entity);
     f.help = suggest.nested(r.scope, v);
     out.push_back(std::move(f));
@@ -158,7 +159,7 @@ void check_ref(const Repo& repo, Suggestions& suggest, const RefUse& r, std::vec
   }
   Kind k = it->second.kind;
   if (!(r.kinds & kind_bit(k))) {
-    Finding f = make_finding(code::reference_wrong_kind, msg_of(msg::reference_wrong_kind, head, kind_name(k), kinds_words(r.kinds)),
+    Finding f = make_finding(code::reference_wrong_kind, msg_of(msg::reference_wrong_kind, head, kind_word(k), kinds_words(r.kinds)),
                      r.target.span, r.entity);
     f.help = suggest.of(head, r.kinds);
     f.notes.push_back(Note{msg_of(msg::note_defined_here), repo.entity(it->second).id.span});
@@ -171,7 +172,7 @@ void check_ref(const Repo& repo, Suggestions& suggest, const RefUse& r, std::vec
   bool ok = nit != repo.nested_ids.end() &&
             (r.nested == Nested::any || r.nested == Nested::none || nit->second == r.nested);
   if (ok) return;
-  Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, local, kind_name(k), head),
+  Finding f = make_finding(code::reference_unknown, msg_of(msg::reference_unknown_nested, local, kind_word(k), head),
                    r.target.span, r.entity);
   f.help = suggest.nested(head, local);
   out.push_back(std::move(f));

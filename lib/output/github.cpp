@@ -1,6 +1,7 @@
 // GitHub Actions: workflow commands that annotate the files of a pull
 // request, and a Markdown table for the job summary.
 #include "output/output.h"
+#include "core/wording.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
 #include "core/msg/lint.h"
@@ -8,6 +9,15 @@
 namespace sv {
 
 namespace {
+
+// "3 varningar" / "3 warnings".
+Message findings_of(Severity s, size_t n) {
+  switch (s) {
+    case Severity::error: return count_of(n, msg::n_errors_one, msg::n_errors);
+    case Severity::warning: return count_of(n, msg::n_warnings_one, msg::n_warnings);
+    default: return count_of(n, msg::n_infos_one, msg::n_infos);
+  }
+}
 
 // Escapes for a workflow command's message, and (with `property`) for a
 // property value.
@@ -67,7 +77,7 @@ std::string format_github(const Repo& repo, const std::vector<Finding>& findings
   for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
     auto i = static_cast<size_t>(s);
     if (total[i] > shown[i])
-      out += tr(lang, msg::lint_github_more, total[i] - shown[i], severity_label(s), kGithubLimit) + "\n";
+      out += tr(lang, msg::lint_github_more, findings_of(s, total[i] - shown[i]), kGithubLimit) + "\n";
   }
   out += format_summary(repo, findings, lang) + "\n";
   return out;

@@ -1,6 +1,7 @@
 // Text output in the style of rustc: location, message, the source line with
 // a caret, help and notes; then counts by severity.
 #include "output/output.h"
+#include "core/wording.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -191,14 +192,12 @@ std::string format_finding_text(const Repo& repo, const Finding& f, const Output
 }
 
 std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang) {
-  auto plural = [&](size_t n, const Tr& one, const Tr& many) { return tr(lang, n == 1 ? one : many, n); };
-  size_t nfiles = repo.files.size();
-  std::string files = plural(nfiles, msg::n_files_one, msg::n_files);
+  Message files = count_of(repo.files.size(), msg::n_files_one, msg::n_files);
   if (findings.empty())
-    return tr(lang, msg::summary_clean, plural(repo.entity_count(), msg::n_entities_one, msg::n_entities), files);
+    return tr(lang, msg::summary_clean, count_of(repo.entity_count(), msg::n_entities_one, msg::n_entities), files);
   Counts c = count(findings);
-  return tr(lang, msg::summary_findings, plural(c.error, msg::n_errors_one, msg::n_errors),
-            plural(c.warning, msg::n_warnings_one, msg::n_warnings), plural(c.info, msg::n_infos_one, msg::n_infos),
+  return tr(lang, msg::summary_findings, count_of(c.error, msg::n_errors_one, msg::n_errors),
+            count_of(c.warning, msg::n_warnings_one, msg::n_warnings), count_of(c.info, msg::n_infos_one, msg::n_infos),
             files);
 }
 

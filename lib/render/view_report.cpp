@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/msg/render.h"
+#include "core/wording.h"
 #include "render/view_builder.h"
 
 namespace sv::render {
@@ -90,7 +91,7 @@ void put_attendance(const ViewBuilder& builder, Data& page, const Collaboration&
     if (found == attendance.end()) continue;
     Data row;
     row.set("org", builder.reference(Kind::organisation, party.v));
-    row.set("attended", builder.format(msg::r_attended_of, found->second.attended, found->second.held));
+    row.set("attended", builder.format(plural(found->second.held, msg::r_attended_of_one, msg::r_attended_of), found->second.attended, found->second.held));
     rows.push_back(row);
   }
   put_data(page, "attendance", rows, !attendance.empty());

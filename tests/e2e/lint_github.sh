@@ -17,7 +17,7 @@ cmp "$tmp/out.txt" "$tmp/gh.txt"
 [ "$(grep -c '^::warning ' "$tmp/out.txt")" = 10 ]
 [ "$(grep -c '^::error ' "$tmp/out.txt")" = 2 ]
 [ "$(grep -c '^::notice ' "$tmp/out.txt")" = 1 ]
-grep -q '^samverkan: 3 more of kind warning are not shown' "$tmp/out.txt"
+grep -q '^samverkan: 3 warnings not shown here' "$tmp/out.txt"
 grep -qF '::error file=plans/plan%2C övrigt.yaml,line=11,col=9,endColumn=11,title=activity-without-owner::activity `a1` has no `owner`%0Ahelp: ' "$tmp/out.txt"
 # The summary: appended once (not once per output), every finding a row.
 [ "$(head -n 1 "$tmp/summary.md")" = "earlier step" ]

@@ -9,6 +9,7 @@
 
 #include "core/enums.h"
 #include "core/messages.h"
+#include "core/wording.h"
 #include "core/msg/render.h"
 #include "load/load.h"
 
@@ -74,6 +75,13 @@ void check_schema(const Json& schema, std::initializer_list<const char*> path) {
 }
 
 }  // namespace
+
+TEST_CASE("a value in a message is its label, translated when printed; else the YAML spelling in backticks") {
+  Message m = msg_of(msg::r_period_range, enum_arg<Cadence>("monthly"), enum_arg(ActivityStatus::ongoing), enum_arg<Cadence>("fortnightly"));
+  CHECK(m.str(Lang::sv) == "varje månad (pågår – `fortnightly`)");
+  CHECK(m.str(Lang::en) == "monthly (ongoing – `fortnightly`)");
+  CHECK(msg_of(msg::r_period_range, enum_arg(GoalUnit::percent), "", "").str(Lang::sv) == "`percent` ( – )");
+}
 
 TEST_CASE("the allowed lists are the loader's, in its order (its JSON schema says what it reads)") {
   Json data = Json::parse(json_schema());

@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <regex>
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
 #include "core/messages.h"
+#include "core/wording.h"
 #include "core/msg/core.h"
 
 using namespace sv;
@@ -40,4 +43,25 @@ TEST_CASE("messages format in the language asked for, and nested words translate
   CHECK(parse_lang("sv_SE.UTF-8", l));
   CHECK(l == Lang::sv);
   CHECK_FALSE(parse_lang("de", l));
+}
+
+TEST_CASE("plural forms: a NAME_one text for exactly one, NAME for any other count") {
+  CHECK(&plural(1, msg::w_goal, msg::w_activity) == &msg::w_goal);
+  CHECK(&plural(0, msg::w_goal, msg::w_activity) == &msg::w_activity);
+  CHECK(&plural(2, msg::w_goal, msg::w_activity) == &msg::w_activity);
+  // Every singular has its plural, which has every placeholder the singular
+  // has (a singular may leave out the count: "ett fynd").
+  std::map<std::string, const Tr*> by_id;
+  for (const Tr* t : catalogue()) by_id[t->id] = t;
+  size_t pairs = 0;
+  for (const auto& [id, t] : by_id) {
+    if (id.size() < 4 || id.compare(id.size() - 4, 4, "_one") != 0) continue;
+    CAPTURE(id);
+    auto other = by_id.find(id.substr(0, id.size() - 4));
+    REQUIRE(other != by_id.end());
+    auto singular = placeholders(t->sv), many = placeholders(other->second->sv);
+    CHECK(std::includes(many.begin(), many.end(), singular.begin(), singular.end()));
+    ++pairs;
+  }
+  CHECK(pairs >= 8);
 }

@@ -167,7 +167,7 @@ TEST_CASE("forum-meets-cadence: the gap limit is cadence + grace_days, exclusive
   CHECK(lint("", kMonthly, "forum-meets-cadence").empty());
   auto f = lint("rules:\n  forum-meets-cadence: {grace_days: 13}\n", kMonthly, "forum-meets-cadence");
   REQUIRE(f.size() == 1);
-  CHECK(f[0] == "16: forum `ag` should meet `monthly` (every 31 days + 13 days' grace), but 45 days passed between "
+  CHECK(f[0] == "16: forum `ag` should meet monthly (every 31 days + 13 days' grace), but 45 days passed between "
                 "its meetings of 2026-08-01 and 2026-09-15");
 }
 

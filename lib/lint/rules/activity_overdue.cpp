@@ -1,14 +1,15 @@
 #include "core/status.h"
+#include "core/wording.h"
 #include "lint/rule_util.h"
 
 namespace sv::rules {
 
 static const Tr kMsg{"rule.activity-overdue.msg",
-                     "aktiviteten `{0}` skulle vara klar {1} ({2} dagar sedan) men har status `{3}`",
-                     "activity `{0}` was due {1} ({2} days ago) but is still `{3}`"};
+                     "aktiviteten `{0}` skulle vara klar {1} ({2} dagar sedan) men har status {3}",
+                     "activity `{0}` was due {1} ({2} days ago) but is still {3}"};
 static const Tr kYesterday{"rule.activity-overdue.yesterday",
-                           "aktiviteten `{0}` skulle vara klar i går ({1}) men har status `{3}`",
-                           "activity `{0}` was due yesterday ({1}) but is still `{3}`"};
+                           "aktiviteten `{0}` skulle vara klar i går ({1}) men har status {3}",
+                           "activity `{0}` was due yesterday ({1}) but is still {3}"};
 static const Tr kHelp{
     "rule.activity-overdue.help",
     "är den klar: ange `status: done` och `completed`; annars flytta `due` och skriv varför i `updates`",
@@ -18,8 +19,7 @@ static void check(Context& c) {
   each_activity(c.repo, [&](const Plan& p, const Activity& a) {
     if (!activity_overdue_for_lint(a, c.today)) return;
     long late = c.today.days() - a.due.v.days();
-    const char* status = enum_name(a.status_value());
-    c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, status),
+    c.report(a.due.span, p.id.v, a.id.v, msg_of(late == 1 ? kYesterday : kMsg, a.id.v, a.due.v.str(), late, enum_arg(a.status_value())),
              msg_of(kHelp));
   });
 }

@@ -1,20 +1,25 @@
 #include "lint/rule_util.h"
+#include "core/wording.h"
+#include "core/msg/lint.h"
 
 namespace sv::rules {
 
+// A number of days as a message's argument: "1 dag", "3 dagar".
+static Message days_of(long n) { return count_of(n, msg::n_days_one, msg::n_days); }
+
 static const Tr kMissing{"rule.meeting-minutes-not-approved.missing",
-                         "protokollet från `{0}` ({1}) är inte justerat, {2} dagar efter mötet (högst {3})",
-                         "the minutes of `{0}` ({1}) are not approved, {2} days after the meeting (at most {3})"};
+                         "protokollet från `{0}` ({1}) är inte justerat, {2} efter mötet (högst {3})",
+                         "the minutes of `{0}` ({1}) are not approved, {2} after the meeting (at most {3})"};
 static const Tr kLate{"rule.meeting-minutes-not-approved.late",
-                      "protokollet från `{0}` ({1}) justerades {2}, {3} dagar efter mötet (högst {4})",
-                      "the minutes of `{0}` ({1}) were approved on {2}, {3} days after the meeting (at most {4})"};
+                      "protokollet från `{0}` ({1}) justerades {2}, {3} efter mötet (högst {4})",
+                      "the minutes of `{0}` ({1}) were approved on {2}, {3} after the meeting (at most {4})"};
 static const Tr kHelp{"rule.meeting-minutes-not-approved.help",
                       "justera protokollet och ange `minutes: {approved_by: [...], approved: <datum>}`",
                       "have the minutes approved and write `minutes: {approved_by: [...], approved: <date>}`"};
 
 static const Tr kLateHelp{"rule.meeting-minutes-not-approved.late-help",
-                          "låt justerarna justera protokollen inom {0} dagar efter mötet, t.ex. genom att boka justeringen redan på mötet",
-                          "have the minutes approved within {0} days of the meeting, e.g. by booking the approval at the meeting"};
+                          "låt justerarna justera protokollen inom {0} efter mötet, t.ex. genom att boka justeringen redan på mötet",
+                          "have the minutes approved within {0} of the meeting, e.g. by booking the approval at the meeting"};
 
 static void check(Context& c) {
   long days = c.option_int("days");
@@ -25,11 +30,11 @@ static void check(Context& c) {
     const auto& approved = m.minutes.v.approved;
     if (!approved.set) {
       c.report(m.minutes.set ? m.minutes.span : m.where(), m.id.v, "minutes.approved",
-               msg_of(kMissing, m.id.v, m.date.v.str(), c.today.days() - m.date.v.days(), days), msg_of(kHelp));
+               msg_of(kMissing, m.id.v, m.date.v.str(), days_of(c.today.days() - m.date.v.days()), days), msg_of(kHelp));
     } else if (approved.v > limit) {
       c.report(approved.span, m.id.v, "minutes.approved",
-               msg_of(kLate, m.id.v, m.date.v.str(), approved.v.str(), approved.v.days() - m.date.v.days(), days),
-               msg_of(kLateHelp, days));
+               msg_of(kLate, m.id.v, m.date.v.str(), approved.v.str(), days_of(approved.v.days() - m.date.v.days()), days),
+               msg_of(kLateHelp, days_of(days)));
     }
   }
 }

@@ -1,10 +1,11 @@
 #include "lint/rule_util.h"
+#include "core/wording.h"
 
 namespace sv::rules {
 
 static const Tr kMsg{"rule.plan-not-approved.msg",
-                     "planen `{0}` gäller sedan {1} men är inte fastställd (status `{2}`)",
-                     "plan `{0}` has been in force since {1} but is not approved (status `{2}`)"};
+                     "planen `{0}` gäller sedan {1} men är inte fastställd (status {2})",
+                     "plan `{0}` has been in force since {1} but is not approved (status {2})"};
 static const Tr kHelp{"rule.plan-not-approved.help",
                       "fastställ den i styrgruppen och skriv `status: approved` och `approved: {forum: ..., date: ...}`",
                       "have the steering group approve it, then write `status: approved` and `approved: {forum: ..., date: ...}`"};
@@ -15,7 +16,7 @@ static void check(Context& c) {
     if (!p.id.set || !p.period.set || p.period.v.start > c.today || status != PlanStatus::draft || invalid(p.status))
       continue;
     c.report(p.status.set ? p.status.span : p.where(), p.id.v, "",
-             msg_of(kMsg, p.id.v, p.period.v.start.str(), enum_name(status)), msg_of(kHelp));
+             msg_of(kMsg, p.id.v, p.period.v.start.str(), enum_arg(status)), msg_of(kHelp));
   }
 }
 
