@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A long git history over an example repository, for bench/history.sh.
 
-    bench/gen_history.py REPO N [--merges] [--example DIR]
+    bench/gen_history.py REPO N [--merges] [--hours H] [--example DIR]
 
 Makes REPO (a new git repository) whose first commit holds the example's
 files and whose later commits (N in all) each edit one file: mostly a plan's follow-up
@@ -9,7 +9,10 @@ files and whose later commits (N in all) each edit one file: mostly a plan's fol
 an item of a meeting's minutes (changes after approval, which the history
 rules report). With --merges every
 fourth step is a side branch of one to three such commits merged into main,
-so the first-parent chain holds merges. Deterministic: the same arguments
+so the first-parent chain holds merges. By default the commits are spread
+from 2020 to mid-2026, so a longer history is a denser one; with --hours H they
+are H hours apart and end in mid-2026, so a longer history reaches further
+back and the years the rules look at hold the same commits. Deterministic: the same arguments
 give the same commits (ids included), written in one `git fast-import`.
 """
 import argparse
@@ -21,6 +24,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 START = 1577872800  # 2020-01-01 10:00 UTC
 SPAN = 6 * 365 * 86400 + 200 * 86400  # commits spread up to 2026-07
+END = START + SPAN
 
 
 def read_tree(root):
@@ -77,7 +81,10 @@ class Writer:
     def commit(self, ref, message, changes, parents):
         """Writes a commit on `ref` with the files in `changes`; returns its mark."""
         self.mark += 1
-        when = START + SPAN * self.count // max(1, self.total)
+        if self.hours:
+            when = END - self.hours * 3600 * (self.total - self.count)
+        else:
+            when = START + SPAN * self.count // max(1, self.total)
         self.count += 1
         self.out.write(b"commit %s\nmark :%d\n" % (ref, self.mark))
         self.out.write(b"author Bench <bench@example.org> %d +0100\n" % when)
@@ -94,7 +101,7 @@ class Writer:
         return self.mark
 
 
-def generate(out, files, total, merges):
+def generate(out, files, total, merges, hours=0):
     plans = sorted(p for p in files if p.startswith("plans/") and p.endswith(".yaml"))
     meetings = sorted(p for p in files if p.startswith("meetings/") and p.endswith(".yaml"))
 
@@ -109,6 +116,7 @@ def generate(out, files, total, merges):
         return path
     w = Writer(out)
     w.total = total
+    w.hours = hours
     main = w.commit(b"refs/heads/main", "Exempeldata", files, [])
     step = 0
     while w.count < total:
@@ -131,6 +139,7 @@ def main():
     ap.add_argument("repo")
     ap.add_argument("commits", type=int)
     ap.add_argument("--merges", action="store_true")
+    ap.add_argument("--hours", type=int, default=0, help="commits H hours apart, ending in mid-2026")
     ap.add_argument("--example", default=os.path.join(HERE, "..", "examples", "hoglandet"))
     args = ap.parse_args()
     if args.commits < 1:
@@ -138,7 +147,7 @@ def main():
     files = read_tree(args.example)
     subprocess.run(["git", "init", "-q", "-b", "main", args.repo], check=True)
     fi = subprocess.Popen(["git", "fast-import", "--quiet", "--done"], cwd=args.repo, stdin=subprocess.PIPE)
-    generate(fi.stdin, files, args.commits, args.merges)
+    generate(fi.stdin, files, args.commits, args.merges, args.hours)
     fi.stdin.write(b"done\n")
     fi.stdin.close()
     if fi.wait() != 0:

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The history benchmark: lint and log on long generated histories.
 #
-#   bench/history.sh [--commits "1000 10000 50000"] [--merges] [--bin PATH] [--out FILE.md]
+#   bench/history.sh [--commits "1000 10000 50000"] [--merges] [--hours H] [--bin PATH] [--out FILE.md]
 #
 # For each number of commits, makes a history over examples/hoglandet with
-# bench/gen_history.py (linear, or merge-heavy with --merges) and times, once
+# bench/gen_history.py (linear, or merge-heavy with --merges; commits spread
+# over 2020-2026, or H hours apart with --hours) and times, once
 # each: git log --first-parent --raw (the floor for a history walk), git log -p
 # of one plan (the floor for `log ID`), samverkan validate (warm cache: the
 # memory the history is measured against), samverkan lint with a cold and a
@@ -13,14 +14,15 @@
 # floors and their memory above validate's.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-commits="1000 10000 50000" merges="" bin=$here/../build/cli/samverkan out=""
+commits="1000 10000 50000" merges="" hours=0 bin=$here/../build/cli/samverkan out=""
 while [ $# -gt 0 ]; do
   case $1 in
     --commits) commits=$2; shift 2 ;;
     --merges) merges=--merges; shift ;;
+    --hours) hours=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    *) echo "usage: $0 [--commits \"N ...\"] [--merges] [--bin PATH] [--out FILE.md]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--commits \"N ...\"] [--merges] [--hours H] [--bin PATH] [--out FILE.md]" >&2; exit 2 ;;
   esac
 done
 bin=$(realpath "$bin")
@@ -40,12 +42,12 @@ run() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }'; }
 
-table="| commits | git log --raw | git log -p PATH | validate (warm) | lint cold | lint warm | log ID | lint warm / (git log + validate) | log / git log -p | lint, log MB above validate |
-|---|---|---|---|---|---|---|---|---|---|"
+table="| commits | git log --raw | git log -p PATH | validate (warm) | lint cold | lint warm | log ID cold | log ID warm | lint warm / (git log + validate) | log warm / git log -p | lint, log MB above validate |
+|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $commits; do
   repo=$work/repo-$n
   echo "generating $n commits $merges..." >&2
-  python3 "$here/gen_history.py" "$repo" "$n" $merges
+  python3 "$here/gen_history.py" "$repo" "$n" $merges --hours "$hours"
   cd "$repo"
   export XDG_CACHE_HOME=$work/cache-$n
   run " git-raw" git log --first-parent --raw --no-abbrev; g_wall=$wall g_mb=$mb
@@ -55,13 +57,14 @@ for n in $commits; do
   rm -rf "$XDG_CACHE_HOME"
   run " lint-cold" "$bin" lint --today 2026-12-01; c_wall=$wall c_mb=$mb
   run " lint-warm" "$bin" lint --today 2026-12-01; w_wall=$wall w_mb=$mb
+  run " log-cold" "$bin" log "$id"; lc_wall=$wall
   run " log" "$bin" log "$id"; l_wall=$wall l_mb=$mb
   echo >&2
   cd "$work"
   rm -rf "$repo" "$XDG_CACHE_HOME"
   floor=$(awk -v a="$g_wall" -v b="$v_wall" 'BEGIN { print a + b }')
   table+="
-| $n | $g_wall s, $g_mb MB | $p_wall s, $p_mb MB | $v_wall s, $v_mb MB | $c_wall s, $c_mb MB | $w_wall s, $w_mb MB | $l_wall s, $l_mb MB | $(ratio "$w_wall" "$floor") | $(ratio "$l_wall" "$p_wall") | $((w_mb - v_mb)), $((l_mb - v_mb)) |"
+| $n | $g_wall s, $g_mb MB | $p_wall s, $p_mb MB | $v_wall s, $v_mb MB | $c_wall s, $c_mb MB | $w_wall s, $w_mb MB | $lc_wall s | $l_wall s, $l_mb MB | $(ratio "$w_wall" "$floor") | $(ratio "$l_wall" "$p_wall") | $((w_mb - v_mb)), $((l_mb - v_mb)) |"
 done
 echo "$table"
 [ -z "$out" ] || echo "$table" >"$out"

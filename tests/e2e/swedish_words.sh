@@ -5,8 +5,8 @@
 # every golden fixture (where the findings are). The word list's header says what
 # is matched and what is exempt.
 #
-# Not checked here yet: `diff` and `log`, whose output names fields and values in
-# the other helper's work (issue 13, item 6); the coordinator adds them on merge.
+# `diff` and `log` are checked on a git repository made from the example, with
+# commits that change a status, a target and a measurement.
 # Machine formats (json, sarif, junit) and the calendar (.ics) are left out:
 # programs read them. HTML is checked as the examples' whole sites, as text.
 bin=$1
@@ -100,6 +100,25 @@ for page in "$work"/site-*/*.html; do
 done
 check "the examples' sites were written ($pages pages)" eval '[ "$pages" -gt 20 ]'
 english "the examples' sites" "$outdir"/page_*.txt
+
+# 6. diff and log on the example in git: a status, a target and a measurement
+# changed, the plan's file moved.
+repo=$work/git-example
+cp -r "$src/examples/hoglandet" "$repo"
+(
+  cd "$repo" && export GIT_CEILING_DIRECTORIES=$work HOME=$work GIT_CONFIG_NOSYSTEM=1 &&
+  git init -q -b main && git add -A && git -c user.name=T -c user.email=t@example.org commit -qm Första &&
+  plan=plans/samverk-hoglandet/2026.yaml &&
+  sed -i '0,/status: ongoing/s//status: done/' "$plan" &&
+  sed -i '0,/      value: \([0-9]*\)$/s//      value: 99/' "$plan" &&
+  git -c user.name=T -c user.email=t@example.org commit -qam Andra &&
+  "$bin" --lang sv diff HEAD~1 HEAD && "$bin" --lang sv diff HEAD~1 HEAD --format md &&
+  for id in $(grep -h "^id:" "$plan" plans/uppdrag-samverkan-nassjo/2026.yaml | cut -d' ' -f2); do
+    "$bin" --lang sv log "$id" && "$bin" --lang sv log "$id#m1" && "$bin" --lang sv log "$id#a1"
+  done
+) >"$outdir/git_example.txt" 2>&1
+check "diff and log ran on the example in git" eval 'grep -q "har lagts till" "$outdir/git_example.txt" && grep -q "~ " "$outdir/git_example.txt"'
+english "diff and log on the example" "$outdir/git_example.txt"
 
 # The same in reverse for English: none of the Swedish CLI words.
 "$bin" --lang en --help >"$outdir/help-en.txt" 2>&1

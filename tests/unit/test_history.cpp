@@ -180,7 +180,7 @@ std::string expected(const History& full, const std::string& id, bool newest, st
     if ((newest && i == 0) || (asked_after && (!after || day > *after))) kept.push_back(ev[i]);
   }
   ev = kept;
-  return format_log_json(h, id);
+  return format_log_json(h, LogSubject{id});
 }
 
 }  // namespace
@@ -206,13 +206,13 @@ TEST_CASE("history: a query's answers are the full walk's, found from fewer comm
         q.newest.insert(id);
         q.after[id] = day;
         History h = load_history(*git, head, "", {}, HistoryOptions{&loaded.repo, std::nullopt, "", "history", &q});
-        CHECK(format_log_json(h, id) == (at_head ? expected(full, id, true, day, true) : format_log_json(History{}, id)));
+        CHECK(format_log_json(h, LogSubject{id}) == (at_head ? expected(full, id, true, day, true) : format_log_json(History{}, LogSubject{id})));
       }
       HistoryQuery every;
       every.after[id] = std::nullopt;
       every.search_absent = true;
       History h = load_history(*git, head, "", {}, HistoryOptions{nullptr, std::nullopt, "", "history", &every});
-      CHECK(format_log_json(h, id) == expected(full, id, false, std::nullopt, true));
+      CHECK(format_log_json(h, LogSubject{id}) == expected(full, id, false, std::nullopt, true));
     }
     // Every question at once, as lint asks them.
     HistoryQuery all;
@@ -222,7 +222,7 @@ TEST_CASE("history: a query's answers are the full walk's, found from fewer comm
     }
     History h = load_history(*git, head, "", {}, HistoryOptions{&loaded.repo, std::nullopt, "", "history", &all});
     for (const std::string& id : g.ids)
-      if (loaded.repo.ids.count(id)) CHECK(format_log_json(h, id) == expected(full, id, true, g.dates[60], true));
+      if (loaded.repo.ids.count(id)) CHECK(format_log_json(h, LogSubject{id}) == expected(full, id, true, g.dates[60], true));
     CHECK(full.walked == 80);
     // Only changes after a day: the walk stops once past it, and reads only
     // the commits that changed the files asked about.
@@ -230,7 +230,7 @@ TEST_CASE("history: a query's answers are the full walk's, found from fewer comm
     late.after[g.ids[0]] = g.dates[60];
     History recent = load_history(*git, head, "", {}, HistoryOptions{&loaded.repo, std::nullopt, "", "history", &late});
     if (loaded.repo.ids.count(g.ids[0]))
-      CHECK(format_log_json(recent, g.ids[0]) == expected(full, g.ids[0], false, g.dates[60], true));
+      CHECK(format_log_json(recent, LogSubject{g.ids[0]}) == expected(full, g.ids[0], false, g.dates[60], true));
     CHECK(recent.walked < full.walked);  // 8 + 16 + 32 commits at most: the batches double
     CHECK(recent.read < recent.walked);
     // Data loaded from a work tree that moved an entity since the commit: the
@@ -243,6 +243,6 @@ TEST_CASE("history: a query's answers are the full walk's, found from fewer comm
     one.newest.insert(moved_id);
     one.after[moved_id] = g.dates[30];
     History from_work = load_history(*git, head, "", {}, HistoryOptions{&work.repo, std::nullopt, "", "history", &one});
-    CHECK(format_log_json(from_work, moved_id) == expected(full, moved_id, true, g.dates[30], true));
+    CHECK(format_log_json(from_work, LogSubject{moved_id}) == expected(full, moved_id, true, g.dates[30], true));
   }
 }
