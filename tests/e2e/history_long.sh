@@ -46,6 +46,18 @@ same "log json" "$work/out" 875dcea8d4f36e1f2ffc85400029e71badaa777bedd53149aa28
 "$bin" log --format json styrgrupp-nassjo-2025-12-11 >"$work/out" 2>&1
 same "log of a meeting" "$work/out" e0739415246ad8e1007c1f188457c221a2d293984fab2d1919a645954df26765
 
+# Progress on a terminal only: a line rewritten in place and cleared, never
+# in a pipe or with CI set.
+if command -v script >/dev/null; then
+  tty_out=$(env -u CI script -qec "\"$bin\" log handlingsplan-nassjo-2026 >/dev/null" /dev/null 2>&1)
+  check "progress on a terminal" grep -q "läser historiken: [0-9]* incheckningar" <<<"$tty_out"
+  check "progress line cleared" grep -q $'\r\033\[K$' <<<"$(tr -d '\n' <<<"$tty_out")"
+  ci_out=$(CI=true script -qec "\"$bin\" log handlingsplan-nassjo-2026 >/dev/null" /dev/null 2>&1)
+  check "no progress with CI set" bash -c '! grep -q "läser historiken" <<<"$1"' _ "$ci_out"
+fi
+"$bin" log handlingsplan-nassjo-2026 2>"$work/err" >/dev/null
+check "no progress in a pipe" [ ! -s "$work/err" ]
+
 cd "$merges"
 run lint --today 2026-12-01
 check "merges: lint exit code" code_is 0
