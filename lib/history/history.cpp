@@ -149,8 +149,9 @@ class Walker {
         return;
       std::string path = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
       if (excluded(path)) return;
-      Tree ta = as_tree(x), tb = as_tree(y);
-      if (ta || tb) changed(ta.get(), tb.get(), path, out);
+      const git_tree* ta = as_tree(x);
+      const git_tree* tb = as_tree(y);
+      if (ta || tb) changed(ta, tb, path, out);
       bool fa = is_data(x, name), fb = is_data(y, name);
       if (fa || fb) {
         FileChange fc{std::move(path), {}, {}};
@@ -222,6 +223,12 @@ class Walker {
   // Whether blob `id` at `path` is the loaded file there.
   bool is_known(const git_oid& id, const std::string& path) { return known_file(id, path).has_value(); }
 
+  // A commit has been compared: its trees are kept for the next one only.
+  void next_commit() {
+    trees_last_ = std::move(trees_now_);
+    trees_now_.clear();
+  }
+
   // The walker's own copy of a path, which lives as long as it.
   const std::string* intern(const std::string& path) { return &*paths_.insert(path).first; }
 
@@ -249,11 +256,19 @@ class Walker {
   bool excluded(const std::string& path) const {
     return std::any_of(exclude_.begin(), exclude_.end(), [&](const std::string& g) { return glob_match(g, path); });
   }
-  Tree as_tree(const git_tree_entry* e) {
+  // The tree of an entry (null for another kind), read once for this commit
+  // and the one compared before it: the next older commit's trees are mostly
+  // the ones just read as this one's parent's (libgit2's own cache is off).
+  const git_tree* as_tree(const git_tree_entry* e) {
     if (!e || git_tree_entry_filemode(e) != GIT_FILEMODE_TREE) return nullptr;
+    const git_oid* id = git_tree_entry_id(e);
+    std::string key(reinterpret_cast<const char*>(id->id), GIT_OID_RAWSZ);
+    if (auto it = trees_now_.find(key); it != trees_now_.end()) return it->second.get();
+    if (auto it = trees_last_.find(key); it != trees_last_.end())
+      return trees_now_.insert(trees_last_.extract(it)).position->second.get();
     git_tree* t = nullptr;
-    check(git_tree_lookup(&t, repo_, git_tree_entry_id(e)));
-    return Tree(t);
+    check(git_tree_lookup(&t, repo_, id));
+    return trees_now_.emplace(std::move(key), Tree(t)).first->second.get();
   }
   static bool is_data(const git_tree_entry* e, std::string_view name) {
     if (!e) return false;
@@ -329,6 +344,7 @@ class Walker {
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
   std::unordered_set<std::string> paths_;  // every path met: BlobKey points into it
+  std::unordered_map<std::string, Tree> trees_now_, trees_last_;  // by raw object id: as_tree
   std::unordered_map<BlobKey, Held, BlobKeyHash> cache_;
   const Repo* known_ = nullptr;
   bool known_indexed_ = false;  // the members below are filled on first use
@@ -777,6 +793,7 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
       }
       Tree before = parent ? data_tree(repo, parent.get(), root) : nullptr;
       walker.changed(before.get(), now.get(), "", files);
+      walker.next_commit();
       batches.add(std::move(info), &files);
       older = std::move(before);
       older_read = true;
