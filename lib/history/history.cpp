@@ -647,19 +647,22 @@ void record_step(Walker& walker, const std::vector<FileChange>& files, Questions
     questions.take(eid);
     h.events[std::string(eid)].push_back(EntityEvent{commit_index(), std::move(*d)});
   };
-  for (const auto& [eid, x] : a) {
-    auto y = b.find(eid);
+  // (No structured bindings below: a lambda may not capture one before C++20's clang 16.)
+  for (const auto& before : a) {
+    const Side& x = before.second;
+    auto y = b.find(before.first);
     if (y == b.end()) {
-      record(eid, [&] { return std::optional<EntityDiff>(one_sided(x, Change::removed)); });
+      record(before.first, [&] { return std::optional<EntityDiff>(one_sided(x, Change::removed)); });
       continue;
     }
-    record(eid, [&] {
+    record(before.first, [&] {
       std::optional<Flat> tx, ty;
       return diff_entity(&flat_of(x, tx), &flat_of(y->second, ty));
     });
   }
-  for (const auto& [eid, y] : b)
-    if (!a.count(eid)) record(eid, [&] { return std::optional<EntityDiff>(one_sided(y, Change::added)); });
+  for (const auto& after : b)
+    if (!a.count(after.first))
+      record(after.first, [&] { return std::optional<EntityDiff>(one_sided(after.second, Change::added)); });
   for (const auto& [eid, x] : a) questions.seen_at(eid, walker.intern(*x.path));
   questions.created(files, walker);
 }
