@@ -1,6 +1,8 @@
 // samverkan log ID[#NESTED]: the commits that changed an entity, or one of its
 // goals, activities or actions, newest first.
 
+#include <charconv>
+
 #include "app.h"
 #include "progress.h"
 #include "core/privacy.h"
@@ -19,7 +21,7 @@ namespace cli {
 struct LogOptions {
   std::string id;
   std::string format = "text";
-  size_t max_count = 0;  // 0: every commit
+  std::string max_count;  // a whole number; "" or 0: every commit
   std::string since;     // YYYY-MM-DD: commits dated on or after it
 };
 
@@ -59,6 +61,12 @@ static void find_nested(const Global& g, const sv::History& h, const std::string
 static int run_log(const LogOptions& o, const Global& g) {
   std::optional<sv::Date> since;
   if (!o.since.empty() && !(since = sv::parse_date(o.since))) return fail(g, sv::msg_of(sv::msg::cli_bad_today, o.since));
+  size_t max_count = 0;
+  if (!o.max_count.empty()) {
+    auto [end, error] = std::from_chars(o.max_count.data(), o.max_count.data() + o.max_count.size(), max_count);
+    if (error != std::errc() || end != o.max_count.data() + o.max_count.size())
+      return fail(g, sv::msg_of(sv::msg::cli_bad_count, o.max_count));
+  }
   auto git = sv::GitRepo::open(".");
   std::string head = git->resolve("HEAD");
   std::string root = git->samverkan_root(head, "HEAD");
@@ -79,13 +87,13 @@ static int run_log(const LogOptions& o, const Global& g) {
   sv::LogSubject subject;
   size_t hash = o.id.find('#');
   subject.id = o.id.substr(0, hash);
-  subject.max_count = o.max_count;
+  subject.max_count = max_count;
   // Only the commits that changed the files the entity has lived in are read;
   // an entity that is not at HEAD (a removed one) is looked for in every commit.
   sv::HistoryQuery query;
   query.after[subject.id] = since ? std::optional<sv::Date>(since->plus_days(-1)) : std::nullopt;
   query.search_absent = true;
-  if (hash == std::string::npos) query.max_events = o.max_count;  // a nested object's are counted once picked out
+  if (hash == std::string::npos) query.max_events = max_count;  // a nested object's are counted once picked out
   sv::HistoryOptions ho;
   ho.query = &query;
   if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();

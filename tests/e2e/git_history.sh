@@ -75,6 +75,8 @@ out=$("$BIN" log plan-2026 --since 2027-01-01); expect_code "log --since, nothin
 out=$("$BIN" log plan-2026 --since 2026-13-01 2>&1); expect_code "log --since, bad date" 2 $?
 expect_contains "log --since, bad date" "$out" "2026-13-01"
 out=$("$BIN" log plan-2026 -n x 2>&1); expect_code "log -n x" 2 $?
+out=$("$BIN" log plan-2026 -n -1 2>&1); expect_code "log -n -1" 2 $?
+expect_contains "log -n -1" "$out" "inget antal"
 out=$("$BIN" log plan-2025 2>&1); expect_code "log unknown id" 2 $?
 expect_contains "log unknown id" "$out" "plan-2025" "menade du \`plan-2026\`?"
 
