@@ -48,7 +48,7 @@ TEST_CASE("labels are render.def's texts themselves; a value without one is show
   CHECK(enum_label(ForumType::information, Lang::en) == msg::r_forum_information.en);
   CHECK(enum_label(MeetingType::information, Lang::en) == msg::r_mt_information.en);
   CHECK(std::string(enum_label(Cadence::ad_hoc, Lang::sv)) == "vid behov");
-  CHECK(std::string(enum_label(GoalUnit::sek, Lang::sv)) == "sek");
+  CHECK(std::string(enum_label(GoalUnit::sek, Lang::sv)) == "kronor");
   CHECK(std::string(enum_label(CalendarEvidence::report, Lang::en)) == "report");
   CHECK(std::string(enum_label(ConfigLanguage::en, Lang::sv)) == "en");
   CHECK(enum_text<PlanStatus>("approved", Lang::sv) == "fastställd");
@@ -80,7 +80,8 @@ TEST_CASE("a value in a message is its label, translated when printed; else the 
   Message m = msg_of(msg::r_period_range, enum_arg<Cadence>("monthly"), enum_arg(ActivityStatus::ongoing), enum_arg<Cadence>("fortnightly"));
   CHECK(m.str(Lang::sv) == "varje månad (pågår – `fortnightly`)");
   CHECK(m.str(Lang::en) == "monthly (ongoing – `fortnightly`)");
-  CHECK(msg_of(msg::r_period_range, enum_arg(GoalUnit::percent), "", "").str(Lang::sv) == "`percent` ( – )");
+  CHECK(msg_of(msg::r_period_range, enum_arg(GoalUnit::percent), "", "").str(Lang::sv) == "procent ( – )");
+  CHECK(msg_of(msg::r_period_range, enum_arg(CalendarEvidence::report), "", "").str(Lang::sv) == "`report` ( – )");
 }
 
 TEST_CASE("the allowed lists are the loader's, in its order (its JSON schema says what it reads)") {
