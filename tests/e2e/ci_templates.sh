@@ -110,6 +110,20 @@ assert open(os.path.join(repo, reports["junit"]), encoding="utf-8").read().start
 pages = dict(jobs)["pages"]
 assert pages["artifacts"]["paths"] == ["public"]
 assert os.path.isfile(os.path.join(repo, "public", "index.html"))
+# --- The English variants (init --lang en): the same files but for the
+# comments, the step names and the message of a missing SAMVERKAN_DEB_URL.
+def same_but_words(doc):
+    if isinstance(doc, dict):
+        if doc.get("id") == "install-samverkan":
+            doc = {k: v for k, v in doc.items() if k != "run"}
+        return {k: same_but_words(v) for k, v in doc.items() if k not in ("name", "before_script")}
+    if isinstance(doc, list):
+        return [same_but_words(v) for v in doc]
+    return doc
+for sv_name, en_name in (("github-workflow.yml", "github-workflow.en.yml"), ("gitlab-ci.yml", "gitlab-ci.en.yml"),
+                         ("pre-commit-config.yaml", "pre-commit-config.en.yaml")):
+    a, b = (yaml.safe_load(open(os.path.join(templates, n), encoding="utf-8")) for n in (sv_name, en_name))
+    assert same_but_words(a) == same_but_words(b), en_name + " differs from " + sv_name + " in more than words"
 print("ran %d steps and scripts; %d findings in the SARIF, %d in the Code Quality report"
       % (len(ran), len(sarif["runs"][0]["results"]), len(cq)))
 PY
