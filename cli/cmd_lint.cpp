@@ -166,7 +166,7 @@ Run setup_lint(CLI::App& app, Global& g) {
   add_scope_options(cmd, g, o->scope);
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, kFormats));
   // One value per occurrence, so that `-o json=x.json PATH` leaves PATH alone.
-  cmd->add_option("-o,--output", o->outputs, T(g, sv::msg::lint_opt_output))
+  cmd->add_option("-o,--output", o->outputs, sv::tr(g.ui, sv::msg::lint_opt_output, sv::join(kFormats, ",")))
       ->type_name("FORMAT=FILE")
       ->allow_extra_args(false);
   cmd->add_option("--today", o->today, T(g, sv::msg::cli_opt_today))->type_name("YYYY-MM-DD");
