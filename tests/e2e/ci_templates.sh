@@ -21,6 +21,8 @@ export GIT_CEILING_DIRECTORIES=$tmp GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYS
 unset SAMVERKAN_LANG GITHUB_STEP_SUMMARY
 for ci in github gitlab; do
   cp -r "$src/examples/hoglandet" "$tmp/$ci"
+  # A goal without measure: warnings (the CI passes) that the reports must carry.
+  sed -i '0,/^goals:$/s//goals:\n  - id: m9\n    title: Ett mål utan mått/' "$tmp/$ci/plans/uppdrag-samverkan-nassjo/2026.yaml"
   git -C "$tmp/$ci" init -q
   git -C "$tmp/$ci" add -A
   git -C "$tmp/$ci" -c user.name=T -c user.email=t@example.org commit -qm start
@@ -75,8 +77,10 @@ assert sarif["version"] == "2.1.0" and sarif["runs"][0]["tool"]["driver"]["name"
 for r in sarif["runs"][0]["results"]:  # paths from the top of the git repository
     uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert os.path.isfile(os.path.join(repo, uri)), uri
+assert {r["ruleId"] for r in sarif["runs"][0]["results"]} >= {"goal-not-measurable", "goal-without-activity"}
+assert "history-unavailable" not in {r["ruleId"] for r in sarif["runs"][0]["results"]}, "the history was not read"
 text = open(summary, encoding="utf-8").read()
-assert text.startswith("### "), "no step summary written: %r" % text[:200]
+assert text.startswith("### ") and "goal-not-measurable" in text, "no step summary written: %r" % text[:200]
 site = os.path.join(repo, uses["actions/upload-pages-artifact"]["path"])
 assert os.path.isfile(os.path.join(site, "index.html")), site
 assert "actions/deploy-pages" in uses and {"lint", "site"} <= set(wf["jobs"]["deploy"]["needs"])
@@ -99,7 +103,7 @@ for job_id, job in jobs:
     sh("\n".join(job["script"]), repo, env, "gitlab %s script" % job_id)
 reports = dict(jobs)["lint"]["artifacts"]["reports"]
 cq = json.load(open(os.path.join(repo, reports["codequality"]), encoding="utf-8"))
-assert isinstance(cq, list)
+assert isinstance(cq, list) and {i["check_name"] for i in cq} >= {"goal-not-measurable", "goal-without-activity"}, cq
 for issue in cq:
     for k in ("description", "check_name", "fingerprint", "severity"):
         assert isinstance(issue[k], str) and issue[k], (k, issue)

@@ -79,7 +79,8 @@ git -C "$top" add -A
 git -C "$top" -c user.name=T -c user.email=t@example.org commit -qm start
 for how in worktree rev; do
   args=(); [ "$how" = rev ] && args=(--rev HEAD)
-  (cd "$top/data/samverkan/plans" && "$bin" "${args[@]}" lint "${sel[@]}" -o "gitlab=$tmp/sub.json" -o "sarif=$tmp/sub.sarif" >/dev/null) || true
+  rm -f "$tmp/sub.json" "$tmp/sub.sarif"
+  (cd "$top/data/samverkan/plans" && "$bin" lint "${args[@]}" "${sel[@]}" -o "gitlab=$tmp/sub.json" -o "sarif=$tmp/sub.sarif" >/dev/null) || true
   python3 - "$tmp/sub.json" "$tmp/sub.sarif" "$tmp/out.json" "$how" <<'PY'
 import json, sys
 sub, sarif, base = (json.load(open(p)) for p in sys.argv[1:4])
