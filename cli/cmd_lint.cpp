@@ -9,6 +9,7 @@
 #include "progress.h"
 #include "core/privacy.h"
 #include "load/cache.h"
+#include "load/git.h"
 #include "history/diff.h"
 #include "history/history.h"
 #include "lint/lint.h"
@@ -21,7 +22,7 @@
 
 namespace cli {
 
-static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github"};
+static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github", "gitlab"};
 
 struct LintOptions {
   Scope scope;
@@ -41,6 +42,26 @@ static std::string work_tree_root(const std::string& path) {
     return sv::find_root(path.empty() ? "." : path);
   } catch (const sv::SystemError&) {
     return "";
+  }
+}
+
+// Where the samverkan root lies in its git repository ("" at the top, or
+// when it is in none): SARIF and GitLab name files from the git root, so
+// that a samverkan folder inside a larger repository is found there.
+static std::string root_in_git(const sv::Loaded& l, const Global& g, const Scope& s) {
+  try {
+    if (!l.repo.root.empty()) {  // the work tree
+      auto git = sv::GitRepo::try_open(l.repo.root);
+      return git ? git->tree_path_of(l.repo.root).value_or("") : "";
+    }
+    auto git = sv::GitRepo::try_open(s.start);
+    if (!git) return "";
+    if (!g.rev.empty()) return git->samverkan_root(git->resolve(g.rev), g.rev);
+    // --staged: the index's root is the work tree's.
+    std::string disk = work_tree_root(s.start);
+    return disk.empty() ? "" : git->tree_path_of(disk).value_or("");
+  } catch (const sv::SystemError&) {
+    return "";  // the data loaded, so paths from its own root are the best left
   }
 }
 
@@ -108,9 +129,15 @@ static int run_lint(LintOptions& o, const Global& g) {
   }
 
   bool summary_done = false;
+  std::optional<std::string> in_git;
+  auto git_prefix = [&]() -> const std::string& {
+    if (!in_git) in_git = root_in_git(l, g, o.scope);
+    return *in_git;
+  };
   auto render = [&](const std::string& format, bool color) {
     if (format == "json") return sv::format_json(l.repo, l.findings, l.lang);
-    if (format == "sarif") return sv::format_sarif(l.repo, l.findings, l.lang);
+    if (format == "sarif") return sv::format_sarif(l.repo, l.findings, l.lang, git_prefix());
+    if (format == "gitlab") return sv::format_gitlab(l.repo, l.findings, l.lang, git_prefix());
     if (format == "junit") return sv::format_junit(l.repo, l.findings, l.lang, fail_on);
     if (format == "github") {
       const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
@@ -139,7 +166,7 @@ Run setup_lint(CLI::App& app, Global& g) {
   add_scope_options(cmd, g, o->scope);
   cmd->add_option("--format", o->format, T(g, sv::msg::cli_opt_format))->check(one_of(g, kFormats));
   // One value per occurrence, so that `-o json=x.json PATH` leaves PATH alone.
-  cmd->add_option("-o,--output", o->outputs, T(g, sv::msg::lint_opt_output))
+  cmd->add_option("-o,--output", o->outputs, sv::tr(g.ui, sv::msg::lint_opt_output, sv::join(kFormats, ",")))
       ->type_name("FORMAT=FILE")
       ->allow_extra_args(false);
   cmd->add_option("--today", o->today, T(g, sv::msg::cli_opt_today))->type_name("YYYY-MM-DD");

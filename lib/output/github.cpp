@@ -45,12 +45,6 @@ const char* command(Severity s) {
   }
 }
 
-std::string message_with_help(const Finding& f, Lang lang) {
-  std::string text = f.message.str(lang);
-  if (f.help) text += fmt::format("\n{}: {}", msg::cli_help_label.get(lang), f.help->str(lang));
-  return text;
-}
-
 }  // namespace
 
 std::string format_github(const Repo& repo, const std::vector<Finding>& findings, Lang lang) {

@@ -1,5 +1,5 @@
 // Printing findings: text in the style of rustc/ruff, and JSON (format.md §10).
-// One file per format in output/: text.cpp, json.cpp, sarif.cpp, junit.cpp, github.cpp.
+// One file per format in output/: text.cpp, json.cpp, sarif.cpp, junit.cpp, github.cpp, gitlab.cpp.
 #pragma once
 
 #include <cstdint>
@@ -61,9 +61,28 @@ std::string format_text(const Repo& repo, const std::vector<Finding>& findings, 
 std::string format_summary(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
 std::string format_json(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
 
+// A finding's line-independent identity (sarif.cpp): code, entity and
+// nested id, or the file's path for a finding without an entity; never the
+// line or the message, so it survives edits elsewhere in the file. Masked
+// whole (ids and file names may hold a personnummer), so it is the same
+// whether or not the output edge sees it. SARIF's partialFingerprints and
+// GitLab's fingerprints are made from it.
+std::string finding_key(const Repo& repo, const Finding& f);
+// The message, then "hjälp: ..." on a line of its own when there is help.
+std::string message_with_help(const Finding& f, Lang lang);
+
+// Code scanning (SARIF) and GitLab want paths from the top of the git
+// repository: `root_in_git` is where the samverkan root lies in it ("" at
+// the top, or outside git), put before every file's path.
 // SARIF 2.1.0 (sarif.cpp): every rule with its metadata and help, and
 // each result with its file, line and column.
-std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang);
+std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang,
+                         const std::string& root_in_git = "");
+// GitLab's Code Quality report (gitlab.cpp): a JSON array, one object per
+// finding with description, check_name, fingerprint, severity (error →
+// major, warning → minor, info → info) and location.path/lines.begin.
+std::string format_gitlab(const Repo& repo, const std::vector<Finding>& findings, Lang lang,
+                          const std::string& root_in_git = "");
 // JUnit XML (junit.cpp): a testsuite per file, a testcase per finding,
 // a failure for each finding at or above `fail_on`.
 std::string format_junit(const Repo& repo, const std::vector<Finding>& findings, Lang lang, Severity fail_on);

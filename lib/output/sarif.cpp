@@ -50,7 +50,21 @@ json rule_json(const std::string& id, Severity def, const std::string& brief, co
 
 }  // namespace
 
-std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang) {
+std::string finding_key(const Repo& repo, const Finding& f) {
+  std::string key = f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested);
+  if (f.entity.empty() && f.span.file >= 0 && f.span.file < static_cast<int>(repo.files.size()))
+    key += "@" + repo.files[f.span.file].path;
+  return mask_personal_numbers(key);
+}
+
+std::string message_with_help(const Finding& f, Lang lang) {
+  std::string text = f.message.str(lang);
+  if (f.help) text += fmt::format("\n{}: {}", msg::cli_help_label.get(lang), f.help->str(lang));
+  return text;
+}
+
+std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings, Lang lang,
+                         const std::string& root_in_git) {
   json rules = json::array();
   std::map<std::string, size_t> index;
   for (const rules::Rule* r : rules::every_rule()) {
@@ -74,9 +88,10 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
     }
   }
 
+  const std::string prefix = root_in_git.empty() ? "" : root_in_git + "/";
   auto physical = [&](const Span& s) {
     json phys;
-    phys["artifactLocation"] = {{"uri", uri_of(repo.files[s.file].path)}, {"uriBaseId", "%SRCROOT%"}};
+    phys["artifactLocation"] = {{"uri", uri_of(prefix + repo.files[s.file].path)}, {"uriBaseId", "%SRCROOT%"}};
     if (s.line > 0)
       phys["region"] = {{"startLine", s.line},
                         {"startColumn", std::max(1, s.col)},
@@ -91,9 +106,7 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
     r["ruleId"] = f.code;
     r["ruleIndex"] = index.at(f.code);
     r["level"] = level(f.severity);
-    std::string text = f.message.str(lang);
-    if (f.help) text += fmt::format("\n{}: {}", msg::cli_help_label.get(lang), f.help->str(lang));
-    r["message"] = {{"text", text}};
+    r["message"] = {{"text", message_with_help(f, lang)}};
     if (has_file(f.span)) r["locations"] = json::array({{{"physicalLocation", physical(f.span)}}});
     // Notes that point somewhere (the other place of a duplicate, ...).
     json related = json::array();
@@ -102,12 +115,7 @@ std::string format_sarif(const Repo& repo, const std::vector<Finding>& findings,
         related.push_back({{"id", related.size()}, {"physicalLocation", physical(n.span)}, {"message", {{"text", n.text.str(lang)}}}});
     if (!related.empty()) r["relatedLocations"] = std::move(related);
     // Line-independent identity, so that code scanning follows a finding when text moves.
-    // Masked whole (ids and file names may hold a personnummer), so the key is
-    // the same whether or not the edge sees it.
-    std::string key = f.code + "/" + f.entity + (f.nested.empty() ? "" : "#" + f.nested);
-    if (f.entity.empty() && has_file(f.span))
-      key += "@" + repo.files[f.span.file].path;
-    r["partialFingerprints"] = {{"samverkanKey/v1", mask_personal_numbers(key)}};
+    r["partialFingerprints"] = {{"samverkanKey/v1", finding_key(repo, f)}};
     results.push_back(std::move(r));
   }
 

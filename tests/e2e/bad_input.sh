@@ -117,7 +117,7 @@ check "NO_COLOR: no escape codes" eval '! grep -q $'"'"'\x1b'"'"' <<<"$out"'
 p="$work/pin"; new_repo "$p"
 printf 'kind: organisation\nid: o-8112189876\nname: Person 811218-9876\ntype: other\nnmae: x\n' >"$p/organisations/pin.yaml"
 leaked=0
-for fmt in text json sarif junit github; do
+for fmt in text json sarif junit github gitlab; do
   out=$("$bin" lint "$p" --today 2026-10-15 --format "$fmt" 2>&1)
   grep -q "8112189876\|811218-9876" <<<"$out" && { echo "leaked in $fmt"; leaked=1; }
 done

@@ -10,11 +10,11 @@ repo=$src/tests/lint/formats/repo
 export NO_COLOR=1 SOURCE_DATE_EPOCH=1792022400
 fail() { echo "$*" >&2; exit 1; }
 status=0
-"$bin" -C "$repo" lint -o "json=$tmp/a.json" -o "sarif=$tmp/a.sarif" -o "junit=$tmp/a.xml" -o "text=$tmp/a.txt" \
+"$bin" -C "$repo" lint -o "json=$tmp/a.json" -o "sarif=$tmp/a.sarif" -o "junit=$tmp/a.xml" -o "text=$tmp/a.txt" -o "gitlab=$tmp/a.gitlab" \
   >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
 [ "$status" = 1 ] || fail "expected exit 1, got $status"
 [ -s "$tmp/stderr" ] && fail "unexpected stderr: $(cat "$tmp/stderr")"
-for f in json sarif junit text; do
+for f in json sarif junit text gitlab; do
   "$bin" -C "$repo" lint --format "$f" >"$tmp/expected.$f" || true
 done
 cmp "$tmp/stdout" "$tmp/expected.text"
@@ -22,6 +22,7 @@ cmp "$tmp/a.txt" "$tmp/expected.text"
 cmp "$tmp/a.json" "$tmp/expected.json"
 cmp "$tmp/a.xml" "$tmp/expected.junit"
 cmp "$tmp/a.sarif" "$tmp/expected.sarif"
+cmp "$tmp/a.gitlab" "$tmp/expected.gitlab"
 [ -z "$(find "$tmp" -name '.*tmp*')" ] || fail "temporary files left behind"
 
 for spec in "xml=$tmp/x" "json" "json=" "=x"; do

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
+#include <nlohmann/json.hpp>
 
 #include "lint/baseline.h"
 #include "lint/lint.h"
@@ -224,6 +226,44 @@ TEST_CASE("github: properties and messages are escaped as GitHub reads them") {
   CHECK(out.rfind("::warning file=a%3Ab%2C100%25.yaml,line=1,col=1,endColumn=2,title=goal-not-measurable::"
                   "`samverkan-ignore: 50%25%0D%0Ab: c, d` silences nothing here\n",
                   0) == 0);
+}
+
+TEST_CASE("gitlab: fingerprints follow the SARIF key, stay distinct, and carry no digits the mask would take") {
+  Repo repo;
+  repo.files = {{"samverkan.yaml", ""}, {"plans/p.yaml", "x\n"}};
+  Finding a = finding("goal-not-measurable", 3, "p", "g1");
+  Finding moved = finding("goal-not-measurable", 40, "p", "g1");
+  Finding nowhere = finding("config-invalid", 0, "", "");
+  nowhere.span = Span{-1, 0, 0, 0};
+  nowhere.severity = Severity::error;
+  auto parsed = nlohmann::json::parse(format_gitlab(repo, {a, a, nowhere}, Lang::en, "data"));
+  REQUIRE(parsed.size() == 3);
+  CHECK(parsed[0]["location"]["path"] == "data/plans/p.yaml");
+  CHECK(parsed[0]["location"]["lines"]["begin"] == 3);
+  CHECK(parsed[0]["severity"] == "minor");
+  // The same key twice: two issues, not one.
+  CHECK(parsed[0]["fingerprint"] != parsed[1]["fingerprint"]);
+  // Without a place: samverkan.yaml, line 1.
+  CHECK(parsed[2]["location"]["path"] == "data/samverkan.yaml");
+  CHECK(parsed[2]["location"]["lines"]["begin"] == 1);
+  CHECK(parsed[2]["severity"] == "major");
+  // The line is no part of it.
+  auto again = nlohmann::json::parse(format_gitlab(repo, {moved}, Lang::en));
+  CHECK(again[0]["fingerprint"] == parsed[0]["fingerprint"]);
+  CHECK(finding_key(repo, a) == finding_key(repo, moved));
+  // Many keys: all distinct, 32 hex digits, never ten digits in a row.
+  std::vector<Finding> many;
+  for (int i = 0; i < 3000; ++i) many.push_back(finding("goal-not-measurable", 1, "p", std::to_string(i).c_str()));
+  auto all = nlohmann::json::parse(format_gitlab(repo, many, Lang::en));
+  std::set<std::string> seen;
+  for (const auto& issue : all) {
+    std::string fp = issue["fingerprint"];
+    seen.insert(fp);
+    CHECK(fp.size() == 32);
+    CHECK(fp.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK(find_personal_numbers(fp).empty());
+  }
+  CHECK(seen.size() == many.size());
 }
 
 TEST_CASE("a rule's help is its explanation, then its options with their defaults") {

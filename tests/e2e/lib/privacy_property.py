@@ -315,6 +315,7 @@ def run_commands(repo, env, r, org_id):
         ["lint", "--color", "always"] + today,
         ["lint", "--format", "json"] + today, ["lint", "--format", "sarif"] + today,
         ["lint", "--format", "junit"] + today, ["lint", "--format", "github"] + today,
+        ["lint", "--format", "gitlab"] + today, ["lint", "-o", "gitlab=%s/lint.gitlab.json" % out] + today,
         ["lint", "-o", "sarif=%s/lint.sarif" % out, "-o", "text=%s/lint.txt" % out] + today,
         ["lint", "--write-baseline", "%s/baseline.json" % out] + today,
         ["lint", "--baseline", "%s/baseline.json" % out] + today,
