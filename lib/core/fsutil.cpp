@@ -87,6 +87,44 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
   }
 }
 
+bool create_file_atomic(const std::string& path, const std::string& content, bool make_dirs) {
+  namespace fs = std::filesystem;
+  auto fail = [&](int err) { throw SystemError(msg_of(msg::cli_write_failed, path, std::strerror(err))); };
+  std::error_code ec;
+  fs::path target(path);
+  if (fs::exists(fs::symlink_status(target, ec))) return false;
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  if (make_dirs) {
+    fs::create_directories(dir, ec);
+    if (ec) fail(ec.value());
+  }
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) fail(errno);
+  auto abandon = [&](int e) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    fail(e);
+  };
+  if (!write_all(fd, content)) abandon(errno);
+  ::fchmod(fd, default_mode());
+  if (::fsync(fd) != 0) abandon(errno);
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(tmpl.c_str());
+    fail(e);
+  }
+  // A hard link, unlike rename, fails when the name exists: no race can
+  // replace a file that appeared meanwhile.
+  int linked = ::link(tmpl.c_str(), target.c_str());
+  int e = errno;
+  ::unlink(tmpl.c_str());
+  if (linked != 0 && e == EEXIST) return false;
+  if (linked != 0) fail(e);
+  return true;
+}
+
 bool append_to_file(const std::string& path, std::string_view content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
   if (fd < 0) return false;

@@ -23,10 +23,14 @@ bool is_word(std::string_view v) {
 
 bool ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Line breaks and marks YAML gives meaning beyond ASCII: NEL, LS, PS, BOM.
+// What must be escaped for the reader to see it: the line breaks and marks
+// YAML gives meaning beyond ASCII (NEL, LS, PS, BOM), and what YAML does not
+// allow written as it is and the Emitter leaves so unless told to escape
+// beyond ASCII (DEL, U+FFFE, U+FFFF).
 bool has_special_unicode(std::string_view v) {
   return v.find("\xC2\x85") != v.npos || v.find("\xE2\x80\xA8") != v.npos || v.find("\xE2\x80\xA9") != v.npos ||
-         v.find("\xEF\xBB\xBF") != v.npos;
+         v.find("\xEF\xBB\xBF") != v.npos || v.find('\x7F') != v.npos || v.find("\xEF\xBF\xBE") != v.npos ||
+         v.find("\xEF\xBF\xBF") != v.npos;
 }
 
 }  // namespace
@@ -66,6 +70,11 @@ YamlWriter& YamlWriter::comment(std::string_view text) {
     from = to + 1;
   }
   return *this;
+}
+
+YamlWriter& YamlWriter::note(std::string_view text) {
+  *e_ << YAML::Newline;
+  return comment(text);
 }
 
 YamlWriter& YamlWriter::begin_map() { return *e_ << YAML::BeginMap, *this; }
