@@ -73,8 +73,15 @@ YamlWriter& YamlWriter::comment(std::string_view text) {
 }
 
 YamlWriter& YamlWriter::note(std::string_view text) {
-  *e_ << YAML::Newline;
-  return comment(text);
+  // Each line after a line break of its own: comments in a row would share a line.
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t to = text.find('\n', from);
+    if (to == text.npos) to = text.size();
+    *e_ << YAML::Newline << YAML::Comment(std::string(text.substr(from, to - from)));
+    from = to + 1;
+  }
+  return *this;
 }
 
 YamlWriter& YamlWriter::begin_map() { return *e_ << YAML::BeginMap, *this; }

@@ -77,7 +77,7 @@ check "new plan --from carries exactly the unfinished activities" [ "$carried" =
 
 run new plan uppdrag-samverkan-nassjo 2028
 made "new plan (skeleton)" plans/uppdrag-samverkan-nassjo/2028.yaml plans/uppdrag-samverkan-nassjo/2028.yaml \
-  plan-without-goals plan-not-approved plan-without-activities goal-not-measurable
+  plan-without-target-group
 run new plan uppdrag-samverkan-nassjo 2029 --from handlingsplan-nassjo-2062
 check "unknown plan: exit 2 with did you mean" bash -c '[ '"$code"' = 2 ] && grep -q "handlingsplan-nassjo-2026" <<<"$1"' _ "$out"
 
@@ -86,9 +86,11 @@ made "new report" reports/helarsrapport-nassjo-2026.yaml reports/helarsrapport-n
 check "completed activities as comments" grep -q '^# - ' reports/helarsrapport-nassjo-2026.yaml
 
 run new organisation vaxjo-kommun --name 'Växjö kommun: "x" # y' --type municipality
-made "new organisation" organisations/vaxjo-kommun.yaml organisations/vaxjo-kommun.yaml
+made "new organisation" organisations/vaxjo-kommun.yaml organisations/vaxjo-kommun.yaml \
+  organisation-without-contact organisation-without-mandate
 run new collaboration samverkan-test --name Test --parties nassjo-kommun,vaxjo-kommun
-made "new collaboration" collaborations/samverkan-test.yaml collaborations/samverkan-test.yaml
+made "new collaboration" collaborations/samverkan-test.yaml collaborations/samverkan-test.yaml \
+  collaboration-without-steering plan-outdated
 run new forum styrgrupp-test --name 'Styrgrupp Test' --collaboration samverkan-test --type steering --cadence quarterly
 made "new forum" forums/styrgrupp-test.yaml forums/styrgrupp-test.yaml forum-never-met
 run new organisation Bad_Id --name X --type other
