@@ -92,7 +92,7 @@ run new collaboration samverkan-test --name Test --parties nassjo-kommun,vaxjo-k
 made "new collaboration" collaborations/samverkan-test.yaml collaborations/samverkan-test.yaml \
   collaboration-without-steering plan-outdated
 run new forum styrgrupp-test --name 'Styrgrupp Test' --collaboration samverkan-test --type steering --cadence quarterly
-made "new forum" forums/styrgrupp-test.yaml forums/styrgrupp-test.yaml forum-never-met
+made "new forum" forums/styrgrupp-test.yaml forums/styrgrupp-test.yaml forum-meets-cadence
 run new organisation Bad_Id --name X --type other
 check "bad id: exit 2" code_is 2
 run new organisation x-org --name "$(printf 'bad \xc3(')" --type other
