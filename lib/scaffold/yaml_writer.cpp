@@ -60,25 +60,19 @@ YamlWriter::YamlWriter() : e_(std::make_unique<YAML::Emitter>()) {
 
 YamlWriter::~YamlWriter() = default;
 
-YamlWriter& YamlWriter::comment(std::string_view text) {
+YamlWriter& YamlWriter::comment(std::string_view text) { return comment_lines(text, false); }
+
+// Each line after a line break of its own: comments in a row would share a line.
+YamlWriter& YamlWriter::note(std::string_view text) { return comment_lines(text, true); }
+
+YamlWriter& YamlWriter::comment_lines(std::string_view text, bool own_line) {
   // One comment per line: the Emitter writes a comment's line breaks as they are.
   size_t from = 0;
   while (from <= text.size()) {
     size_t to = text.find('\n', from);
     if (to == text.npos) to = text.size();
+    if (own_line) *e_ << YAML::Newline;
     *e_ << YAML::Comment(std::string(text.substr(from, to - from)));
-    from = to + 1;
-  }
-  return *this;
-}
-
-YamlWriter& YamlWriter::note(std::string_view text) {
-  // Each line after a line break of its own: comments in a row would share a line.
-  size_t from = 0;
-  while (from <= text.size()) {
-    size_t to = text.find('\n', from);
-    if (to == text.npos) to = text.size();
-    *e_ << YAML::Newline << YAML::Comment(std::string(text.substr(from, to - from)));
     from = to + 1;
   }
   return *this;

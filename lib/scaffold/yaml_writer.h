@@ -49,6 +49,7 @@ class YamlWriter {
   std::string str() const;
 
  private:
+  YamlWriter& comment_lines(std::string_view text, bool own_line);
   std::unique_ptr<YAML::Emitter> e_;
 };
 
