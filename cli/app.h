@@ -53,6 +53,7 @@ Run setup_schema(CLI::App& app, Global& g);
 Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
+Run setup_new(CLI::App& app, Global& g);
 
 // docs/rules.md: the rules and the codes, from their tables (rules_doc.cpp).
 std::string rules_markdown();

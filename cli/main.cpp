@@ -167,6 +167,7 @@ int main(int argc, char** argv) {
       setup_diff,
       setup_log,
       setup_render,
+      setup_new,
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {

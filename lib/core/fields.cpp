@@ -132,3 +132,35 @@ std::vector<std::pair<std::string_view, std::string_view>> table_fields() {
 }
 
 }  // namespace sv
+
+namespace sv {
+namespace {
+
+#define DESCRIBE(owner, field, sv_text, en_text) {#owner, field, Tr{"field." #owner "." field, sv_text, en_text}},
+struct Description {
+  std::string_view owner, field;
+  Tr text;
+};
+const Description kDescriptions[] = {
+#include "core/field_help.def"
+};
+#undef DESCRIBE
+
+}  // namespace
+
+const Tr* field_description(std::string_view owner, std::string_view field) {
+  for (const Description& d : kDescriptions)
+    if (d.owner == owner && d.field == field) return &d.text;
+  return nullptr;
+}
+
+const std::vector<FieldDescription>& field_descriptions() {
+  static const std::vector<FieldDescription> all = [] {
+    std::vector<FieldDescription> v;
+    for (const Description& d : kDescriptions) v.push_back({d.owner, d.field, &d.text});
+    return v;
+  }();
+  return all;
+}
+
+}  // namespace sv

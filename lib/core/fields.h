@@ -36,6 +36,17 @@ std::string field_value(std::string_view owner, std::string_view field, const st
 // removed (fields.def's SUMMARY).
 bool field_in_summary(std::string_view owner, std::string_view field);
 
+// What a field means, in a coordinator's words (field_help.def): the comment
+// `samverkan new` writes above it, and an editor's hover. nullptr when the
+// table has no description.
+const Tr* field_description(std::string_view owner, std::string_view field);
+// Every description with its owner and field, for the tests.
+struct FieldDescription {
+  std::string_view owner, field;
+  const Tr* text;
+};
+const std::vector<FieldDescription>& field_descriptions();
+
 // Every (owner, field) of the table, for the tests.
 std::vector<std::pair<std::string_view, std::string_view>> table_fields();
 

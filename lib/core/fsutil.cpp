@@ -34,6 +34,30 @@ mode_t default_mode() {
   return 0666 & ~mask;
 }
 
+// Writes `content` to a new temporary file next to `target` in `dir`, with
+// `mode`, flushed to disk when `sync`; returns its path. `fail(errno)` throws.
+template <class Fail>
+std::string write_temp(const std::filesystem::path& dir, const std::filesystem::path& target,
+                       const std::string& content, mode_t mode, bool sync, Fail fail) {
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) fail(errno);
+  auto abandon = [&](int e) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    fail(e);
+  };
+  if (!write_all(fd, content)) abandon(errno);
+  ::fchmod(fd, mode);
+  if (sync && ::fsync(fd) != 0) abandon(errno);
+  if (::close(fd) != 0) {
+    int e = errno;
+    ::unlink(tmpl.c_str());
+    fail(e);
+  }
+  return tmpl;
+}
+
 }  // namespace
 
 void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs, bool sync) {
@@ -63,28 +87,36 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
     fs::create_directories(dir, ec);
     if (ec) fail(ec.value());
   }
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) fail(errno);
-  auto abandon = [&](int e) {
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    fail(e);
-  };
-  if (!write_all(fd, content)) abandon(errno);
   // The new file keeps the old one's permissions, else the umask's.
-  ::fchmod(fd, exists ? (st.st_mode & 07777) : default_mode());
-  if (sync && ::fsync(fd) != 0) abandon(errno);
-  if (::close(fd) != 0) {
-    int e = errno;
-    ::unlink(tmpl.c_str());
-    fail(e);
-  }
+  std::string tmpl = write_temp(dir, target, content, exists ? (st.st_mode & 07777) : default_mode(), sync, fail);
   if (::rename(tmpl.c_str(), target.c_str()) != 0) {
     int e = errno;
     ::unlink(tmpl.c_str());
     fail(e);
   }
+}
+
+bool create_file_atomic(const std::string& path, const std::string& content, bool make_dirs) {
+  namespace fs = std::filesystem;
+  auto fail = [&](int err) { throw SystemError(msg_of(msg::cli_write_failed, path, std::strerror(err))); };
+  std::error_code ec;
+  fs::path target(path);
+  if (fs::exists(fs::symlink_status(target, ec))) return false;
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  if (make_dirs) {
+    fs::create_directories(dir, ec);
+    if (ec) fail(ec.value());
+  }
+  std::string tmpl = write_temp(dir, target, content, default_mode(), true, fail);
+  // A hard link, unlike rename, fails when the name exists: no race can
+  // replace a file that appeared meanwhile.
+  int linked = ::link(tmpl.c_str(), target.c_str());
+  int e = errno;
+  ::unlink(tmpl.c_str());
+  if (linked != 0 && e == EEXIST) return false;
+  if (linked != 0) fail(e);
+  return true;
 }
 
 bool append_to_file(const std::string& path, std::string_view content) {

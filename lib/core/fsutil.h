@@ -15,6 +15,11 @@ namespace sv {
 // errno set when it could not be written. Use privacy::append_file, which masks.
 bool append_to_file(const std::string& path, std::string_view content);
 
+// Writes a new file atomically as write_file_atomic does, but never over an
+// existing one: false (nothing written) when something is at `path`. Throws
+// SystemError on any other failure.
+bool create_file_atomic(const std::string& path, const std::string& content, bool make_dirs = false);
+
 void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs = false,
                        bool sync = true);
 

@@ -38,6 +38,13 @@ void err(std::string_view text);
 // `sync`: flushed to disk before the rename (off where a whole directory is
 // swapped in afterwards, as render site does).
 void write_file(const std::string& path, std::string_view content, bool make_dirs = false, bool sync = true);
+// A new data file of the user's repository that the user asked for
+// (`samverkan new`), written atomically and never over an existing file
+// (false when one exists). Not masked, on purpose: it holds what the user
+// gave and what the repository's other files already hold, and must load
+// back as exactly that; masking would change the data. Everything said about
+// it (the path printed, errors) goes through out/err and is masked.
+bool create_data_file(const std::string& path, std::string_view content);
 // Appends to a file, masked; false (errno set) if it could not be written.
 bool append_file(const std::string& path, std::string_view content);
 

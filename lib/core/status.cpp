@@ -17,10 +17,14 @@ ActStatus activity_status(const Activity& a, const Date& today) {
   return ActStatus::not_started;
 }
 
+bool activity_finished(const Activity& a) {
+  ActivityStatus s = a.status_value();
+  return s == ActivityStatus::done || s == ActivityStatus::cancelled;
+}
+
 bool activity_overdue_for_lint(const Activity& a, const Date& today) {
   if (!a.due.set || a.due.v >= today || invalid(a.status)) return false;
-  ActivityStatus s = a.status_value();
-  return s != ActivityStatus::done && s != ActivityStatus::cancelled;
+  return !activity_finished(a);
 }
 
 bool member_counts_at(const Member& m, const Date& date) {

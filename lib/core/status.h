@@ -22,6 +22,11 @@ enum class ActStatus { not_started, ongoing, soon_late, late, done, cancelled, p
 inline constexpr int kSoonLateDays = 14;
 ActStatus activity_status(const Activity& a, const Date& today);
 
+// Whether an activity is finished: done or cancelled as written (an invalid
+// status counts as the default, planned). What is not finished is carried
+// over to the next plan (samverkan new plan --from) and can be overdue.
+bool activity_finished(const Activity& a);
+
 // Whether the rule activity-overdue flags an activity: due < today and the
 // status neither done nor cancelled. It differs from a report's `late`
 // (activity_status) in two ways, both on purpose:

@@ -23,10 +23,14 @@ bool is_word(std::string_view v) {
 
 bool ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Line breaks and marks YAML gives meaning beyond ASCII: NEL, LS, PS, BOM.
+// What must be escaped for the reader to see it: the line breaks and marks
+// YAML gives meaning beyond ASCII (NEL, LS, PS, BOM), and what YAML does not
+// allow written as it is and the Emitter leaves so unless told to escape
+// beyond ASCII (DEL, U+FFFE, U+FFFF).
 bool has_special_unicode(std::string_view v) {
   return v.find("\xC2\x85") != v.npos || v.find("\xE2\x80\xA8") != v.npos || v.find("\xE2\x80\xA9") != v.npos ||
-         v.find("\xEF\xBB\xBF") != v.npos;
+         v.find("\xEF\xBB\xBF") != v.npos || v.find('\x7F') != v.npos || v.find("\xEF\xBF\xBE") != v.npos ||
+         v.find("\xEF\xBF\xBF") != v.npos;
 }
 
 }  // namespace
@@ -56,12 +60,18 @@ YamlWriter::YamlWriter() : e_(std::make_unique<YAML::Emitter>()) {
 
 YamlWriter::~YamlWriter() = default;
 
-YamlWriter& YamlWriter::comment(std::string_view text) {
+YamlWriter& YamlWriter::comment(std::string_view text) { return comment_lines(text, false); }
+
+// Each line after a line break of its own: comments in a row would share a line.
+YamlWriter& YamlWriter::note(std::string_view text) { return comment_lines(text, true); }
+
+YamlWriter& YamlWriter::comment_lines(std::string_view text, bool own_line) {
   // One comment per line: the Emitter writes a comment's line breaks as they are.
   size_t from = 0;
   while (from <= text.size()) {
     size_t to = text.find('\n', from);
     if (to == text.npos) to = text.size();
+    if (own_line) *e_ << YAML::Newline;
     *e_ << YAML::Comment(std::string(text.substr(from, to - from)));
     from = to + 1;
   }

@@ -26,6 +26,9 @@ class YamlWriter {
   // A comment line (or lines) at the current place: before the next key or
   // item, or after the value just written when it is on the same line.
   YamlWriter& comment(std::string_view text);
+  // A comment on a line of its own before the next key of a block mapping
+  // (after a value, comment() would stay on the value's line).
+  YamlWriter& note(std::string_view text);
   YamlWriter& begin_map();
   YamlWriter& end_map();
   YamlWriter& begin_seq();
@@ -46,6 +49,7 @@ class YamlWriter {
   std::string str() const;
 
  private:
+  YamlWriter& comment_lines(std::string_view text, bool own_line);
   std::unique_ptr<YAML::Emitter> e_;
 };
 

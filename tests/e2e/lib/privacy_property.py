@@ -339,6 +339,17 @@ def run_commands(repo, env, r, org_id):
         ["log", "test-kommun"], ["log", org_id], ["log", org_id, "--format", "json"],
         ["schema"], ["schema", "--out", "%s/schema.json" % out], ["rules"],
         ["rules", "personal-identity-number"], ["rules", org_id], ["--help"], ["lint", "--format", org_id],
+        # new: the file keeps what the user gave (it is the user's data); what
+        # is printed (its path, an error naming the id) is masked.
+        ["new", "organisation", org_id + "-ny", "--name", "Person " + org_id[2:], "--type", "other"],
+        ["new", "organisation", org_id, "--name", org_id[2:], "--type", "other"],
+        ["new", "organisation", "x-" + str(r), "--name", "Person " + org_id[2:], "--type", "unit", "--parent", org_id + "x"],
+        ["new", "collaboration", "c-" + org_id, "--name", org_id[2:], "--parties", "test-kommun," + org_id],
+        ["new", "forum", "f-" + org_id, "--name", org_id[2:], "--collaboration", "samverkan-test", "--type", "working"],
+        ["new", "meeting", "styrgrupp-test", "2026-11-%02d" % (r % 28 + 1)],
+        ["new", "meeting", org_id, "2026-11-01"],
+        ["new", "plan", "samverkan-test", "2027", "--from", "plan-test-2026"], ["new", "plan", "samverkan-test", "2028"],
+        ["new", "report", "samverkan-test", "2026"], ["new", "report", org_id, "2026"],
     ]
     for c in commands:
         run(lang + c, repo, env, outputs)
