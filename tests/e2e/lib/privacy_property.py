@@ -338,6 +338,10 @@ def run_commands(repo, env, r, org_id):
         ["log", "test-kommun"], ["log", org_id], ["log", org_id, "--format", "json"],
         ["schema"], ["schema", "--out", "%s/schema.json" % out], ["rules"],
         ["rules", "personal-identity-number"], ["rules", org_id], ["--help"], ["lint", "--format", org_id],
+        ["completion", "bash"], ["completion", "fish", "--out", "%s/samverkan.fish" % out],
+        ["__complete", "bash", "--", "log", ""], ["__complete", "zsh", "--", "render", "plan", ""],
+        ["__complete", "fish", "--", "log", org_id[:4]], ["__complete", "bash", "--", "rules", org_id],
+        ["__man", "%s/man" % out],
     ]
     for c in commands:
         run(lang + c, repo, env, outputs)
