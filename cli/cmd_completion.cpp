@@ -78,7 +78,7 @@ std::vector<std::string> entity_ids(const Global& g, const std::string& dir, con
     quiet.rev.clear();
     sv::Loaded& l = load(quiet, dir.empty() ? "." : dir);
     l.repo.for_each_entity([&](const sv::Entity& e) {
-      if (e.id.set && !e.id.value.empty() && (kind.empty() || kind == sv::kind_name(e.kind))) ids.push_back(e.id.value);
+      if (e.id.set && !e.id.v.empty() && (kind.empty() || kind == sv::kind_name(e.kind))) ids.push_back(e.id.v);
     });
   } catch (const std::exception&) {
     return {};
