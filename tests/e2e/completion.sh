@@ -74,9 +74,9 @@ bash_complete --lang ""
 check "--lang: the languages" eval 'line sv && line en'
 bash_complete lint --lang e
 check "--lang after the command (falls through)" only en
-bash_complete lint --select activity-w
+bash_complete lint --select activity-without-o
 check "--select: a rule id" only activity-without-owner
-bash_complete lint --select goal-not-measurable,activity-w
+bash_complete lint --select goal-not-measurable,activity-without-o
 check "--select: the item after a comma" only goal-not-measurable,activity-without-owner
 bash_complete rules forum-m
 check "rules ID: rule ids" only forum-meets-cadence
