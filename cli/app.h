@@ -54,6 +54,26 @@ Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
 Run setup_new(CLI::App& app, Global& g);
+Run setup_completion(CLI::App& app, Global& g);  // completion bash|zsh|fish
+Run setup_complete(CLI::App& app, Global& g);    // hidden __complete
+Run setup_man(CLI::App& app, Global& g);         // hidden __man
+
+// The command tree as the completions and the man pages read it (tree.cpp).
+// A hidden command's name starts with "__"; hidden options have no group.
+bool is_hidden(const CLI::App* sub);
+std::vector<const CLI::App*> visible_subcommands(const CLI::App& app);
+// The options one may type (--help included, positionals and hidden ones not).
+std::vector<const CLI::Option*> visible_options(const CLI::App& app);
+std::vector<const CLI::Option*> positionals(const CLI::App& app);
+// The values an option checked by one_of() accepts; empty for any other.
+std::vector<std::string> option_choices(const CLI::Option* opt);
+// Whether the option is followed by a value (not a flag).
+bool takes_value(const CLI::Option* opt);
+// "validate", "render plan": the command's path below samverkan.
+std::string command_path(const CLI::App& app);
+// The word an option's value is shown by in the help's language ("FIL",
+// "{text,json}"), as the help shows it (help.cpp).
+std::string value_word(const CLI::App& app, const CLI::Option* opt);
 
 // docs/rules.md: the rules and the codes, from their tables (rules_doc.cpp).
 std::string rules_markdown();
@@ -88,5 +108,6 @@ std::shared_ptr<CLI::Formatter> help_formatter(const Global& g);
 // An option whose value must be one of `allowed`; CLI11's IsMember, with the
 // error in the user's language.
 CLI::Validator one_of(const Global& g, std::vector<std::string> allowed);
+extern const char* const kOneOf;  // its validator's name
 
 }  // namespace cli

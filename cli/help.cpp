@@ -29,6 +29,14 @@ std::string help_row(const std::string& left, const std::string& description, si
   return out + "\n";
 }
 
+// The value's word in the help's language. A choice shows its values alone,
+// "{text,json}", not CLI11's "TEXT:{text,json}".
+std::string word_of(const CLI::FormatterBase& f, const CLI::Option* opt) {
+  std::string type = opt->get_type_name();
+  if (auto choices = type.find(":{"); choices != std::string::npos) return type.substr(choices + 1);
+  return f.get_label(type);
+}
+
 class HelpFormatter : public CLI::Formatter {
  public:
   std::string make_option(const CLI::Option* opt, bool is_positional) const override {
@@ -70,16 +78,12 @@ class HelpFormatter : public CLI::Formatter {
   }
 
  private:
-  // The value's word in the help's language. A choice shows its values alone,
-  // "{text,json}", not CLI11's "TEXT:{text,json}".
-  std::string type_word(const CLI::Option* opt) const {
-    std::string type = opt->get_type_name();
-    if (auto choices = type.find(":{"); choices != std::string::npos) return type.substr(choices + 1);
-    return get_label(type);
-  }
+  std::string type_word(const CLI::Option* opt) const { return word_of(*this, opt); }
 };
 
 }  // namespace
+
+std::string value_word(const CLI::App& app, const CLI::Option* opt) { return word_of(*app.get_formatter(), opt); }
 
 std::shared_ptr<CLI::Formatter> help_formatter(const Global& g) {
   auto fmt = std::make_shared<HelpFormatter>();

@@ -11,6 +11,7 @@
 #include "app.h"
 #include "load/cache.h"
 #include "load/git.h"
+#include "load/load.h"
 #include "output/output.h"
 #include "core/privacy.h"
 #include "core/text.h"
@@ -39,6 +40,9 @@ sv::Loaded& load(const Global& g, const std::string& path) {
   return load(g, s);
 }
 
+// The name option_choices() finds the validator by (tree.cpp).
+const char* const kOneOf = "one_of";
+
 CLI::Validator one_of(const Global& g, std::vector<std::string> allowed) {
   std::string shown = "{" + sv::join(allowed, ",") + "}";
   return CLI::Validator(
@@ -46,7 +50,7 @@ CLI::Validator one_of(const Global& g, std::vector<std::string> allowed) {
         if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return "";
         return sv::tr(g.ui, sv::msg::cli_not_one_of, value, sv::join(allowed));
       },
-      shown);
+      shown, kOneOf);
 }
 
 void add_rev_option(CLI::App* cmd, Global& g) {
@@ -113,7 +117,7 @@ static int parse_failure(const CLI::App& app, const CLI::ParseError& e, const Gl
   }
   sv::Message help = sv::msg_of(sv::msg::cli_run_help, command + " --help");
   std::vector<std::string> names;  // the commands that may come next
-  for (const CLI::App* sub : cur->get_subcommands({})) names.push_back(sub->get_name());
+  for (const CLI::App* sub : visible_subcommands(*cur)) names.push_back(sub->get_name());
   if (!names.empty()) {
     if (!extras.empty() && !extras[0].empty() && extras[0][0] != '-') {
       std::optional<sv::Message> suggestion;
@@ -152,7 +156,11 @@ int main(int argc, char** argv) {
   app.set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));
   app.require_subcommand(1);
   app.fallthrough();
-  app.set_version_flag("--version", std::string("samverkan ") + SAMVERKAN_VERSION, T(g, sv::msg::cli_opt_version));
+  // The libraries' versions as they report them at run time: the ones installed.
+  app.set_version_flag("--version",
+                       std::string("samverkan ") + SAMVERKAN_VERSION + "\nlibyaml " + sv::yaml_library_version() +
+                           "\nlibgit2 " + sv::git_library_version(),
+                       T(g, sv::msg::cli_opt_version));
   app.add_option("-C", g.dir, T(g, sv::msg::cli_opt_C))->type_name(T(g, sv::msg::cli_DIR));
   app.add_option("--lang", g.lang, T(g, sv::msg::cli_opt_lang))->type_name("sv|en");
   app.add_flag("--no-cache", g.no_cache, T(g, sv::msg::cli_opt_no_cache));
@@ -168,13 +176,16 @@ int main(int argc, char** argv) {
       setup_log,
       setup_render,
       setup_new,
+      setup_completion,
+      setup_complete,  // hidden: what the completion scripts ask
+      setup_man,       // hidden: the man pages, at build time
   };
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (Setup s : setups) {
     size_t before = app.get_subcommands({}).size();
     Run r = s(app, g);
     CLI::App* sub = app.get_subcommands({}).at(before);
-    sub->group(T(g, sv::msg::cli_commands));
+    sub->group(is_hidden(sub) ? "" : T(g, sv::msg::cli_commands));
     sub->set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));
     runs.emplace_back(sub, std::move(r));
   }

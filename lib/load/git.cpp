@@ -8,6 +8,7 @@
 #include <set>
 
 #include "load/files.h"
+#include "load/load.h"
 #include "load/git_ptr.h"
 #include "core/text.h"
 #include "core/msg/core.h"
@@ -434,3 +435,9 @@ std::unique_ptr<Source> open_git_revision(const std::string& path, const std::st
 }
 
 }  // namespace sv
+
+std::string sv::git_library_version() {
+  int major = 0, minor = 0, rev = 0;
+  git_libgit2_version(&major, &minor, &rev);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(rev);
+}

@@ -34,4 +34,10 @@ bool load_config(int file, std::string_view content, Config& out, std::vector<Re
 // `config`: the schema of samverkan.yaml instead of the data files.
 std::string json_schema(bool config = false);
 
+// The versions of the libraries the loader is built on, as they report them
+// at run time (for `--version`): libyaml's (load/yaml.cpp) and libgit2's
+// (load/git.cpp).
+std::string yaml_library_version();
+std::string git_library_version();
+
 }  // namespace sv

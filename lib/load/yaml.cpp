@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "load/load.h"
 #include "load/tree.h"
 #include "core/codes.h"
 #include "core/text.h"
@@ -494,3 +495,5 @@ void parse_yaml(int file, std::string_view text, RawFile& out, std::vector<Findi
 }
 
 }  // namespace sv
+
+std::string sv::yaml_library_version() { return yaml_get_version_string(); }

@@ -350,6 +350,10 @@ def run_commands(repo, env, r, org_id):
         ["new", "meeting", org_id, "2026-11-01"],
         ["new", "plan", "samverkan-test", "2027", "--from", "plan-test-2026"], ["new", "plan", "samverkan-test", "2028"],
         ["new", "report", "samverkan-test", "2026"], ["new", "report", org_id, "2026"],
+        ["completion", "bash"], ["completion", "fish", "--out", "%s/samverkan.fish" % out],
+        ["__complete", "bash", "--", "log", ""], ["__complete", "zsh", "--", "render", "plan", ""],
+        ["__complete", "fish", "--", "log", org_id[:4]], ["__complete", "bash", "--", "rules", org_id],
+        ["__man", "%s/man" % out],
     ]
     for c in commands:
         run(lang + c, repo, env, outputs)
