@@ -74,6 +74,7 @@ std::string command_path(const CLI::App& app);
 // The word an option's value is shown by in the help's language ("FIL",
 // "{text,json}"), as the help shows it (help.cpp).
 std::string value_word(const CLI::App& app, const CLI::Option* opt);
+Run setup_init(CLI::App& app, Global& g);
 
 // docs/rules.md: the rules and the codes, from their tables (rules_doc.cpp).
 std::string rules_markdown();

@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
       ->check(one_of(g, {"auto", "always", "never"}));
 
   static const Setup setups[] = {
+      setup_init,
       setup_validate,
       setup_lint,
       setup_rules,

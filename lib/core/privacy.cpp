@@ -52,8 +52,10 @@ void err(std::string_view text) {
   std::cerr.flush();
 }
 
-bool create_data_file(const std::string& path, std::string_view content) {
-  return create_file_atomic(path, std::string(content), true);
+bool create_data_file(const std::string& path, std::string_view content, bool replace) {
+  if (!replace) return create_file_atomic(path, std::string(content), true);
+  write_file_atomic(path, std::string(content), true);
+  return true;
 }
 
 void write_file(const std::string& path, std::string_view content, bool make_dirs, bool sync) {

@@ -44,7 +44,8 @@ void write_file(const std::string& path, std::string_view content, bool make_dir
 // gave and what the repository's other files already hold, and must load
 // back as exactly that; masking would change the data. Everything said about
 // it (the path printed, errors) goes through out/err and is masked.
-bool create_data_file(const std::string& path, std::string_view content);
+// `replace`: over an existing file too (`init --force`); always true then.
+bool create_data_file(const std::string& path, std::string_view content, bool replace = false);
 // Appends to a file, masked; false (errno set) if it could not be written.
 bool append_file(const std::string& path, std::string_view content);
 

@@ -102,6 +102,13 @@ std::shared_ptr<GitRepo> GitRepo::open(const std::string& path) {
   return g;
 }
 
+void GitRepo::init(const std::string& dir) {
+  init_libgit2();
+  git_repository* r = nullptr;
+  check(git_repository_init(&r, dir.c_str(), 0));
+  git_repository_free(r);
+}
+
 GitRepo::~GitRepo() { git_repository_free(repo_); }
 
 bool GitRepo::bare() const { return git_repository_is_bare(repo_) == 1; }

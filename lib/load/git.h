@@ -23,6 +23,9 @@ class GitRepo {
   static std::shared_ptr<GitRepo> open(const std::string& path);
   // The same, but null when there is no git repository.
   static std::shared_ptr<GitRepo> try_open(const std::string& path);
+  // Makes a new, empty repository in the folder `dir` (git init), with the
+  // branch name git's configuration gives (init.defaultBranch). Throws SystemError.
+  static void init(const std::string& dir);
   ~GitRepo();
   GitRepo(const GitRepo&) = delete;
   GitRepo& operator=(const GitRepo&) = delete;

@@ -6,15 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/embedded.h"
 #include "render/render.h"
 #include "render/view.h"
 
 namespace sv::render {
 
-struct BuiltinTemplate {
-  const char* name;  // e.g. "plan.html.mustache", "style.css"
-  std::string_view text;
-};
+using BuiltinTemplate = EmbeddedFile;  // name: e.g. "plan.html.mustache", "style.css"
 const std::vector<BuiltinTemplate>& builtin_templates();
 
 // The text of template `name`: templates/<name> from the options' directory
