@@ -38,6 +38,16 @@ run init ny --example --today 2026-12-02 --force
 check "init --force: exit 0" code_is 0
 check "init --force: overwrote" bash -c "! grep -q '# mine' ny/README.md"
 
+# The README's path of a new coordinator, on from init: new files, lint, the site.
+run -C ny new meeting styrgrupp-exempelby 2027-01-20
+check "new meeting in the new repository" eval 'code_is 0 && test -f ny/meetings/styrgrupp-exempelby/2027-01-20.yaml'
+run -C ny new organisation nassjo-kommun --name "Nässjö kommun" --type municipality
+check "new organisation in the new repository" eval 'code_is 0 && test -f ny/organisations/nassjo-kommun.yaml'
+run -C ny validate
+check "the new repository still validates clean" code_is 0
+run -C ny lint --today 2026-12-02
+check "lint: no errors (the new organisation lacks a contact and a mandate: warnings)" code_is 0
+
 # English, GitLab, a name that needs quoting, inside a git repository already.
 mkdir -p outer && git -C outer init -q
 run init outer/en --lang en --ci gitlab --example --name 'Samverkan: "Öst" # 2' --today 2027-03-01
