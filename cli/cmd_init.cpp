@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "load/git.h"
 #include "scaffold/init.h"
+#include "scaffold/new.h"
 #include "core/msg/cli.h"
 
 namespace cli {
@@ -44,7 +45,7 @@ static int run_init(const InitOptions& o, const Global& g) {
     io.name = abs.filename().string();
     if (io.name.empty()) io.name = "Samverkan";
   }
-  if (sv::utf8_invalid_at(io.name) != std::string_view::npos) return fail(g, sv::msg_of(sv::msg::cli_not_utf8, "--name"));
+  sv::scaffold::check_text("--name", io.name, true);
   const auto files = sv::scaffold::init_files(io);
 
   // Nothing is written when anything would be overwritten, unless --force.

@@ -25,16 +25,6 @@ namespace {
 // for the messages.
 Lang file_lang(const Loaded& l) { return effective_lang(std::nullopt, l.repo.config); }
 
-// Text the user gave: UTF-8, else exit 2; `required`: not empty.
-void check_text(const std::string& option, const std::string& v, bool required) {
-  // U+FFFE and U+FFFF are not characters: the loader reads them as U+FFFD,
-  // so they could not load back as given.
-  if (utf8_invalid_at(v) != std::string::npos || v.find("\xEF\xBF\xBE") != std::string::npos ||
-      v.find("\xEF\xBF\xBF") != std::string::npos)
-    fail(msg_of(msg::new_not_utf8, option));
-  // Only blanks count as empty, as validation says (field-required).
-  if (required && v.find_first_not_of(" \t\r\n") == std::string::npos) fail(msg_of(msg::new_empty, option));
-}
 
 // A new entity's id: the pattern, and not taken.
 void check_new_id(const Loaded& l, const std::string& id) {
@@ -240,6 +230,16 @@ std::optional<std::string> id_for_period(const std::string& old_id, const std::s
 }
 
 }  // namespace
+
+void check_text(const std::string& option, const std::string& v, bool required) {
+  // U+FFFE and U+FFFF are not characters: the loader reads them as U+FFFD,
+  // so they could not load back as given.
+  if (utf8_invalid_at(v) != std::string::npos || v.find("\xEF\xBF\xBE") != std::string::npos ||
+      v.find("\xEF\xBF\xBF") != std::string::npos)
+    fail(msg_of(msg::new_not_utf8, option));
+  // Only blanks count as empty, as validation says (field-required).
+  if (required && v.find_first_not_of(" \t\r\n") == std::string::npos) fail(msg_of(msg::new_empty, option));
+}
 
 NewFile new_organisation(const Loaded& l, const OrganisationSpec& s) {
   check_new_id(l, s.id);

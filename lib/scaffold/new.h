@@ -46,4 +46,9 @@ NewFile new_organisation(const Loaded& l, const OrganisationSpec& s);
 NewFile new_collaboration(const Loaded& l, const CollaborationSpec& s);
 NewFile new_forum(const Loaded& l, const ForumSpec& s);
 
+// Text the user gave for a file (`new`, `init --name`): valid UTF-8 without
+// U+FFFE/U+FFFF (the loader reads them as U+FFFD), and with `required` not
+// only blanks; else throws SystemError (exit 2) naming `option`.
+void check_text(const std::string& option, const std::string& v, bool required);
+
 }  // namespace sv::scaffold

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -11,15 +12,11 @@ namespace {
 
 // YAML 1.1's words for booleans and null (libyaml reads YAML 1.1): a text
 // spelled like one is quoted, so no reader takes it for a boolean.
-constexpr std::array<std::string_view, 23> kWords = {
-    "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "Y", "N", "Yes", "No", "YES", "NO",
-    "True", "False", "TRUE", "FALSE", "On", "Off", "Null"};
+constexpr std::array<std::string_view, 26> kWords = {
+    "y",    "Y",    "n",    "N",     "yes",   "Yes", "YES", "no",  "No",  "NO",   "true", "True", "TRUE",
+    "false", "False", "FALSE", "on", "On",  "ON",  "off", "Off", "OFF", "null", "Null", "NULL", "~"};
 
-bool is_word(std::string_view v) {
-  for (std::string_view w : kWords)
-    if (v == w) return true;
-  return v == "ON" || v == "OFF" || v == "NULL";
-}
+bool is_word(std::string_view v) { return std::find(kWords.begin(), kWords.end(), v) != kWords.end(); }
 
 bool ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

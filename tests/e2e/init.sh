@@ -72,6 +72,10 @@ touch afile
 run init afile
 check "init on a file: exit 2" code_is 2
 check "init on a file: says so" has "ingen katalog"
+run init x --name "   "
+check "init --name blank: exit 2" eval 'code_is 2 && has "--name får inte vara tom"'
+run init x --name $'\xff'
+check "init --name not UTF-8: exit 2" eval 'code_is 2 && has "UTF-8"'
 run init x --ci jenkins
 check "init --ci jenkins: exit 2" code_is 2
 run init x --today 2026-02-30
