@@ -54,6 +54,7 @@ Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
 Run setup_new(CLI::App& app, Global& g);
+Run setup_lsp(CLI::App& app, Global& g);         // the language server
 Run setup_completion(CLI::App& app, Global& g);  // completion bash|zsh|fish
 Run setup_complete(CLI::App& app, Global& g);    // hidden __complete
 Run setup_man(CLI::App& app, Global& g);         // hidden __man

@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "core/msg/cli.h"
+#include "core/msg/lsp.h"
 #include "core/privacy.h"
 #include "core/text.h"
 
@@ -29,6 +30,7 @@ const std::pair<const char*, const sv::Tr*> kDescriptions[] = {
     {"log", &sv::msg::man_log},
     {"render", &sv::msg::man_render},
     {"completion", &sv::msg::man_completion},
+    {"lsp", &sv::msg::man_lsp},
 };
 
 const sv::Tr* description_of(const std::string& name) {

@@ -178,6 +178,7 @@ int main(int argc, char** argv) {
       setup_render,
       setup_new,
       setup_completion,
+      setup_lsp,
       setup_complete,  // hidden: what the completion scripts ask
       setup_man,       // hidden: the man pages, at build time
   };

@@ -34,6 +34,16 @@ bool load_config(int file, std::string_view content, Config& out, std::vector<Re
 // `config`: the schema of samverkan.yaml instead of the data files.
 std::string json_schema(bool config = false);
 
+// What an editor needs beside the schema: each kind's definition
+// ("definitions": {kind: schema}) and the configuration's ("config"), with
+// `x-samverkan-ref` on every reference: the kinds it may name, or "goal",
+// "target_group", "any" for bare local ids. For the language server.
+std::string editor_schema();
+
+// The group of the objects of a list (fields.def's owner for their fields:
+// "goals" → "goal"); "" for a list of scalars or an unknown key.
+std::string_view list_item_group(std::string_view list);
+
 // The versions of the libraries the loader is built on, as they report them
 // at run time (for `--version`): libyaml's (load/yaml.cpp) and libgit2's
 // (load/git.cpp).

@@ -273,8 +273,29 @@ void MapReader::record(const Text& ref, uint8_t kinds, Nested nested, std::strin
   if (ref_shape(ref)) ctx_.refs.push_back(RefUse{ref, kinds, nested, std::move(scope), ctx_.entity});
 }
 
+namespace {
+
+// A reference's schema, with what it may name when the editor asks.
+Json ref_schema_for(const Ctx& ctx, uint8_t kinds) {
+  Json s = ref_schema();
+  if (!ctx.annotate_refs) return s;
+  Json names = Json::array();
+  for (Kind k : kAllKinds)
+    if (kinds & kind_bit(k)) names.push_back(kind_name(k));
+  s["x-samverkan-ref"] = std::move(names);
+  return s;
+}
+
+}  // namespace
+
+void MapReader::local_refs(std::string_view key, const char* what) {
+  if (!describing() || !ctx_.annotate_refs || !schema_) return;
+  auto& property = (*schema_)["properties"][std::string(key)];
+  if (property.is_object() && property.contains("items")) property["items"]["x-samverkan-ref"] = what;
+}
+
 void MapReader::ref(std::string_view key, Text& out, uint8_t kinds, bool req) {
-  if (describing()) return (void)declare(key, ref_schema(), req);
+  if (describing()) return (void)declare(key, ref_schema_for(ctx_, kinds), req);
   if (flattening()) return emit(key, out);
   text(key, out, req);
   // An empty reference (`owner: ""`) names nothing: it is invalid, not absent.
@@ -287,7 +308,7 @@ void MapReader::texts(std::string_view key, List<Text>& out, bool req) {
 
 void MapReader::refs(std::string_view key, List<Text>& out, uint8_t kinds, bool req, bool unique) {
   if (describing()) {
-    Json arr{{"type", "array"}, {"items", ref_schema()}};
+    Json arr{{"type", "array"}, {"items", ref_schema_for(ctx_, kinds)}};
     if (req) arr["minItems"] = 1;
     if (unique) arr["uniqueItems"] = true;
     return (void)declare(key, std::move(arr), req);

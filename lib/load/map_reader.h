@@ -99,6 +99,10 @@ struct Ctx {
   // (flatten); the MapReader made for it takes it.
   Json* slot = nullptr;
   FlatWriter* flat_slot = nullptr;
+  // describe: also say what each reference may name (`x-samverkan-ref`), for
+  // the language server's completion (editor_schema()); never in the schema
+  // `samverkan schema` prints.
+  bool annotate_refs = false;
 
   bool reading() const { return mode == Mode::read; }
   bool describing() const { return mode == Mode::describe; }
@@ -180,6 +184,10 @@ class MapReader {
   bool ref_shape(const Text& ref);
   void record(const Text& ref, uint8_t kinds, Nested nested = Nested::none, std::string scope = {});
   void ref(std::string_view key, Text& out, uint8_t kinds, bool req = false);
+  // In describe mode with annotate_refs: the scalars of list `key` are bare
+  // local ids of `what` ("goal": this plan's goals; "target_group": those
+  // of the plan's collaboration; "any": any id or "id#local").
+  void local_refs(std::string_view key, const char* what);
 
   // A list; `item(node, element)` reads one element, true to keep it.
   template <class T, class F>

@@ -40,6 +40,7 @@ void read_item(MapReader& reader, Item& item, int position) {
     reader.record(ref, kAnyKind, Nested::any);
     return true;
   });
+  reader.local_refs("refs", "any");
   reader.texts("decisions", item.decisions);
 }
 

@@ -100,6 +100,7 @@ void read_activity(MapReader& reader, Activity& activity, NestedIds& ids) {
   reader.text("description", activity.description);
   reader.list("goals", activity.goals,
               [&](const RawNode* node, Text& goal) { return reader.scalar("goals", node, goal); });
+  reader.local_refs("goals", "goal");
   reader.ref("owner", activity.owner, kind_bit(Kind::organisation));
   read_contact_field(reader, "responsible", activity.responsible, true);
   reader.refs("participants", activity.participants, kind_bit(Kind::organisation));
@@ -163,6 +164,7 @@ void read_kind(MapReader& reader, Plan& plan) {
     reader.record(group, kind_bit(Kind::collaboration), Nested::target_group, plan.collaboration.v);
     return true;
   });
+  reader.local_refs("target_groups", "target_group");
   reader.texts("needs", plan.needs);
   NestedIds ids(ctx, kind_and_id(Kind::plan, plan.id));
   reader.list("goals", plan.goals, [&](const RawNode* node, Goal& goal) {

@@ -29,7 +29,7 @@ void append(std::vector<T>& to, std::vector<T>& from) {
 
 }  // namespace
 
-Loaded load_repository(const Source& src, const LoadOptions& opt) {
+Loaded load_files(const Source& src, const LoadOptions& opt) {
   Loaded out;
   Repo& repo = out.repo;
   repo.root = src.root_dir();
@@ -129,7 +129,12 @@ Loaded load_repository(const Source& src, const LoadOptions& opt) {
   repo.refs.reserve(results.size());
   for (auto& r : results) repo.refs.push_back(std::move(r.refs));
   for (size_t i = 1; i < results.size(); ++i) repo.files[i].not_text = results[i].not_text;
-  index_and_validate(repo, out.findings, opt.threads);
+  return out;
+}
+
+Loaded load_repository(const Source& src, const LoadOptions& opt) {
+  Loaded out = load_files(src, opt);
+  index_and_validate(out.repo, out.findings, opt.threads);
   sort_findings(out.findings, out.lang);
   return out;
 }

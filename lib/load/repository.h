@@ -30,6 +30,11 @@ struct Loaded {
 // unreadable samverkan.yaml). Everything else is a finding.
 Loaded load_repository(const Source& src, const LoadOptions& opt);
 
+// The first half of load_repository: every file listed, read and loaded,
+// with its own findings (unsorted), and no cross-file check; the indexes are
+// empty. For a repository kept in memory (live.h).
+Loaded load_files(const Source& src, const LoadOptions& opt);
+
 // The language: the option, else the configuration's, else Swedish.
 Lang effective_lang(const std::optional<Lang>& option, const Config& config);
 

@@ -46,4 +46,22 @@ std::string json_schema(bool config) {
   return root.dump(2) + "\n";
 }
 
+std::string editor_schema() {
+  std::vector<Finding> sink;
+  std::vector<RefUse> refs;
+  decode::Ctx ctx{sink, refs, {}};
+  ctx.mode = decode::Mode::describe;
+  ctx.annotate_refs = true;
+  Json root = Json::object();
+  root["definitions"] = kind_definitions(ctx);
+  Config unused;
+  root["config"] = decode::schema_of(ctx, [&](decode::MapReader& reader) { decode::read_config(reader, unused); });
+  return root.dump();
+}
+
+std::string_view list_item_group(std::string_view list) {
+  const decode::ListGroup* g = decode::list_group(list);
+  return g ? g->group : std::string_view{};
+}
+
 }  // namespace sv

@@ -146,4 +146,24 @@ bool MemorySource::read(const std::string& path, std::string& out, ReadError& er
   return true;
 }
 
+std::vector<Listed> OverlaySource::list(const Excluded& excluded) const {
+  std::vector<Listed> out = base_->list(excluded);
+  std::map<std::string, std::string> extra;
+  for (const auto& [path, text] : texts_) {
+    auto at = std::lower_bound(out.begin(), out.end(), path, [](const Listed& l, const std::string& p) { return l.path < p; });
+    if (at == out.end() || at->path != path) extra.emplace(path, std::string());
+  }
+  if (extra.empty()) return out;
+  for (auto& l : MemorySource(std::move(extra)).list(excluded)) out.push_back(std::move(l));
+  std::sort(out.begin(), out.end(), [](const Listed& a, const Listed& b) { return a.path < b.path; });
+  return out;
+}
+
+bool OverlaySource::read(const std::string& path, std::string& out, ReadError& error) const {
+  auto it = texts_.find(path);
+  if (it == texts_.end()) return base_->read(path, out, error);
+  out = it->second;
+  return true;
+}
+
 }  // namespace sv

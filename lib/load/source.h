@@ -80,6 +80,27 @@ class MemorySource : public Source {
   std::map<std::string, std::string> files_;  // sorted by path, as list() gives them
 };
 
+// A source with some files' text replaced: an editor's open documents over
+// the work tree. A path held here reads as its text, on disk or not; the
+// rest reads from the base. Listing adds the held data files the base does
+// not list, by MemorySource's rules. set() and drop() must not run while a
+// load reads the source.
+class OverlaySource : public Source {
+ public:
+  explicit OverlaySource(std::unique_ptr<Source> base) : base_(std::move(base)) {}
+  std::vector<Listed> list(const Excluded& excluded) const override;
+  bool read(const std::string& path, std::string& out, ReadError& error) const override;
+  std::string root_dir() const override { return base_->root_dir(); }
+  std::string cache_scope() const override { return base_->cache_scope(); }
+  void set(const std::string& path, std::string text) { texts_[path] = std::move(text); }
+  void drop(const std::string& path) { texts_.erase(path); }
+  bool holds(const std::string& path) const { return texts_.count(path) > 0; }
+
+ private:
+  std::unique_ptr<Source> base_;
+  std::map<std::string, std::string> texts_;
+};
+
 inline bool is_data_file_name(const std::string& name) {
   auto ends = [&](const char* s) {
     std::string_view x(s);

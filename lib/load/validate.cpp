@@ -25,6 +25,8 @@ Arg kinds_words(uint8_t kinds) {
   return words.value_or(to_arg(msg::w_any_entity));
 }
 
+}  // namespace
+
 void index_ids(Repo& repo, std::vector<Finding>& findings) {
   struct Decl {
     const Entity* e;
@@ -41,6 +43,7 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
     return std::make_tuple(a.e->file, a.e->id.span.line, a.e->id.span.col) <
            std::make_tuple(b.e->file, b.e->id.span.line, b.e->id.span.col);
   });
+  repo.ids.clear();
   repo.ids.reserve(decls.size());
   for (const auto& d : decls) {
     auto [it, fresh] = repo.ids.emplace(d.e->id.v, d.ref);
@@ -52,6 +55,7 @@ void index_ids(Repo& repo, std::vector<Finding>& findings) {
 }
 
 void index_nested_ids(Repo& repo) {
+  repo.nested_ids.clear();
   size_t n = 0;
   for (const auto& c : repo.collaborations) n += c.target_groups.v.size();
   for (const auto& p : repo.plans) n += p.goals.v.size() + p.activities.v.size();
@@ -131,6 +135,8 @@ class Suggestions {
   std::mutex mutex_;
   std::map<std::string, std::unique_ptr<Suggester>> by_parent_;
 };
+
+namespace {
 
 void check_ref(const Repo& repo, Suggestions& suggest, const RefUse& r, std::vector<Finding>& out) {
   const std::string& v = r.target.v;
@@ -231,6 +237,18 @@ const Entity* resolve(const Repo& repo, const std::string& ref) {
   return repo.find(hash == std::string::npos ? ref : ref.substr(0, hash));
 }
 
+ReferenceChecker::ReferenceChecker(const Repo& repo) : repo_(repo), suggest_(std::make_unique<Suggestions>(repo)) {}
+ReferenceChecker::~ReferenceChecker() = default;
+
+void ReferenceChecker::check(const std::vector<RefUse>& refs, std::vector<Finding>& out) {
+  for (const RefUse& r : refs) check_ref(repo_, *suggest_, r, out);
+}
+
+void check_parent_cycles(const Repo& repo, std::vector<Finding>& findings) {
+  check_cycles(repo, repo.organisations, findings);
+  check_cycles(repo, repo.collaborations, findings);
+}
+
 void index_and_validate(Repo& repo, std::vector<Finding>& findings, unsigned threads) {
   // The two indexes are independent: built side by side.
   Background nested([&repo] { index_nested_ids(repo); });
@@ -250,15 +268,13 @@ void index_and_validate(Repo& repo, std::vector<Finding>& findings, unsigned thr
   }
   cut.push_back(refs.size());
   std::vector<std::vector<Finding>> found(cut.size() - 1);
-  Suggestions suggest(repo);
+  ReferenceChecker checker(repo);
   auto run = [&](size_t part) {
-    for (size_t i = cut[part]; i < cut[part + 1]; ++i)
-      for (const RefUse& r : refs[i]) check_ref(repo, suggest, r, found[part]);
+    for (size_t i = cut[part]; i < cut[part + 1]; ++i) checker.check(refs[i], found[part]);
   };
   parallel_for(found.size(), static_cast<unsigned>(found.size()), run);
   for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
-  check_cycles(repo, repo.organisations, findings);
-  check_cycles(repo, repo.collaborations, findings);
+  check_parent_cycles(repo, findings);
 }
 
 }  // namespace sv

@@ -1,0 +1,238 @@
+#include "load/live.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "core/codes.h"
+#include "core/msg/core.h"
+#include "core/parallel.h"
+#include "load/load.h"
+#include "load/validate.h"
+
+namespace sv {
+
+namespace {
+
+size_t file_slot(const Span& s, size_t files) {
+  return s.file >= 0 && static_cast<size_t>(s.file) < files ? static_cast<size_t>(s.file) : 0;
+}
+
+// The part of a reference before '#': what named_by_ keys on.
+std::string head_of(const std::string& ref) { return ref.substr(0, ref.find('#')); }
+
+}  // namespace
+
+LiveRepo::LiveRepo(std::shared_ptr<const Source> src, LoadOptions opt) : src_(std::move(src)), opt_(std::move(opt)) {
+  reload();
+}
+
+void LiveRepo::reload() {
+  loaded_ = load_files(*src_, opt_);
+  Repo& repo = loaded_.repo;
+  const size_t n = repo.files.size();
+  load_.assign(n, {});
+  for (auto& f : loaded_.findings) load_[file_slot(f.span, n)].push_back(std::move(f));
+  loaded_.findings.clear();
+  counts_.assign(n, Counts{});
+  repo.for_each_list([&](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    const size_t k = static_cast<size_t>(KindOf<T>::kind);
+    for (const auto& e : list) ++counts_[file_slot(Span{e.file, 1, 1, 0}, n)][k];
+  });
+  named_by_.clear();
+  for (size_t f = 0; f < n; ++f) note_refs(static_cast<int>(f), true);
+  index_all();
+}
+
+void LiveRepo::index_all() {
+  Repo& repo = loaded_.repo;
+  const size_t n = repo.files.size();
+  std::unordered_set<int> touched;
+  rebuild_globals(touched);
+  index_nested_ids(repo);
+  references_.assign(n, {});
+  ReferenceChecker checker(repo);
+  parallel_for(n, threads_for(n, opt_.threads, 256), [&](size_t f) { checker.check(repo.refs[f], references_[f]); });
+  per_file_.assign(n, {});
+  for (size_t f = 0; f < n; ++f) {
+    auto& all = per_file_[f];
+    all = load_[f];
+    all.insert(all.end(), references_[f].begin(), references_[f].end());
+  }
+  for (const auto& g : global_) per_file_[file_slot(g.span, n)].push_back(g);
+  for (auto& all : per_file_) sort_findings(all, loaded_.lang);
+  join_findings();
+}
+
+// Rebuilds the id index and the findings made over the whole repository;
+// adds the files of the old and the new ones to `touched`.
+void LiveRepo::rebuild_globals(std::unordered_set<int>& touched) {
+  Repo& repo = loaded_.repo;
+  const size_t n = repo.files.size();
+  for (const auto& g : global_) touched.insert(static_cast<int>(file_slot(g.span, n)));
+  global_.clear();
+  index_ids(repo, global_);
+  check_parent_cycles(repo, global_);
+  for (const auto& g : global_) touched.insert(static_cast<int>(file_slot(g.span, n)));
+}
+
+void LiveRepo::join_findings() {
+  size_t total = 0;
+  for (const auto& f : per_file_) total += f.size();
+  loaded_.findings.clear();
+  loaded_.findings.reserve(total);
+  for (const auto& f : per_file_) loaded_.findings.insert(loaded_.findings.end(), f.begin(), f.end());
+}
+
+void LiveRepo::note_refs(int file, bool add) {
+  const auto& refs = loaded_.repo.refs[file];
+  for (const RefUse& r : refs) {
+    std::string key = r.target.v.find('#') == std::string::npos && r.nested != Nested::none && r.nested != Nested::any
+                          ? r.scope  // a bare local id: it depends on its scope
+                          : head_of(r.target.v);
+    auto& files = named_by_[key];
+    if (add) {
+      if (files.empty() || files.back() != file) files.push_back(file);
+    } else {
+      files.erase(std::remove(files.begin(), files.end(), file), files.end());
+      if (files.empty()) named_by_.erase(key);
+    }
+  }
+}
+
+// What a file declares: each entity's kind and id, each nested id with its
+// kind, sorted.
+std::vector<std::string> LiveRepo::declared(int file) const {
+  const Repo& repo = loaded_.repo;
+  std::vector<std::string> out;
+  repo.for_each_list([&](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    const size_t k = static_cast<size_t>(KindOf<T>::kind);
+    size_t offset = 0;
+    for (int g = 0; g < file; ++g) offset += counts_[g][k];
+    for (size_t i = offset; i < offset + counts_[file][k]; ++i) {
+      const T& e = list[i];
+      out.push_back(std::string(kind_name(KindOf<T>::kind)) + ':' + e.id.v);
+      auto nest = [&](const Text& local, char what) {
+        if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + what);
+      };
+      if constexpr (std::is_same_v<T, Collaboration>)
+        for (const auto& t : e.target_groups.v) nest(t.id, 't');
+      if constexpr (std::is_same_v<T, Plan>) {
+        for (const auto& g : e.goals.v) nest(g.id, 'g');
+        for (const auto& a : e.activities.v) nest(a.id, 'a');
+      }
+      if constexpr (std::is_same_v<T, Meeting>)
+        for (const auto& a : e.actions.v) nest(a.id, 'x');
+    }
+  });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int LiveRepo::file_index(const std::string& path) const {
+  const auto& files = loaded_.repo.files;
+  if (path == "samverkan.yaml") return 0;
+  auto it = std::lower_bound(files.begin() + 1, files.end(), path,
+                             [](const SourceFile& f, const std::string& p) { return f.path < p; });
+  return it != files.end() && it->path == path ? static_cast<int>(it - files.begin()) : -1;
+}
+
+const std::vector<Finding>& LiveRepo::findings_of(int file) const {
+  static const std::vector<Finding> none;
+  return file >= 0 && static_cast<size_t>(file) < per_file_.size() ? per_file_[file] : none;
+}
+
+std::vector<int> LiveRepo::update(const std::string& path) {
+  const int f = file_index(path);
+  std::string content;
+  ReadError error;
+  auto everything = [&] {
+    reload();
+    std::vector<int> all(loaded_.repo.files.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+    return all;
+  };
+  if (f <= 0 || !src_->read(path, content, error)) return everything();
+
+  Repo& repo = loaded_.repo;
+  const size_t n = repo.files.size();
+  FileLoad r;
+  try {
+    load_file(f, content, r);
+  } catch (const std::exception& ex) {
+    r = FileLoad{};
+    r.findings.push_back(make_finding(code::file_unreadable, msg_of(msg::file_unreadable, ex.what()), Span{f, 0, 0, 0}));
+  }
+  const std::vector<std::string> before = declared(f);
+
+  // The file's entities in place of the old ones: each kind's list holds
+  // the files' entities in file order.
+  Counts counts{};
+  for_each_kind([&](auto type) {
+    using T = typename decltype(type)::type;
+    const size_t k = static_cast<size_t>(KindOf<T>::kind);
+    std::vector<T>& list = repo.of<T>();
+    std::vector<T>& fresh = r.of<T>();
+    size_t offset = 0;
+    for (int g = 0; g < f; ++g) offset += counts_[g][k];
+    const size_t old_n = counts_[f][k];
+    if (old_n == fresh.size()) {
+      std::move(fresh.begin(), fresh.end(), list.begin() + offset);
+    } else {
+      list.erase(list.begin() + offset, list.begin() + offset + old_n);
+      list.insert(list.begin() + offset, std::make_move_iterator(fresh.begin()), std::make_move_iterator(fresh.end()));
+    }
+    counts[k] = static_cast<uint32_t>(fresh.size());
+  });
+  counts_[f] = counts;
+  repo.files[f].content = std::move(content);
+  repo.files[f].not_text = r.not_text;
+  note_refs(f, false);
+  repo.refs[f] = std::move(r.refs);
+  note_refs(f, true);
+  load_[f] = std::move(r.findings);
+
+  std::unordered_set<int> touched{f};
+  rebuild_globals(touched);
+  index_nested_ids(repo);
+
+  // What the other files name may have appeared, gone or changed kind: the
+  // files that name it are checked again, and those with a reference that
+  // names nothing (its did-you-mean may be another now).
+  const std::vector<std::string> after = declared(f);
+  std::unordered_set<int> recheck{f};
+  if (before != after) {
+    std::vector<std::string> changed;
+    std::set_symmetric_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(changed));
+    for (const std::string& d : changed) {
+      // "kind:id" or "id#local:k": the id is what references name.
+      std::string id = d.find('#') != std::string::npos ? d.substr(0, d.find('#')) : d.substr(d.find(':') + 1);
+      if (auto it = named_by_.find(id); it != named_by_.end()) recheck.insert(it->second.begin(), it->second.end());
+    }
+    for (size_t g = 0; g < n; ++g)
+      if (!references_[g].empty()) recheck.insert(static_cast<int>(g));
+  }
+  ReferenceChecker checker(repo);
+  for (int g : recheck) {
+    references_[g].clear();
+    checker.check(repo.refs[g], references_[g]);
+    touched.insert(g);
+  }
+  std::unordered_map<int, std::vector<const Finding*>> global_of;
+  for (const auto& x : global_) global_of[static_cast<int>(file_slot(x.span, n))].push_back(&x);
+  for (int g : touched) {
+    auto& all = per_file_[g];
+    all = load_[g];
+    all.insert(all.end(), references_[g].begin(), references_[g].end());
+    if (auto it = global_of.find(g); it != global_of.end())
+      for (const Finding* x : it->second) all.push_back(*x);
+    sort_findings(all, loaded_.lang);
+  }
+  join_findings();
+  std::vector<int> out(touched.begin(), touched.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace sv
