@@ -867,7 +867,6 @@ class Server {
     // On a key: what the field means.
     const LineIndex& lines = r.lines_of(a.file);
     std::string_view text = lines.line(a.line0);
-    Place p = place_at(lines, a.line0, std::min(a.column0 + 1, utf8_length(text)));
     // The key under the cursor: read the whole word.
     size_t b = lines.offset(a.line0, a.column0, Encoding::utf32) - lines.offset(a.line0, 0, Encoding::utf32);
     size_t s = b, e = b;
@@ -877,10 +876,17 @@ class Server {
     if (s == e || e >= text.size() || text[e] != ':') return nullptr;
     std::string key(text.substr(s, e - s));
     Place k = place_at(lines, a.line0, utf8_length(text.substr(0, s)));
+    if (a.file == 0) return nullptr;  // samverkan.yaml's keys have no table of their own
+    auto [owner, f] = owner_and_field(k.kind, k.path, key);
     const Tr* d = describe_field(k.kind, k.path, key);
-    (void)p;
-    if (!d) return nullptr;
-    return Json{{"contents", {{"kind", "markdown"}, {"value", "`" + key + "`: " + d->get(l)}}}};
+    const std::string label = field_label(owner, f, l);
+    std::string md = "`" + key + "`" + (label != key && label != f ? " (" + label + ")" : "");
+    if (d) md += ": " + std::string(d->get(l));
+    const Json* mapping = field(field(schema(), "definitions") ? schema()["definitions"] : schema(), k.kind.c_str());
+    for (const std::string& st : k.path) mapping = step(mapping, st);
+    const Json* props = properties_of(mapping);
+    if (!props || !props->contains(key)) return nullptr;  // a key the format does not have
+    return Json{{"contents", {{"kind", "markdown"}, {"value", md}}}};
   }
 
   // The owner (fields.def) and field a key at `path` in a document of `kind` is.
@@ -978,7 +984,8 @@ class Server {
       for (auto it = props->begin(); it != props->end(); ++it) {
         if (std::count(p.siblings.begin(), p.siblings.end(), it.key())) continue;
         const Tr* d = config ? nullptr : describe_field(p.kind, p.path, it.key());
-        add(it.key(), 10, d ? d->get(l) : "", it.key() + ": ");
+        auto [owner, f] = owner_and_field(p.kind, p.path, it.key());
+        add(it.key(), 10, config ? "" : field_label(owner, f, l), it.key() + ": ", d ? d->get(l) : "");
       }
     };
     auto values = [&](const Json* value) {

@@ -18,8 +18,11 @@ class Client:
     def __init__(self, binary, cwd=None, args=(), env=None):
         e = dict(os.environ)
         e.update(env or {})
-        self.proc = subprocess.Popen([binary, *args, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, cwd=cwd, env=e)
+        import tempfile
+        # Standard error into a file: a pipe nobody reads would fill and block the server.
+        self.stderr = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([os.path.abspath(binary), *args, "lsp"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.stderr, cwd=cwd, env=e)
         self.buf = b""
         self.next_id = 1
         self.notifications = []  # (method, params) in arrival order
@@ -157,6 +160,10 @@ class Client:
         self.request("shutdown", None, timeout)
         self.notify("exit")
         return self.proc.wait(timeout)
+
+    def stderr_text(self):
+        self.stderr.seek(0)
+        return self.stderr.read().decode("utf-8", "replace")
 
     def close(self):
         if self.proc.poll() is None:
