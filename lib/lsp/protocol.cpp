@@ -9,6 +9,7 @@
 
 #include "core/msg/lsp.h"
 #include "core/privacy.h"
+#include "core/text.h"
 
 namespace sv::lsp {
 
@@ -134,6 +135,22 @@ Reader::Status Reader::next(std::string& body, Message& problem) {
   body.assign(buf_, pos_, *length);
   pos_ += *length;
   return Status::message;
+}
+
+std::string repair_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    size_t bad = utf8_invalid_at(text);
+    if (bad == std::string_view::npos) {
+      out.append(text);
+      break;
+    }
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  return out;
 }
 
 bool write_message(const Json& body) {

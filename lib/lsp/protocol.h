@@ -17,9 +17,10 @@ namespace sv::lsp {
 
 using Json = nlohmann::json;
 
-// The largest message body read (a 64 MiB file, escaped, fits); a larger
+// The largest message body read (a 64 MiB file, the most the loader reads,
+// escaped as JSON, fits); a larger
 // one is read past and dropped, never held.
-inline constexpr size_t kMaxBody = size_t(160) << 20;
+inline constexpr size_t kMaxBody = size_t(96) << 20;
 // The longest header line; a longer one is garbage.
 inline constexpr size_t kMaxHeaderLine = 8192;
 
@@ -45,6 +46,9 @@ class Reader {
 // Writes one message (the body as JSON) to standard output through the
 // privacy edge, and flushes it. False when standard output failed.
 bool write_message(const Json& body);
+
+// The text with every byte that starts no valid UTF-8 sequence replaced by U+FFFD.
+std::string repair_utf8(std::string_view text);
 
 // How the client counts a position's `character`.
 enum class Encoding { utf16, utf8, utf32 };

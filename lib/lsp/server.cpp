@@ -189,6 +189,11 @@ class Server {
           continue;
         }
         Json j = Json::parse(in.body, nullptr, false);
+        if (j.is_discarded() && utf8_invalid_at(in.body) != std::string::npos) {
+          // Bytes that are no UTF-8 (a document's text as the client sent it): each
+          // becomes U+FFFD, so that the message still counts and the loader says what is wrong.
+          j = Json::parse(repair_utf8(in.body), nullptr, false);
+        }
         if (j.is_discarded()) {
           respond_error(Json(), kParseError, tr(lang(), msg::lsp_bad_json, "parse error"));
           continue;
@@ -249,6 +254,8 @@ class Server {
     if (!id) {
       try {
         notification(*method, params);
+      } catch (const RpcError& e) {
+        log(msg_of(msg::lsp_bad_message, e.message));
       } catch (const std::exception& ex) {
         log(msg_of(msg::lsp_bad_message, ex.what()));
       }
@@ -266,6 +273,8 @@ class Server {
       respond_error(*id, kInvalidParams, tr(lang(), msg::lsp_bad_params, *method));
     } catch (const std::exception& ex) {
       respond_error(*id, kInternalError, ex.what());
+    } catch (...) {
+      respond_error(*id, kInternalError, "internal error");
     }
   }
 
