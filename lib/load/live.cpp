@@ -70,10 +70,57 @@ void LiveRepo::rebuild_globals(std::unordered_set<int>& touched) {
   Repo& repo = loaded_.repo;
   const size_t n = repo.files.size();
   for (const auto& g : global_) touched.insert(static_cast<int>(file_slot(g.span, n)));
-  global_.clear();
-  index_ids(repo, global_);
-  check_parent_cycles(repo, global_);
+  duplicates_.clear();
+  cycles_.clear();
+  index_ids(repo, duplicates_);
+  check_parent_cycles(repo, cycles_);
+  duplicated_.clear();
+  for (const auto& d : duplicates_) duplicated_.insert(d.entity);
+  global_ = duplicates_;
+  global_.insert(global_.end(), cycles_.begin(), cycles_.end());
   for (const auto& g : global_) touched.insert(static_cast<int>(file_slot(g.span, n)));
+}
+
+// The file's entities with their ids and places, in file order.
+std::vector<std::pair<std::string, EntityRef>> LiveRepo::ids_of(int file) const {
+  const Repo& repo = loaded_.repo;
+  std::vector<std::pair<std::string, EntityRef>> out;
+  repo.for_each_list([&](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    const size_t k = static_cast<size_t>(KindOf<T>::kind);
+    size_t offset = 0;
+    for (int g = 0; g < file; ++g) offset += counts_[g][k];
+    for (size_t i = offset; i < offset + counts_[file][k]; ++i)
+      if (list[i].id.set) out.emplace_back(list[i].id.v, EntityRef{KindOf<T>::kind, i});
+  });
+  return out;
+}
+
+// The file's nested ids, in the order index_nested_ids() takes them (the
+// first of a repeated one keeps it).
+std::vector<std::pair<std::string, Nested>> LiveRepo::nested_of(int file) const {
+  const Repo& repo = loaded_.repo;
+  std::vector<std::pair<std::string, Nested>> out;
+  auto range = [&](const auto& list, Kind kind, auto f) {
+    const size_t k = static_cast<size_t>(kind);
+    size_t offset = 0;
+    for (int g = 0; g < file; ++g) offset += counts_[g][k];
+    for (size_t i = offset; i < offset + counts_[file][k]; ++i) f(list[i]);
+  };
+  auto nest = [&](const std::string& parent, const Text& local, Nested kind) {
+    if (local.set) out.emplace_back(parent + "#" + local.v, kind);
+  };
+  range(repo.collaborations, Kind::collaboration, [&](const Collaboration& c) {
+    for (const auto& t : c.target_groups.v) nest(c.id.v, t.id, Nested::target_group);
+  });
+  range(repo.plans, Kind::plan, [&](const Plan& p) {
+    for (const auto& g : p.goals.v) nest(p.id.v, g.id, Nested::goal);
+    for (const auto& a : p.activities.v) nest(p.id.v, a.id, Nested::activity);
+  });
+  range(repo.meetings, Kind::meeting, [&](const Meeting& m) {
+    for (const auto& a : m.actions.v) nest(m.id.v, a.id, Nested::action);
+  });
+  return out;
 }
 
 void LiveRepo::join_findings() {
@@ -165,6 +212,9 @@ std::vector<int> LiveRepo::update(const std::string& path) {
     r.findings.push_back(make_finding(code::file_unreadable, msg_of(msg::file_unreadable, ex.what()), Span{f, 0, 0, 0}));
   }
   const std::vector<std::string> before = declared(f);
+  const Counts old_counts = counts_[f];
+  const auto old_ids = ids_of(f);
+  const auto old_nested = nested_of(f);
 
   // The file's entities in place of the old ones: each kind's list holds
   // the files' entities in file order.
@@ -194,8 +244,38 @@ std::vector<int> LiveRepo::update(const std::string& path) {
   load_[f] = std::move(r.findings);
 
   std::unordered_set<int> touched{f};
-  rebuild_globals(touched);
-  index_nested_ids(repo);
+  // The indexes: changed in place when the file's entities kept their
+  // places and no id involved is declared twice; else built again.
+  const auto new_ids = ids_of(f);
+  const auto new_nested = nested_of(f);
+  bool in_place = counts == old_counts;
+  for (const auto* list : {&old_ids, &new_ids})
+    for (const auto& [id, ref] : *list)
+      in_place = in_place && !id.empty() && !duplicated_.count(id);
+  std::unordered_set<std::string> fresh_ids;
+  for (const auto& [id, ref] : new_ids) in_place = in_place && fresh_ids.insert(id).second;
+  for (const auto* list : {&old_nested, &new_nested})
+    for (const auto& [key, kind] : *list) in_place = in_place && key.front() != '#';  // no id: "#local" may repeat
+  for (const auto& [id, ref] : new_ids) {
+    auto it = repo.ids.find(id);
+    bool own = it != repo.ids.end() && std::any_of(old_ids.begin(), old_ids.end(), [&](const auto& o) { return o.first == id; });
+    in_place = in_place && (it == repo.ids.end() || own);
+  }
+  if (in_place) {
+    for (const auto& [id, ref] : old_ids) repo.ids.erase(id);
+    for (const auto& [id, ref] : new_ids) repo.ids.emplace(id, ref);
+    for (const auto& [key, kind] : old_nested) repo.nested_ids.erase(key);
+    for (const auto& [key, kind] : new_nested) repo.nested_ids.emplace(key, kind);
+    for (const auto& g : cycles_) touched.insert(static_cast<int>(file_slot(g.span, n)));
+    cycles_.clear();
+    check_parent_cycles(repo, cycles_);
+    for (const auto& g : cycles_) touched.insert(static_cast<int>(file_slot(g.span, n)));
+    global_ = duplicates_;
+    global_.insert(global_.end(), cycles_.begin(), cycles_.end());
+  } else {
+    rebuild_globals(touched);
+    index_nested_ids(repo);
+  }
 
   // What the other files name may have appeared, gone or changed kind: the
   // files that name it are checked again, and those with a reference that

@@ -55,6 +55,8 @@ class LiveRepo {
   void join_findings();
   void note_refs(int file, bool add);
   std::vector<std::string> declared(int file) const;
+  std::vector<std::pair<std::string, EntityRef>> ids_of(int file) const;
+  std::vector<std::pair<std::string, Nested>> nested_of(int file) const;
 
   std::shared_ptr<const Source> src_;
   LoadOptions opt_;
@@ -63,6 +65,8 @@ class LiveRepo {
   std::vector<std::vector<Finding>> load_;        // each file's own findings
   std::vector<std::vector<Finding>> references_;  // each file's reference findings
   std::vector<Finding> global_;                   // duplicate ids, parent loops
+  std::vector<Finding> duplicates_, cycles_;      // the two parts of global_
+  std::unordered_set<std::string> duplicated_;    // the ids declared more than once
   std::vector<std::vector<Finding>> per_file_;    // all three, per file, sorted
   // Which files name an id (the part before '#'), for re-checking them.
   std::unordered_map<std::string, std::vector<int>> named_by_;
