@@ -9,6 +9,7 @@
 #include "core/msg/git.h"
 #include "core/msg/lint.h"
 #include "core/msg/render.h"
+#include "core/msg/lsp.h"
 #include "core/msg/scaffold.h"
 #include "core/privacy.h"
 
@@ -49,6 +50,7 @@ const std::vector<const Tr*>& catalogue() {
 #include "core/msg/render.def"
 #include "core/msg/git.def"
 #include "core/msg/scaffold.def"
+#include "core/msg/lsp.def"
 #undef MSG
 #define KIND(k_name, k_type, k_list, k_sv, k_en) &msg::git_k_##k_name,
 #include "core/kinds.def"
