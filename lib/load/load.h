@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/messages.h"
 #include "core/model.h"
 
 namespace sv {
@@ -31,8 +32,9 @@ bool load_config(int file, std::string_view content, Config& out, std::vector<Re
 
 // A JSON Schema (draft-07) of the format, made by running the loader's own
 // readers in a describing mode, so it never drifts from what is checked.
-// `config`: the schema of samverkan.yaml instead of the data files.
-std::string json_schema(bool config = false);
+// `config`: the schema of samverkan.yaml instead of the data files. Every
+// field and value is described (field_help.def, enums.def) in `lang`.
+std::string json_schema(bool config = false, Lang lang = Lang::sv);
 
 // The versions of the libraries the loader is built on, as they report them
 // at run time (for `--version`): libyaml's (load/yaml.cpp) and libgit2's
