@@ -27,6 +27,11 @@ struct Global {
   bool color_on(int fd) const;
 };
 
+// The language of a command that needs no repository (rules, schema): --lang
+// (or SAMVERKAN_LANG), else the language of the repository around the current
+// directory, else Swedish; outside a repository too.
+sv::Lang command_lang(const Global& g);
+
 // What validate and lint check and report, from the options they share
 // (scope.cpp): the paths given, where the data is read from (--rev in Global,
 // --staged), and what counts as new (--changed-since).

@@ -18,25 +18,6 @@ struct RulesOptions {
   bool markdown = false;  // hidden: docs/rules.md (rules_doc.cpp)
 };
 
-// --lang (or SAMVERKAN_LANG), else the language of the repository around the
-// current directory, else Swedish; outside a repository too.
-static sv::Lang rules_lang(const Global& g) {
-  if (auto l = g.lang_option()) return *l;
-  try {
-    auto src = sv::open_worktree(sv::find_root("."));
-    std::string content;
-    sv::ReadError error;
-    if (!src->read("samverkan.yaml", content, error)) return sv::Lang::sv;
-    sv::Config config;
-    std::vector<sv::RefUse> refs;
-    std::vector<sv::Finding> findings;
-    sv::load_config(0, content, config, refs, findings);
-    return sv::effective_lang(std::nullopt, config);
-  } catch (const sv::SystemError&) {
-    return sv::Lang::sv;
-  }
-}
-
 // "did you mean" a rule, else a code, else where the rules are listed.
 static sv::Message suggestion(std::string_view id) {
   if (!sv::did_you_mean(id, sv::rules::rule_ids())) {
@@ -58,7 +39,7 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     sv::privacy::out(rules_markdown());
     return 0;
   }
-  sv::Lang lang = rules_lang(g);
+  sv::Lang lang = command_lang(g);
   const auto& all = sv::rules::every_rule();
   if (o.id.empty()) {
     size_t width = 0;

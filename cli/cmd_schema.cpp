@@ -12,8 +12,9 @@ struct SchemaOptions {
   std::string out;
 };
 
-static int run_schema(const SchemaOptions& o) {
-  std::string schema = sv::json_schema(o.config);
+// In the language of --lang, else the repository's (command_lang).
+static int run_schema(const SchemaOptions& o, const Global& g) {
+  std::string schema = sv::json_schema(o.config, command_lang(g));
   if (o.out.empty()) sv::privacy::out(schema);
   else sv::privacy::write_file(o.out, schema, true);
   return 0;
@@ -24,7 +25,7 @@ Run setup_schema(CLI::App& app, Global& g) {
   CLI::App* cmd = app.add_subcommand("schema", T(g, sv::msg::cli_schema));
   cmd->add_flag("--config", o->config, T(g, sv::msg::cli_opt_schema_config));
   cmd->add_option("--out", o->out, T(g, sv::msg::cli_opt_out))->type_name(T(g, sv::msg::cli_FILE));
-  return [o] { return run_schema(*o); };
+  return [o, &g] { return run_schema(*o, g); };
 }
 
 }  // namespace cli

@@ -28,6 +28,23 @@ std::optional<sv::Lang> Global::lang_option() const {
   return l;
 }
 
+sv::Lang command_lang(const Global& g) {
+  if (auto l = g.lang_option()) return *l;
+  try {
+    auto src = sv::open_worktree(sv::find_root("."));
+    std::string content;
+    sv::ReadError error;
+    if (!src->read("samverkan.yaml", content, error)) return sv::Lang::sv;
+    sv::Config config;
+    std::vector<sv::RefUse> refs;
+    std::vector<sv::Finding> findings;
+    sv::load_config(0, content, config, refs, findings);
+    return sv::effective_lang(std::nullopt, config);
+  } catch (const sv::SystemError&) {
+    return sv::Lang::sv;
+  }
+}
+
 bool Global::color_on(int fd) const {
   if (color == "always") return true;
   if (color == "never") return false;

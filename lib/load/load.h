@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/messages.h"
 #include "core/model.h"
 
 namespace sv {
@@ -31,14 +32,15 @@ bool load_config(int file, std::string_view content, Config& out, std::vector<Re
 
 // A JSON Schema (draft-07) of the format, made by running the loader's own
 // readers in a describing mode, so it never drifts from what is checked.
-// `config`: the schema of samverkan.yaml instead of the data files.
-std::string json_schema(bool config = false);
+// `config`: the schema of samverkan.yaml instead of the data files. Every
+// field and value is described (field_help.def, enums.def) in `lang`.
+std::string json_schema(bool config = false, Lang lang = Lang::sv);
 
 // What an editor needs beside the schema: each kind's definition
 // ("definitions": {kind: schema}) and the configuration's ("config"), with
 // `x-samverkan-ref` on every reference: the kinds it may name, or "goal",
 // "target_group", "any" for bare local ids. For the language server.
-std::string editor_schema();
+std::string editor_schema(Lang lang = Lang::sv);
 
 // The group of the objects of a list (fields.def's owner for their fields:
 // "goals" → "goal"); "" for a list of scalars or an unknown key.

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
+#include "core/fields.h"
+#include "core/kinds.h"
 #include "core/text.h"
 #include "core/codes.h"
 
@@ -42,12 +45,27 @@ Arg found_as(const RawNode* node) {
   return to_arg(fmt::format("`{}`", shown));
 }
 
+// The labels of the values of the enum whose names `allowed` is (enums.def).
+std::optional<std::vector<std::string>> enum_labels(std::span<const char* const> allowed, Lang lang) {
+  std::optional<std::vector<std::string>> labels;
+  for_each_enum([&](auto type) {
+    using E = typename decltype(type)::type;
+    if (enum_names<E>().data() != allowed.data()) return;
+    labels.emplace();
+    for (size_t i = 0; i < allowed.size(); ++i) labels->push_back(enum_label(static_cast<E>(i), lang));
+  });
+  return labels;
+}
+
 }  // namespace
 
 Json text_schema() { return Json{{"type", Json::array({"string", "number", "boolean"})}}; }
 Json pattern_schema(const char* pattern) { return Json{{"type", "string"}, {"pattern", pattern}}; }
 Json ref_schema() { return pattern_schema("^[a-z0-9]+(-[a-z0-9]+)*(#[a-z0-9]+(-[a-z0-9]+)*)?$"); }
-Json date_schema() { return pattern_schema("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"); }
+// A date is text: YAML 1.2's core schema (yaml-language-server's, js-yaml 4's
+// CORE_SCHEMA) reads an unquoted 2026-03-01 as a string; `format: date` checks it
+// is a day of the calendar (RFC 3339 full-date).
+Json date_schema() { return Json{{"type", "string"}, {"format", "date"}}; }
 Json period_schema() {
   return Json{{"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 1900}, {"maximum", 9999}},
                                      pattern_schema("^[0-9]{4}([HTQ][1-4])?$")})}};
@@ -58,6 +76,8 @@ MapReader::MapReader(Ctx& ctx, const RawNode* node, Arg what, Span where)
   if (ctx_.describing() && ctx_.slot) {
     schema_ = ctx_.slot;
     ctx_.slot = nullptr;
+    owner_ = ctx_.owner;
+    prefix_ = ctx_.prefix;
     *schema_ = Json{{"type", "object"},
                     {"properties", Json::object()},
                     {"patternProperties", {{"^x-", Json::object()}}},
@@ -73,6 +93,17 @@ MapReader::MapReader(Ctx& ctx, const RawNode* node, Arg what, Span where)
 
 bool MapReader::declare(std::string_view key, Json type, bool req) {
   if (!schema_) return describing();
+  // What the field means (field_help.def), for an editor's hover and
+  // completion; an entity's own fields fall back to those of every entity.
+  std::string field = prefix_ + std::string(key);
+  const Tr* description = field_description(owner_, field);
+  Kind kind{};
+  if (!description && prefix_.empty() && kind_from_name(owner_, kind)) description = field_description("any", field);
+  if (description) {
+    Json described{{"description", description->get(ctx_.lang)}};
+    described.update(type);
+    type = std::move(described);
+  }
   (*schema_)["properties"][std::string(key)] = std::move(type);
   if (req) (*schema_)["required"].push_back(std::string(key));
   return true;
@@ -168,8 +199,13 @@ bool MapReader::enum_value(std::string_view key, const Text& value, std::span<co
 }
 
 void MapReader::enumv(std::string_view key, Text& out, std::span<const char* const> allowed, bool req) {
-  if (describing())
-    return (void)declare(key, Json{{"enum", Json(std::vector<std::string>(allowed.begin(), allowed.end()))}}, req);
+  if (describing()) {
+    // Each value with its label (enums.def), as VS Code's JSON and
+    // yaml-language-server show them in completion and hover.
+    Json schema{{"enum", Json(std::vector<std::string>(allowed.begin(), allowed.end()))}};
+    if (auto labels = enum_labels(allowed, ctx_.lang)) schema["enumDescriptions"] = std::move(*labels);
+    return (void)declare(key, std::move(schema), req);
+  }
   if (flattening()) return emit(key, out);
   text(key, out, req);
   if (out.set && !enum_value(key, out, allowed)) out.set = false;

@@ -103,6 +103,12 @@ struct Ctx {
   // the language server's completion (editor_schema()); never in the schema
   // `samverkan schema` prints.
   bool annotate_refs = false;
+  // describe: whose fields the next mapping holds (fields.def's owner, and
+  // the prefix of a nested mapping's dotted fields: "coordinator."), and the
+  // language of the descriptions (field_help.def, enums.def's labels).
+  std::string owner;
+  std::string prefix;
+  Lang lang = Lang::sv;
 
   bool reading() const { return mode == Mode::read; }
   bool describing() const { return mode == Mode::describe; }
@@ -219,6 +225,7 @@ class MapReader {
   Span where_;
   std::vector<std::string> known_;
   Json* schema_ = nullptr;      // describe: this mapping's schema
+  std::string owner_, prefix_;  // describe: whose fields these are (Ctx::owner)
   FlatWriter* flat_ = nullptr;  // flatten: this mapping's object
 };
 
@@ -262,6 +269,11 @@ template <class T, class F>
 void MapReader::describe_list(std::string_view key, F& item, bool req) {
   Json items = Json::object();
   ctx_.slot = &items;
+  // An element's fields are its group's ("goal"); a list without a group
+  // holds dotted fields of this mapping ("calendar.forum").
+  const ListGroup* group = list_group(key);
+  if (group) ctx_.owner = group->group, ctx_.prefix.clear();
+  else ctx_.owner = owner_, ctx_.prefix = prefix_ + std::string(key) + ".";
   T element{};
   item(&kEmptyMapping, element);
   ctx_.slot = nullptr;
@@ -294,6 +306,8 @@ void MapReader::object(std::string_view key, Val<T>& out, F&& read, bool req) {
   if (describing()) {
     Json obj;
     ctx_.slot = &obj;
+    ctx_.owner = owner_;
+    ctx_.prefix = prefix_ + std::string(key) + ".";
     read(&kEmptyMapping, out.v);
     ctx_.slot = nullptr;
     declare(key, std::move(obj), req);
@@ -332,11 +346,14 @@ bool nested(MapReader& parent, std::string_view key, const RawNode* node, T& out
   return true;
 }
 
-// The schema of a mapping that `read(MapReader&)` reads (describe mode only).
+// The schema of a mapping that `read(MapReader&)` reads (describe mode
+// only); its fields are `owner`'s, dotted with `prefix` (fields.def).
 template <class F>
-Json schema_of(Ctx& ctx, F&& read) {
+Json schema_of(Ctx& ctx, std::string_view owner, std::string_view prefix, F&& read) {
   Json obj;
   ctx.slot = &obj;
+  ctx.owner = owner;
+  ctx.prefix = prefix;
   MapReader reader(ctx, &kEmptyMapping, "", {});
   read(reader);
   return obj;

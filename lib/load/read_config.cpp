@@ -4,6 +4,7 @@
 
 #include "core/dates.h"
 #include "load/readers.h"
+#include "core/fields.h"
 #include "core/codes.h"
 
 namespace sv::decode {
@@ -48,7 +49,13 @@ RuleSetting read_rule_setting(MapReader& reader, const RawNode* key, const RawNo
 
 void read_rule_settings(MapReader& reader, std::vector<RuleSetting>& out) {
   if (reader.describing()) {
-    Json severity{{"enum", Json::array({"off", "info", "warning", "error"})}};
+    Lang lang = reader.ctx().lang;
+    const Tr* severity_help = field_description("config", "rules.severity");
+    Json severity{{"description", severity_help->get(lang)},
+                  {"enum", Json::array({"off", "info", "warning", "error"})},
+                  {"enumDescriptions", Json::array({msg::schema_sev_off.get(lang), msg::schema_sev_info.get(lang),
+                                                    msg::schema_sev_warning.get(lang),
+                                                    msg::schema_sev_error.get(lang)})}};
     Json setting{{"type", "object"}, {"properties", {{"severity", severity}}}};
     reader.declare("rules", Json{{"type", "object"},
                                  {"additionalProperties", Json{{"anyOf", Json::array({severity, setting})}}}});

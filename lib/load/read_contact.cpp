@@ -21,7 +21,7 @@ bool read_contact(MapReader& parent, std::string_view key, const RawNode* node, 
 
 Json contact_schema(Ctx& ctx) {
   Contact contact;
-  return schema_of(ctx, [&](MapReader& reader) { read_contact_fields(reader, contact); });
+  return schema_of(ctx, "contact", "", [&](MapReader& reader) { read_contact_fields(reader, contact); });
 }
 
 void read_contact_field(MapReader& reader, std::string_view key, Val<Contact>& out, bool text_too) {

@@ -29,7 +29,7 @@ void read_plan_period(MapReader& reader, Val<Period>& period) {
   if (reader.flattening()) return reader.emit("period", period);
   if (reader.describing()) {
     Val<Date> date;
-    Json range = schema_of(reader.ctx(), [&](MapReader& range_reader) {
+    Json range = schema_of(reader.ctx(), "plan", "period.", [&](MapReader& range_reader) {
       range_reader.date("start", date, true);
       range_reader.date("end", date, true);
     });

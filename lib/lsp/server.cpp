@@ -885,13 +885,13 @@ class Server {
     if (s == e || e >= text.size() || text[e] != ':') return nullptr;
     std::string key(text.substr(s, e - s));
     Place k = place_at(lines, a.line0, utf8_length(text.substr(0, s)));
-    if (a.file == 0) return nullptr;  // samverkan.yaml's keys have no table of their own
-    auto [owner, f] = owner_and_field(k.kind, k.path, key);
-    const Tr* d = describe_field(k.kind, k.path, key);
+    const std::string kind = a.file == 0 ? "config" : k.kind;  // samverkan.yaml's fields are `config`'s
+    auto [owner, f] = owner_and_field(kind, k.path, key);
+    const Tr* d = describe_field(kind, k.path, key);
     const std::string label = field_label(owner, f, l);
     std::string md = "`" + key + "`" + (label != key && label != f ? " (" + label + ")" : "");
     if (d) md += ": " + std::string(d->get(l));
-    const Json* mapping = field(field(schema(), "definitions") ? schema()["definitions"] : schema(), k.kind.c_str());
+    const Json* mapping = a.file == 0 ? field(schema(), "config") : field(schema()["definitions"], k.kind.c_str());
     for (const std::string& st : k.path) mapping = step(mapping, st);
     const Json* props = properties_of(mapping);
     if (!props || !props->contains(key)) return nullptr;  // a key the format does not have
@@ -992,8 +992,9 @@ class Server {
       if (!props) return;
       for (auto it = props->begin(); it != props->end(); ++it) {
         if (std::count(p.siblings.begin(), p.siblings.end(), it.key())) continue;
-        const Tr* d = config ? nullptr : describe_field(p.kind, p.path, it.key());
-        auto [owner, f] = owner_and_field(p.kind, p.path, it.key());
+        const std::string kind = config ? "config" : p.kind;
+        const Tr* d = describe_field(kind, p.path, it.key());
+        auto [owner, f] = owner_and_field(kind, p.path, it.key());
         add(it.key(), 10, config ? "" : field_label(owner, f, l), it.key() + ": ", d ? d->get(l) : "");
       }
     };

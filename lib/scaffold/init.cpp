@@ -145,9 +145,10 @@ std::vector<GeneratedFile> init_files(const InitOptions& o) {
   if (o.ci == Ci::gitlab) files.push_back({ci_path(o.ci), std::string(shared_template("gitlab-ci.yml", o.lang))});
 
   // The editor: VS Code's YAML extension checks each file against the
-  // schema of this version of samverkan (`samverkan schema` renews them).
-  files.push_back({".vscode/samverkan.schema.json", json_schema(false)});
-  files.push_back({".vscode/samverkan-config.schema.json", json_schema(true)});
+  // schema of this version of samverkan, described in the repository's
+  // language (`samverkan schema` renews them).
+  files.push_back({".vscode/samverkan.schema.json", json_schema(false, o.lang)});
+  files.push_back({".vscode/samverkan-config.schema.json", json_schema(true, o.lang)});
   files.push_back({".vscode/settings.json", std::string(shared_template("vscode-settings.json", o.lang))});
   files.push_back({".vscode/extensions.json", std::string(shared_template("vscode-extensions.json", o.lang))});
 

@@ -24,6 +24,8 @@ declare -A skip=(
   ['init samverkan-nassjo']="makes a repository of its own (tests/e2e/init.sh)"
   ['nassjo-kommun --name']="in the repository init made (tests/e2e/new.sh)"
   ['styrgrupp-exempelby 2027']="in the repository init made (tests/e2e/init.sh)"
+  # A language server reads its standard input until the editor closes it.
+  ['lsp']="a language server: an editor's client drives it"
 )
 
 # The repository the commands run in: the example, with a history the git

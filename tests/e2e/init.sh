@@ -15,6 +15,9 @@ check "init: the folders, each with its README" test -f ny/plans/README.md -a -f
 check "init: the CI workflow (github by default)" test -f ny/.github/workflows/samverkan.yml
 check "init: pre-commit, .gitignore and editor settings" test -f ny/.pre-commit-config.yaml -a -f ny/.gitignore -a -f ny/.vscode/settings.json
 check "init: the name defaults to the directory's" grep -qx 'name: ny  # visas på varje rapport' ny/samverkan.yaml
+run -C ny schema
+check "init: .vscode's schema is samverkan schema's in the repository (Swedish)" \
+  eval 'code_is 0 && [ "$out" = "$(cat ny/.vscode/samverkan.schema.json)" ] && has "organisationens namn"'
 run -C ny validate
 check "the new repository validates clean" code_is 0
 run -C ny lint --fail-on info --today 2026-12-02
@@ -53,6 +56,8 @@ mkdir -p outer && git -C outer init -q
 run init outer/en --lang en --ci gitlab --example --name 'Samverkan: "Öst" # 2' --today 2027-03-01
 check "init --lang en: exit 0" code_is 0
 check "init --lang en: English" has "created outer/en/samverkan.yaml"
+check "init --lang en: the schemas in English" \
+  grep -q "the organisation's name" outer/en/.vscode/samverkan.schema.json
 check "init in a git repository: no git init" test ! -e outer/en/.git
 check "init --ci gitlab: .gitlab-ci.yml" test -f outer/en/.gitlab-ci.yml -a ! -e outer/en/.github
 check "init --lang en: the repository's language" grep -q '^language: en' outer/en/samverkan.yaml
