@@ -19,6 +19,7 @@ struct RenderOptions {
   std::string out;
   std::string period;
   std::string today;
+  std::string base_url;  // single documents: where the site is, for links
   bool fail_on_pnr = false;  // exit 1 when a personnummer had to be masked
 };
 
@@ -105,6 +106,9 @@ static int run_render(const RenderOptions& o, const Global& g) {
   std::string bad;
   auto today = sv::resolve_today(o.today, bad);
   if (!today) return fail(g, sv::msg_of(sv::msg::cli_bad_today, bad));
+  // A base URL goes into links as written: nothing that would end a link.
+  if (o.base_url.find_first_of(" \t\r\n()<>\"'`\\[]") != std::string::npos)
+    return fail(g, sv::msg_of(sv::msg::r_bad_base_url, o.base_url));
   std::optional<sv::Period> period;
   if (o.what == "report" && !(period = sv::parse_period(o.period)))
     return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
@@ -115,6 +119,7 @@ static int run_render(const RenderOptions& o, const Global& g) {
     if (!templates.refused.empty()) return refuse_templates(l, templates.refused, g);
     ro.templates = std::move(templates.texts);
   }
+  ro.base_url = o.base_url;
   if (int n = sv::count(l.findings).error; n > 0) sv::privacy::err(sv::tr(l.lang, sv::msg::r_warn_errors, n) + "\n");
   const sv::Repo& repo = l.repo;
   size_t masked_before = sv::privacy::masked_count();
@@ -148,8 +153,10 @@ Run setup_render(CLI::App& app, Global& g) {
     sub->set_help_flag("-h,--help", T(g, sv::msg::cli_opt_help));  // made before the group was set
     if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
     else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
-    if (s.format)
+    if (s.format) {
       sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(one_of(g, {"md", "html"}));
+      sub->add_option("--base-url", o->base_url, T(g, sv::msg::r_opt_base_url))->type_name("URL");
+    }
     auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");
     if (std::string_view(s.name) == "site") out->required();
     if (std::string_view(s.name) == "report")

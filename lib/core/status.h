@@ -22,6 +22,15 @@ enum class ActStatus { not_started, ongoing, soon_late, late, done, cancelled, p
 inline constexpr int kSoonLateDays = 14;
 ActStatus activity_status(const Activity& a, const Date& today);
 
+// An activity's status as of a past date, for documents that must say the
+// same thing whenever they are rendered (a report as of its period's end):
+// the written status, unless the data dates a status after `as_of` —
+// `completed` after it for `done`, or an update with a status after it; then
+// the status of the latest update with a status on or before `as_of`, else
+// planned. The dates then decide late, soon late and ongoing as of `as_of`
+// (activity_status).
+ActStatus activity_status_as_of(const Activity& a, const Date& as_of);
+
 // Whether an activity is finished: done or cancelled as written (an invalid
 // status counts as the default, planned). What is not finished is carried
 // over to the next plan (samverkan new plan --from) and can be overdue.
@@ -48,22 +57,49 @@ bool member_counts_at(const Member& m, const Date& date);
 // An open action whose due date has passed (an invalid status counts as the
 // default, open): what a report lists as overdue.
 bool action_overdue(const Action& a, const Date& today);
+// Whether an action was still open on `as_of`: open as written, or done or
+// cancelled with a `completed` date after `as_of` (a closed action without a
+// date counts as closed). A report lists the actions open at its period's end.
+bool action_open_at(const Action& a, const Date& as_of);
 // Whether the rule action-overdue flags an action: as action_overdue, except
 // for an invalid status, which the loader reported and the rule leaves alone.
 bool action_overdue_for_lint(const Action& a, const Date& today);
 
-// How far a goal has come from its baseline towards its target, by its
-// latest measurement (by date), in the goal's direction.
+// Whether a decision is a formality that a report leaves out: one under an
+// item whose title begins with an opening or closing formality of the
+// standard agenda (as `samverkan new meeting` writes it, in Swedish or
+// English: mötets öppnande, val av justerare, godkännande av dagordningen,
+// mötets avslutning), or one that begins with "Dagordningen" / "The agenda".
+// Letters are compared without case (A–Z, Å, Ä, Ö).
+bool decision_procedural(const Item& item, std::string_view decision);
+
+// How far a goal has come towards its target, by its latest measurement (by
+// date), in the goal's direction. How depends on the goal's `measure`:
+// - level (the default): each value is the state at its date; progress is
+//   (latest − baseline) / (target − baseline), clamped to 0–100 %.
+// - period-total: each value counts from the start of the plan's period (a
+//   measurement dated before it does not count); progress is latest ÷ target,
+//   clamped to 0–100 %, and the baseline is the last period's total, shown
+//   for comparison only. For `decrease` a running total says nothing about
+//   the way to the target: only reached (latest ≤ target) or not; a target
+//   ≤ 0 gives no percentage either.
+// `increase` is reached at latest ≥ target, `decrease` at ≤ target,
+// `maintain` at ≥ target (100 % or 0 %, for either measure).
 struct Progress {
   bool measured = false;    // there is a measurement
   bool computable = false;  // baseline and target allow a percentage
   int percent = 0;          // 0..100, when computable
   bool reached = false;     // the latest measurement meets the target
+  bool period_total = false;  // measure: period-total
   double latest = 0;
   Date latest_date;
 };
-// Only measurements dated on or before `until` count, when given.
-Progress goal_progress(const Goal& g, const std::optional<Date>& until = {});
+// Only measurements dated on or before `until` count, when given; with
+// `period` (the plan's), a period-total goal counts only those from its start.
+Progress goal_progress(const Goal& g, const std::optional<Date>& until = {},
+                       const std::optional<Period>& period = {});
+// A goal of `plan`, counted from the plan's period.
+Progress goal_progress(const Plan& plan, const Goal& g, const std::optional<Date>& until = {});
 
 // The plan of a collaboration that a report shows as current on `today`: the
 // one whose period holds today (approved before draft, then the latest start,

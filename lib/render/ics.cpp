@@ -1,10 +1,13 @@
 // The calendar as RFC 5545 iCalendar.
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "render/escape.h"
 #include "render/render.h"
 #include "render/view.h"
 #include "core/msg/render.h"
+#include "core/text.h"
 
 namespace sv::render {
 
@@ -78,6 +81,26 @@ std::string calendar(const Repo& repo, const Options& o) {
       x.props.push_back("CATEGORIES:" + escape_ics(L(msg::r_cat_deadline)));
       events.push_back(std::move(x));
     }
+  }
+  // Planned meetings (next_meeting) as tentative all-day events, one per forum
+  // and date, unless the forum has a meeting on that date (it is then in the
+  // calendar as itself).
+  std::set<std::pair<std::string, Date>> held, planned;
+  for (const auto& m : repo.meetings)
+    if (m.date) held.emplace(m.forum.v, m.date.v);
+  for (const auto& m : repo.meetings) {
+    if (!m.next_meeting || !m.date || m.next_meeting.v <= m.date.v || !is_valid_id(m.forum.v)) continue;
+    std::pair<std::string, Date> key{m.forum.v, m.next_meeting.v};
+    if (held.count(key) || !planned.insert(key).second) continue;
+    Event e{"planned-" + m.forum.v + "-" + ics_date(m.next_meeting.v) + "@samverkan", m.next_meeting.v, {}};
+    all_day(e, m.next_meeting.v, m.next_meeting.v.plus_days(1));
+    e.props.push_back("SUMMARY:" + escape_ics(tr(o.lang, msg::r_ev_planned_meeting, forum_name(m.forum.v))));
+    e.props.push_back("STATUS:TENTATIVE");
+    e.props.push_back("DESCRIPTION:" + escape_ics(tr(o.lang, msg::r_ev_planned_at, tr(o.lang, msg::r_meeting_name,
+                                                                                   forum_name(m.forum.v),
+                                                                                   m.date.v.str()))));
+    e.props.push_back("CATEGORIES:" + escape_ics(L(msg::r_cat_meeting)));
+    events.push_back(std::move(e));
   }
   for (const auto& p : repo.plans) {
     for (const auto& a : p.activities.v) {

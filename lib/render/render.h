@@ -22,6 +22,9 @@ struct Options {
   // The repository's own templates by name ("plan.md.mustache",
   // "style.css"), each replacing the built-in one (read_templates).
   std::map<std::string, std::string> templates;
+  // Single documents: where the site is published, for links to its pages
+  // (--base-url); without it they link to nothing outside themselves.
+  std::string base_url;
 };
 
 // A file of templates/ that may not be used.

@@ -38,7 +38,7 @@ static void write_new(const fs::path& path, const std::string& content) {
 // position, the one the id names — is rendered and the others returned, as
 // two jobs writing one file would leave a page that differs from run to run.
 static std::vector<DuplicatePage> write_all(const Repo& repo, const fs::path& dir, const Options& o) {
-  View v = make_view(repo, o.lang, o.today);
+  View v = make_view(repo, o.lang, o.today, Links{true, {}});
   std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
   std::vector<std::function<void()>> jobs;
   std::map<std::string, const Entity*> pages;

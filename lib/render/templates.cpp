@@ -99,6 +99,10 @@ std::string render_page(const std::string& page, Data data, Format f, const Opti
   layout.set("in_site", in_site);
   layout.set("title", data.get("title") ? data.get("title")->string_value() : site_name);
   layout.set("today", o.today.str());
+  // A document about the past says the date it is as of (a report its
+  // period's end, a protokoll its meeting's date), never the day of rendering.
+  auto* as_of = data.get("as_of");
+  layout.set("as_of", as_of && as_of->is_string() ? as_of->string_value() : o.today.str());
   layout.set("css", template_text(o, "style.css"));
   layout.set("body", body);
   return expand(o, "layout.html.mustache", layout, f);

@@ -7,7 +7,7 @@
 
 namespace sv::render {
 
-View make_view(const Repo& repo, Lang lang, const Date& today) {
+View make_view(const Repo& repo, Lang lang, const Date& today, Links links) {
   auto index = std::make_shared<Index>();
   for (const auto& forum : repo.forums) index->forums[forum.collaboration.v].push_back(&forum);
   for (const auto& plan : repo.plans) index->plans[plan.collaboration.v].push_back(&plan);
@@ -23,7 +23,14 @@ View make_view(const Repo& repo, Lang lang, const Date& today) {
     std::sort(plans.begin(), plans.end(), [](auto* left, auto* right) {
       return std::tie(left->period.v.start, left->id.v) < std::tie(right->period.v.start, right->id.v);
     });
-  return View{repo, lang, today, std::move(index)};
+  if (!links.base_url.empty() && links.base_url.back() != '/') links.base_url += '/';
+  return View{repo, lang, today, std::move(index), std::move(links)};
+}
+
+std::string link_to(const Links& links, const std::string& page) {
+  if (page.empty() || page[0] == '#') return page;
+  if (links.in_site) return page;
+  return links.base_url.empty() ? std::string() : links.base_url + page;
 }
 
 std::string page_of(Kind kind, std::string_view id) {

@@ -22,13 +22,27 @@ struct Index {
   std::unordered_map<std::string, std::vector<const Forum*>> forums;      // in file order
 };
 
+// Where a page's links to other pages go. In the site, every page is there:
+// links are relative. A single document links only to what exists: to the
+// pages of the site at `base_url` when one is given, else to nothing (a name
+// is then shown without a link).
+struct Links {
+  bool in_site = false;
+  std::string base_url;  // ends in '/' when not empty
+};
+
 struct View {
   const Repo& repo;
   Lang lang;
   Date today;
   std::shared_ptr<const Index> index;
+  Links links;
 };
-View make_view(const Repo& repo, Lang lang, const Date& today);
+View make_view(const Repo& repo, Lang lang, const Date& today, Links links = {});
+
+// The link to `page` (a file of the site, with an optional "#anchor") from a
+// page under `links`; empty when there is none.
+std::string link_to(const Links& links, const std::string& page);
 
 // Page data. Each has "title"; HTML pages also get "svg_*" strings made by svg.cpp.
 // One file each: view_<page>.cpp.

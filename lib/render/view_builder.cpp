@@ -65,6 +65,26 @@ std::string ViewBuilder::contact_text(const Contact& contact) const {
   return join(parts);
 }
 
+// The report's title in words: "Halvårsrapport januari–juni 2026",
+// "Tertialrapport maj–augusti 2026", "Helårsrapport 2026"; a range of dates
+// is "Rapport 2026-03-01 – 2026-05-31".
+std::string ViewBuilder::report_heading(const Period& period) const {
+  static const Tr* months[12] = {&msg::r_m1, &msg::r_m2, &msg::r_m3, &msg::r_m4,  &msg::r_m5,  &msg::r_m6,
+                                 &msg::r_m7, &msg::r_m8, &msg::r_m9, &msg::r_m10, &msg::r_m11, &msg::r_m12};
+  const std::string& t = period.text;
+  bool named = t.size() >= 4 && period.start.m >= 1 && period.end.m <= 12 && period.start.d == 1 &&
+               period.start.y == period.end.y &&
+               period.end.d == days_in_month(period.end.y, period.end.m) &&
+               (t.size() == 4 || (t.size() == 6 && (t[4] == 'H' || t[4] == 'T' || t[4] == 'Q')));
+  if (!named)
+    return format(msg::r_report_range, text(msg::r_report_other), period.start.str(),
+                          period.end.str());
+  if (t.size() == 4) return format(msg::r_report_one_year, text(msg::r_report_year), period.start.y);
+  const Tr& kind = t[4] == 'H' ? msg::r_report_half : t[4] == 'T' ? msg::r_report_tertial : msg::r_report_quarter;
+  return format(msg::r_report_months, text(kind), text(*months[period.start.m - 1]),
+                        text(*months[period.end.m - 1]), period.start.y);
+}
+
 // ---- references ------------------------------------------------------------
 
 std::string ViewBuilder::entity_name(const Entity& entity, std::string_view id) const {
@@ -76,6 +96,11 @@ std::string ViewBuilder::entity_name(const Entity& entity, std::string_view id) 
   if (auto* forum = dynamic_cast<const Forum*>(&entity); forum && forum->name) name = forum->name.v;
   if (auto* plan = dynamic_cast<const Plan*>(&entity); plan && plan->title) name = plan->title.v;
   if (auto* meeting = dynamic_cast<const Meeting*>(&entity); meeting) name = meeting_name(*meeting);
+  if (auto* report = dynamic_cast<const Report*>(&entity); report && report->period) {
+    name = report_heading(*report->period);
+    if (auto* of = view.repo.find_as<Collaboration>(report->collaboration.v); of && of->name)
+      name = format(msg::r_report_title, name, of->name.v);
+  }
   return name;
 }
 
@@ -83,7 +108,7 @@ std::string ViewBuilder::entity_name(const Entity& entity, std::string_view id) 
 void ViewBuilder::set_forum_href(Data& data, const Forum& forum, std::string_view id) const {
   std::string page = page_of(Kind::collaboration, forum.collaboration.v);
   if (view.repo.find_as<Collaboration>(forum.collaboration.v) && !page.empty() && is_valid_id(id))
-    data.set("href", page + "#forum-" + std::string(id));
+    put(data, "href", href(page + "#forum-" + std::string(id)));
   else data.set("href", false);
 }
 
@@ -93,7 +118,7 @@ Data ViewBuilder::reference(Kind kind, std::string_view id) const {
   bool exists = entity && entity->kind == kind;
   data.set("name", exists ? entity_name(*entity, id) : std::string(id));
   if (kind == Kind::forum && exists) set_forum_href(data, dynamic_cast<const Forum&>(*entity), id);
-  else put(data, "href", exists ? page_of(kind, id) : std::string());
+  else put(data, "href", exists ? href(page_of(kind, id)) : std::string());
   return data;
 }
 
@@ -135,8 +160,8 @@ std::string ViewBuilder::value_text(const Val<DatedValue>& dated, const Goal& go
   return shown;
 }
 
-Data ViewBuilder::progress(const Goal& goal, const std::optional<Date>& until) const {
-  Progress progress = goal_progress(goal, until);
+Data ViewBuilder::progress(const Plan& plan, const Goal& goal, const std::optional<Date>& until) const {
+  Progress progress = goal_progress(plan, goal, until);
   Data data;
   data.set("measured", progress.measured);
   data.set("reached", progress.reached);
@@ -146,23 +171,33 @@ Data ViewBuilder::progress(const Goal& goal, const std::optional<Date>& until) c
   if (!progress.measured) {
     data.set("text", text(msg::r_no_measurement));
     data.set("latest", false);
+    data.set("latest_value", false);
     return data;
   }
   data.set("latest", format(msg::r_latest_value, number(progress.latest) + unit, progress.latest_date.str()));
+  data.set("latest_value", number(progress.latest) + unit + " (" + progress.latest_date.str() + ")");
   if (progress.reached) data.set("text", text(msg::r_goal_reached));
-  else if (progress.computable) data.set("text", format(msg::r_goal_percent, progress.percent));
+  else if (progress.computable)
+    data.set("text", format(progress.period_total ? msg::r_goal_percent_of_target : msg::r_goal_percent,
+                            progress.percent));
   else data.set("text", text(msg::r_goal_not_reached));
   return data;
 }
 
-Data ViewBuilder::goal(const Goal& goal, const std::optional<Period>& within) const {
+Data ViewBuilder::goal(const Plan& plan, const Goal& goal, const std::optional<Period>& within) const {
   Data data;
   put(data, "g_id", goal.id);
+  put(data, "g_anchor", is_valid_id(goal.id.v) ? "goal-" + goal.id.v : std::string());
   put(data, "g_title", goal.title);
   put(data, "g_description", goal.description);
   put(data, "indicator", goal.indicator);
   put(data, "direction", enum_label<GoalDirection>(goal.direction));
-  put(data, "baseline", value_text(goal.baseline, goal));
+  bool period_total = goal.measure_value() == GoalMeasure::period_total;
+  put(data, "measure", goal.measure ? enum_label<GoalMeasure>(goal.measure) : std::string());
+  std::string baseline = value_text(goal.baseline, goal);
+  // A period-total goal's baseline is the last period's total, for comparison.
+  if (period_total && !baseline.empty()) baseline = format(msg::r_baseline_last_total, baseline);
+  put(data, "baseline", baseline);
   put(data, "target", value_text(goal.target, goal));
   Data measurements = empty_list();
   std::vector<std::string> texts;
@@ -180,13 +215,18 @@ Data ViewBuilder::goal(const Goal& goal, const std::optional<Period>& within) co
   bool any = !measurements.list_value().empty();
   put_data(data, "measurements", std::move(measurements), any);
   put(data, "measurements_text", join(texts, "; "));
-  data.set("progress", progress(goal, within ? std::optional<Date>(within->end) : std::nullopt));
+  data.set("progress", progress(plan, goal, within ? std::optional<Date>(within->end) : std::nullopt));
   return data;
 }
+
+std::string ViewBuilder::money(double value) const { return number(value) + "\u00a0" + text(msg::r_unit_sek); }
+
+std::string ViewBuilder::money(const Val<double>& value) const { return value ? money(value.v) : std::string(); }
 
 Data ViewBuilder::activity(const Plan& plan, const Activity& activity, const Date& at) const {
   Data data;
   put(data, "a_id", activity.id);
+  put(data, "a_anchor", is_valid_id(activity.id.v) ? "activity-" + activity.id.v : std::string());
   put(data, "a_title", activity.title);
   put(data, "a_description", activity.description);
   if (activity.owner) data.set("owner", reference(Kind::organisation, activity.owner.v));
@@ -200,9 +240,11 @@ Data ViewBuilder::activity(const Plan& plan, const Activity& activity, const Dat
   put(data, "a_goals", join(goals));
   put(data, "start", activity.start);
   put(data, "due", activity.due);
-  put(data, "completed", activity.completed);
-  put(data, "budget", activity.budget ? number(activity.budget.v) + " " + text(msg::r_unit_sek) : std::string());
-  data.set("status", status(activity_status(activity, at)));
+  // A completion after `at` has not happened yet, as of `at`.
+  put(data, "completed", activity.completed && !(at < activity.completed.v) ? activity.completed.v.str() : "");
+  put(data, "budget", money(activity.budget));
+  put(data, "spent", money(activity.spent));
+  data.set("status", status(activity_status_as_of(activity, at)));
   Data updates = empty_list();
   for (const auto& update : activity.updates.v) {
     Data row;
@@ -217,19 +259,59 @@ Data ViewBuilder::activity(const Plan& plan, const Activity& activity, const Dat
   return data;
 }
 
-Data ViewBuilder::action(const Meeting& meeting, const Action& action) const {
+Data ViewBuilder::action(const Meeting& meeting, const Action& action, const Date& at) const {
   Data data;
   put(data, "x_id", action.id);
+  put(data, "x_anchor", is_valid_id(action.id.v) ? "action-" + action.id.v : std::string());
   put(data, "x_title", action.title);
   if (action.owner) data.set("x_owner", reference(Kind::organisation, action.owner.v));
   else data.set("x_owner", false);
   put(data, "x_responsible", action.responsible);
   put(data, "x_due", action.due);
-  put(data, "x_completed", action.completed);
-  put(data, "x_status", enum_label(action.status_value()));
-  data.set("overdue", action_overdue(action, view.today));
+  bool open = action_open_at(action, at);
+  put(data, "x_completed", !open && action.completed ? action.completed.v.str() : "");
+  put(data, "x_status", enum_label(open ? ActionStatus::open : action.status_value()));
+  data.set("overdue", open && action.due && action.due.v < at);
   put(data, "x_item", action.item ? "§ " + number(action.item.v) : std::string());
   data.set("meeting", reference(Kind::meeting, meeting.id.v));
+  return data;
+}
+
+Data ViewBuilder::item_reference(std::string_view written) const {
+  Data data;
+  size_t hash = written.find('#');
+  std::string id(written.substr(0, hash));
+  std::string part = hash == std::string_view::npos ? std::string() : std::string(written.substr(hash + 1));
+  const Entity* entity = view.repo.find(id);
+  std::string name(written), page;
+  if (entity) {
+    std::string owner = entity_name(*entity, id);
+    name = owner;
+    if (entity->kind == Kind::forum) {
+      auto& forum = dynamic_cast<const Forum&>(*entity);
+      if (view.repo.find_as<Collaboration>(forum.collaboration.v) && is_valid_id(id))
+        page = page_of(Kind::collaboration, forum.collaboration.v) + "#forum-" + id;
+    } else {
+      page = page_of(entity->kind, id);
+    }
+    if (!part.empty()) {
+      std::string title, anchor;
+      if (auto* plan = dynamic_cast<const Plan*>(entity)) {
+        for (const auto& goal : plan->goals.v)
+          if (goal.id.v == part) title = goal.title.v, anchor = "goal-" + part;
+        for (const auto& activity : plan->activities.v)
+          if (activity.id.v == part) title = activity.title.v, anchor = "activity-" + part;
+      } else if (auto* meeting = dynamic_cast<const Meeting*>(entity)) {
+        for (const auto& action : meeting->actions.v)
+          if (action.id.v == part) title = action.title.v, anchor = "action-" + part;
+      }
+      // A part that names nothing is shown as written, linked to its entity.
+      name = title.empty() ? std::string(written) : format(msg::r_ref_in, title, owner);
+      if (!anchor.empty() && is_valid_id(part) && !page.empty()) page += "#" + anchor;
+    }
+  }
+  data.set("name", name);
+  put(data, "href", href(page));
   return data;
 }
 
@@ -337,7 +419,7 @@ void ViewBuilder::wheel(Data& page, std::string_view collaboration, const std::s
     row.set("e_date", event.date.str());
     row.set("e_category", text(category_label(event.category)));
     row.set("e_text", event.text);
-    put(row, "e_href", event.href);
+    put(row, "e_href", href(event.href));
     by_month.push_back(row);
   }
   page.set("wheel_year", std::to_string(year));

@@ -43,12 +43,19 @@ struct ViewBuilder {
     return sv::enum_label(value, view.lang);
   }
   std::string number(double value) const { return format_number(value, view.lang); }
+  // The link to a page of the site (with an optional #anchor), or "" when this
+  // document has none (view.h, Links).
+  std::string href(const std::string& page) const { return link_to(view.links, page); }
 
   // Names, each the id itself when the entity or its name is missing.
   std::string organisation_name(std::string_view id) const;
   std::string forum_name(std::string_view id) const;
   std::string meeting_name(const Meeting& meeting) const;
   std::string period_text(const Period& period) const;
+  // A report's title in words: "Halvårsrapport januari–juni 2026",
+  // "Tertialrapport maj–augusti 2026", "Helårsrapport 2026"; a range of dates
+  // is "Rapport 2026-03-01 – 2026-05-31".
+  std::string report_heading(const Period& period) const;
   std::string contact_text(const Contact& contact) const;
   // The collaboration a meeting belongs to, through its forum; empty when unknown.
   std::string collaboration_of(const Meeting& meeting) const;
@@ -68,11 +75,20 @@ struct ViewBuilder {
   Data status(ActStatus status) const;
   // One entry per status that occurs, with its count, most urgent first.
   Data status_counts(const std::map<ActStatus, int>& counts) const;
-  // A goal with its measurements and progress; only those `within` the period, when given.
-  Data goal(const Goal& goal, const std::optional<Period>& within = {}) const;
-  // An activity of `plan`, its status as of `at`.
+  // A goal of `plan` with its measurements and progress; only those `within`
+  // the period, when given (progress then as of its end).
+  Data goal(const Plan& plan, const Goal& goal, const std::optional<Period>& within = {}) const;
+  // An activity of `plan`, its status as of `at` (activity_status_as_of).
   Data activity(const Plan& plan, const Activity& activity, const Date& at) const;
-  Data action(const Meeting& meeting, const Action& action) const;
+  // An action of `meeting`: its status and whether it is overdue as of `at`.
+  Data action(const Meeting& meeting, const Action& action, const Date& at) const;
+  // What a meeting item's reference names, by title ("Activity title
+  // (Plan title)"), linked to its page and the anchor of the goal, activity
+  // or action when there is one.
+  Data item_reference(std::string_view written) const;
+  // Money: "12 500 kr"; empty for an absent value.
+  std::string money(const Val<double>& value) const;
+  std::string money(double value) const;
 
   // What belongs to one collaboration, from the index.
   const std::vector<const Forum*>& forums_of(std::string_view collaboration) const;
@@ -90,7 +106,7 @@ struct ViewBuilder {
   void set_forum_href(Data& data, const Forum& forum, std::string_view id) const;
   std::string entity_name(const Entity& entity, std::string_view id) const;
   std::string value_text(const Val<DatedValue>& dated, const Goal& goal) const;
-  Data progress(const Goal& goal, const std::optional<Date>& until) const;
+  Data progress(const Plan& plan, const Goal& goal, const std::optional<Date>& until) const;
   // Every collaboration's when `collaboration` is empty, else one's.
   std::vector<const Meeting*> meetings_in(std::string_view collaboration) const;
   std::vector<const Plan*> plans_in(std::string_view collaboration) const;

@@ -125,7 +125,7 @@ void put_reports(const ViewBuilder& builder, Data& page, const Collaboration& co
   for (const Report* report : written) {
     Data row;
     row.set("name", builder.format(msg::r_report_name, report->period.v.text));
-    put(row, "href", page_of(Kind::report, report->id.v));
+    put(row, "href", builder.href(page_of(Kind::report, report->id.v)));
     reports.push_back(row);
   }
   put_data(page, "reports", reports, !written.empty());

@@ -19,7 +19,7 @@ void put_current_plan(const ViewBuilder& builder, Data& row, const Plan& plan) {
   row.set("plan", plan_data);
   int reached = 0, measured = 0, sum = 0, computable = 0;
   for (const auto& goal : plan.goals.v) {
-    Progress progress = goal_progress(goal);
+    Progress progress = goal_progress(plan, goal);
     measured += progress.measured;
     reached += progress.reached;
     if (progress.computable) {
@@ -32,7 +32,7 @@ void put_current_plan(const ViewBuilder& builder, Data& row, const Plan& plan) {
   std::map<ActStatus, int> counts;
   Data late = empty_list();
   for (const auto& activity : plan.activities.v) {
-    ActStatus status = activity_status(activity, view.today);
+    ActStatus status = activity_status_as_of(activity, view.today);
     counts[status]++;
     if (status == ActStatus::late) late.push_back(builder.activity(plan, activity, view.today));
   }
@@ -45,7 +45,7 @@ void put_overdue_actions(const ViewBuilder& builder, Data& row, const Collaborat
   Data overdue = empty_list();
   for (const Meeting* meeting : builder.meetings_of(collaboration.id.v))
     for (const auto& action : meeting->actions.v)
-      if (action_overdue(action, builder.view.today)) overdue.push_back(builder.action(*meeting, action));
+      if (action_overdue(action, builder.view.today)) overdue.push_back(builder.action(*meeting, action, builder.view.today));
   bool any_overdue = !overdue.list_value().empty();
   put_data(row, "overdue_actions", overdue, any_overdue);
 }
@@ -60,7 +60,7 @@ void put_next_events(const ViewBuilder& builder, Data& row, const Collaboration&
     entry.set("n_date", event.date.str());
     entry.set("n_category", builder.text(builder.category_label(event.category)));
     entry.set("n_text", event.text);
-    put(entry, "n_href", event.href);
+    put(entry, "n_href", builder.href(event.href));
     next.push_back(entry);
     ++shown;
   }

@@ -31,22 +31,19 @@ Data by_organisation(const ViewBuilder& builder, const std::vector<Attendee>& pe
   return groups;
 }
 
-// An item's references ("id" or "id#part"), linked to the page of the entity
-// they name; forums have no page of their own.
+// An item's references ("id" or "id#part"), by the title of what they name,
+// linked to its page and anchor (item_reference).
 void put_item_refs(const ViewBuilder& builder, Data& row, const Item& item) {
   Data refs = empty_list();
   std::vector<std::string> ref_texts;
-  for (const auto& written : item.refs.v) {
-    ref_texts.push_back(written.v);
-    std::string id = written.v.substr(0, written.v.find('#'));
-    const Entity* entity = builder.view.repo.find(id);
-    Data entry;
-    entry.set("r_text", written.v);
-    put(entry, "r_href", entity && entity->kind != Kind::forum ? page_of(entity->kind, id) : std::string());
+  for (size_t i = 0; i < item.refs.v.size(); ++i) {
+    Data entry = builder.item_reference(item.refs.v[i].v);
+    entry.set("r_sep", i + 1 < item.refs.v.size());
+    ref_texts.push_back(entry.get("name")->string_value());
     refs.push_back(entry);
   }
   put_data(row, "refs", refs, !item.refs.v.empty());
-  put(row, "refs_text", join(ref_texts));
+  put(row, "refs_text", join(ref_texts, "; "));
 }
 
 void put_items(const ViewBuilder& builder, Data& page, const Meeting& meeting) {
@@ -98,8 +95,18 @@ Data meeting_view(const View& view, const Meeting& meeting) {
   put_data(page, "present", by_organisation(builder, meeting.attendees.v), !meeting.attendees.v.empty());
   put_data(page, "absent", by_organisation(builder, meeting.absent.v), !meeting.absent.v.empty());
   put_items(builder, page, meeting);
+  // The protokoll says what was recorded: the actions as of the meeting's
+  // date. Only the live site adds their status today (labelled so).
+  Date as_of = meeting.date ? meeting.date.v : view.today;
+  page.set("as_of", as_of.str());
+  page.set("live", view.links.in_site);
   Data actions = empty_list();
-  for (const auto& action : meeting.actions.v) actions.push_back(builder.action(meeting, action));
+  for (const auto& action : meeting.actions.v) {
+    Data row = builder.action(meeting, action, as_of);
+    if (view.links.in_site) row.set("now", builder.action(meeting, action, view.today));
+    else row.set("now", false);
+    actions.push_back(row);
+  }
   put_data(page, "actions", actions, !meeting.actions.v.empty());
   put_minutes(page, meeting);
   put(page, "next_meeting", meeting.next_meeting);

@@ -75,7 +75,7 @@ void put_commitments(const ViewBuilder& builder, Data& page, const Organisation&
   for (const auto& meeting : view.repo.meetings)
     for (const auto& action : meeting.actions.v)
       if (action.owner.v == organisation.id.v && action.status_value() == ActionStatus::open)
-        actions.push_back(builder.action(meeting, action));
+        actions.push_back(builder.action(meeting, action, view.today));
   bool any_actions = !actions.list_value().empty();
   put_data(page, "open_actions", actions, any_actions);
 }

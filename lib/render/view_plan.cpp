@@ -84,7 +84,7 @@ void put_activities(const ViewBuilder& builder, Data& page, const Plan& plan) {
   std::map<ActStatus, int> counts;
   std::vector<GanttRow> rows;
   for (const auto& activity : plan.activities.v) {
-    ActStatus status = activity_status(activity, today);
+    ActStatus status = activity_status_as_of(activity, today);
     counts[status]++;
     activities.push_back(builder.activity(plan, activity, today));
     rows.push_back(gantt_row(builder, plan, activity, status));
@@ -122,7 +122,7 @@ Data plan_view(const View& view, const Plan& plan) {
   put_target_groups(builder, page, plan);
   put_list(page, "needs", plan.needs);
   Data goals = empty_list();
-  for (const auto& goal : plan.goals.v) goals.push_back(builder.goal(goal));
+  for (const auto& goal : plan.goals.v) goals.push_back(builder.goal(plan, goal));
   put_data(page, "goals", goals, !plan.goals.v.empty());
   put_activities(builder, page, plan);
   put_follow_ups(builder, page, plan);

@@ -38,13 +38,13 @@ run lint --today 2026-12-01
 check "lint: exit code" code_is 0
 check "lint: the findings as before" [ "$out" = "$(cat "$expected/lint_linear.txt")" ]
 "$bin" lint --today 2026-12-01 --format json >"$work/out" 2>&1
-same "lint json, warm cache" "$work/out" 40c2b6dc6da457243dbfb5e3e3940289037d63389080288916391dcda0b19cea
+same "lint json, warm cache" "$work/out" 5e29f145b70df1ffac34e7d9aa7eaea50c841504928bd52c1fab567aa433b440
 "$bin" log handlingsplan-nassjo-2026 >"$work/out" 2>&1
-same "log text" "$work/out" 4f79f1fe8f74f068f0554787c7a2472a7764c718652678478a6e19bd63713267
+same "log text" "$work/out" ac97141ac213faeb2b819a9215c2089c6c1cc97f7ca86094a2ca39f50a4e84da
 "$bin" log --format json handlingsplan-nassjo-2026 >"$work/out" 2>&1
-same "log json" "$work/out" 875dcea8d4f36e1f2ffc85400029e71badaa777bedd53149aa28059eaed4bd30
+same "log json" "$work/out" 987bc7289c9658d3398330ad8bdb91db9e05d33a48072c13104396d5e51fe383
 "$bin" log --format json styrgrupp-nassjo-2025-12-11 >"$work/out" 2>&1
-same "log of a meeting" "$work/out" e0739415246ad8e1007c1f188457c221a2d293984fab2d1919a645954df26765
+same "log of a meeting" "$work/out" 1b2a88f761cbf976b8abb47281d4f182f56f26eace3aa675a052221bb3fd884b
 
 # Progress on a terminal only: a line rewritten in place and cleared, never
 # in a pipe or with CI set.
@@ -63,9 +63,9 @@ run lint --today 2026-12-01
 check "merges: lint exit code" code_is 0
 check "merges: the findings as before" [ "$out" = "$(cat "$expected/lint_merges.txt")" ]
 "$bin" lint --today 2026-12-01 --format json >"$work/out" 2>&1
-same "merges: lint json" "$work/out" b10924eec9d6665174fef5e9368feef264b17a01a91e57532694febbe5e64338
+same "merges: lint json" "$work/out" 3105d4338113c89d4fa0f179c3e0136b369f48362e08b37ea7fd9d7c631956b2
 "$bin" log handlingsplan-nassjo-2026 >"$work/out" 2>&1
-same "merges: log text" "$work/out" d92958b3ffd2bf9cf571cd3a7efd2da7ca57fd0187128837d7ee064e45d3ff2c
+same "merges: log text" "$work/out" af8919ba2cbf9e8f8b5f5e44520de4e4a66ff58981ec61b8c29a3c87a7d08313
 "$bin" log --format json handlingsplan-nassjo-2026 >"$work/out" 2>&1
-same "merges: log json" "$work/out" 59fc780c7f39702ec5fabd144abca2bf13335b762a7042f3cb0a2309ea4a218e
+same "merges: log json" "$work/out" 26cde97fb039d71492a5f151f99bccecf186ae531a2b5e72e6d52b4c7590b074
 finish

@@ -60,7 +60,7 @@ for config in "$work/pinned.yaml" "$src/lib/scaffold/templates/pre-commit-config
   git -C "$r" add "$plan"
   commit "$r"
   check "$name: a broken reference is refused" eval '[ "$code" != 0 ] && [ "$(git -C "$r" rev-list --count HEAD)" = 1 ]'
-  check "$name: the finding is shown" eval 'has "reference-unknown" && has "$plan:107:"'
+  check "$name: the finding is shown" eval 'has "reference-unknown" && has "$plan:108:"'
 
   # Mended: the commit goes through.
   sed -i 's/owner: nasjo-kommun/owner: nassjo-kommun/' "$r/$plan"

@@ -153,3 +153,107 @@ TEST_CASE("a forum member counts for the meetings within its from and until") {
   CHECK(member_counts_at(left, Date{2026, 3, 31}));
   CHECK_FALSE(member_counts_at(left, Date{2026, 4, 1}));
 }
+
+namespace {
+
+Val<Date> on(int y, int m, int d) { return Val<Date>{Date{y, m, d}, {}, true}; }
+
+Goal period_total_goal(std::optional<double> base, double target, std::vector<std::pair<Date, double>> values) {
+  Goal g;
+  g.measure = Text{"period-total", {}, true};
+  g.direction = Text{"increase", {}, true};
+  if (base) g.baseline = Val<DatedValue>{DatedValue{{}, Val<double>{*base, {}, true}, on(2025, 12, 31), {}}, {}, true};
+  g.target = Val<DatedValue>{DatedValue{{}, Val<double>{target, {}, true}, on(2026, 12, 31), {}}, {}, true};
+  for (auto& [date, value] : values)
+    g.measurements.v.push_back(DatedValue{{}, Val<double>{value, {}, true}, Val<Date>{date, {}, true}, {}});
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("period-total: value ÷ target, the baseline only for comparison") {
+  // The case: last year's total 14, target 30, 6 counted by June.
+  Goal g = period_total_goal(14, 30, {{Date{2026, 6, 30}, 6}});
+  Period year = *parse_period("2026");
+  Progress p = goal_progress(g, std::nullopt, year);
+  CHECK(p.period_total);
+  CHECK(p.computable);
+  CHECK(p.percent == 20);  // level would say 0 % (6 is below the baseline 14)
+  CHECK_FALSE(p.reached);
+  g.measure = Text{"level", {}, true};
+  CHECK(goal_progress(g, std::nullopt, year).percent == 0);
+  // Reached at the target; clamped at 100 %.
+  Goal full = period_total_goal(14, 30, {{Date{2026, 11, 30}, 34}});
+  CHECK(goal_progress(full, std::nullopt, year).reached);
+  CHECK(goal_progress(full, std::nullopt, year).percent == 100);
+  // A measurement before the plan's period does not count; `until` cuts as for level.
+  Goal early = period_total_goal(14, 30, {{Date{2025, 12, 31}, 14}, {Date{2026, 4, 30}, 3}, {Date{2026, 8, 31}, 12}});
+  CHECK(goal_progress(early, Date{2026, 6, 30}, year).percent == 10);
+  CHECK(goal_progress(early, Date{2026, 6, 30}, year).latest == 3);
+  CHECK(goal_progress(early, Date{2026, 1, 15}, year).measured == false);
+  // Without a baseline, still a percentage; decrease and a target of 0: reached or not only.
+  CHECK(goal_progress(period_total_goal(std::nullopt, 30, {{Date{2026, 6, 30}, 15}}), std::nullopt, year).percent == 50);
+  Goal fewer = period_total_goal(14, 10, {{Date{2026, 6, 30}, 4}});
+  fewer.direction = Text{"decrease", {}, true};
+  CHECK_FALSE(goal_progress(fewer, std::nullopt, year).computable);
+  CHECK(goal_progress(fewer, std::nullopt, year).reached);
+  CHECK_FALSE(goal_progress(period_total_goal(0, 0, {{Date{2026, 6, 30}, 0}}), std::nullopt, year).computable);
+}
+
+TEST_CASE("an activity's status as of a past date: a status dated later does not count yet") {
+  Activity a;
+  a.status = Text{"done", {}, true};
+  a.start = on(2026, 2, 1);
+  a.due = on(2026, 9, 30);
+  a.completed = on(2026, 8, 20);
+  auto update = [](Date date, const char* status) {
+    Update u;
+    u.date = Val<Date>{date, {}, true};
+    if (status) u.status = Text{status, {}, true};
+    return u;
+  };
+  CHECK(activity_status_as_of(a, Date{2026, 12, 1}) == ActStatus::done);
+  CHECK(activity_status_as_of(a, Date{2026, 8, 20}) == ActStatus::done);
+  CHECK(activity_status_as_of(a, Date{2026, 6, 30}) == ActStatus::ongoing);      // started, done only in August
+  CHECK(activity_status_as_of(a, Date{2026, 1, 15}) == ActStatus::not_started);
+  a.updates.v = {update(Date{2026, 3, 1}, "postponed"), update(Date{2026, 5, 1}, nullptr), update(Date{2026, 8, 20}, "done")};
+  CHECK(activity_status_as_of(a, Date{2026, 6, 30}) == ActStatus::postponed);  // the latest dated status before
+  CHECK(activity_status_as_of(a, Date{2026, 2, 15}) == ActStatus::ongoing);    // before any: by the dates
+  // Nothing dated after the date: as activity_status.
+  Activity b;
+  b.status = Text{"cancelled", {}, true};
+  b.due = on(2026, 3, 1);
+  CHECK(activity_status_as_of(b, Date{2026, 6, 30}) == activity_status(b, Date{2026, 6, 30}));
+  Activity late;
+  late.due = on(2026, 3, 1);
+  CHECK(activity_status_as_of(late, Date{2026, 6, 30}) == ActStatus::late);
+}
+
+TEST_CASE("an action open as of a date, and the decisions a report leaves out") {
+  Action x;
+  x.status = Text{"done", {}, true};
+  x.completed = on(2026, 8, 1);
+  CHECK(action_open_at(x, Date{2026, 6, 30}));
+  CHECK_FALSE(action_open_at(x, Date{2026, 8, 1}));
+  x.completed = Val<Date>{};
+  CHECK_FALSE(action_open_at(x, Date{2026, 6, 30}));  // closed without a date: closed
+  CHECK(action_open_at(Action{}, Date{2026, 6, 30}));  // open by default
+
+  Item opening;
+  opening.title = Text{"Mötets öppnande och val av justerare", {}, true};
+  CHECK(decision_procedural(opening, "Till justerare valdes Eva Ek."));
+  Item english;
+  english.title = Text{"approval of the agenda", {}, true};
+  CHECK(decision_procedural(english, "Approved."));
+  Item content;
+  content.title = Text{"Handlingsplan 2026", {}, true};
+  CHECK(decision_procedural(content, "Dagordningen fastställdes."));
+  CHECK(decision_procedural(content, "  The agenda was approved."));
+  CHECK_FALSE(decision_procedural(content, "Styrgruppen fastställer Handlingsplan 2026."));
+  Item next;
+  next.title = Text{"Nästa möte", {}, true};  // may carry content: kept
+  CHECK_FALSE(decision_procedural(next, "Nästa möte hålls i Eksjö."));
+  Item upper;
+  upper.title = Text{"MÖTETS AVSLUTNING", {}, true};
+  CHECK(decision_procedural(upper, "Ordföranden avslutade mötet."));
+}
