@@ -53,6 +53,7 @@ Run setup_schema(CLI::App& app, Global& g);
 Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
+Run setup_export(CLI::App& app, Global& g);
 Run setup_new(CLI::App& app, Global& g);
 Run setup_completion(CLI::App& app, Global& g);  // completion bash|zsh|fish
 Run setup_complete(CLI::App& app, Global& g);    // hidden __complete
