@@ -58,6 +58,7 @@ Run setup_schema(CLI::App& app, Global& g);
 Run setup_diff(CLI::App& app, Global& g);
 Run setup_log(CLI::App& app, Global& g);
 Run setup_render(CLI::App& app, Global& g);
+Run setup_export(CLI::App& app, Global& g);
 Run setup_new(CLI::App& app, Global& g);
 Run setup_lsp(CLI::App& app, Global& g);         // the language server
 Run setup_completion(CLI::App& app, Global& g);  // completion bash|zsh|fish

@@ -42,6 +42,7 @@ const ValueSource kValueSources[] = {
     {"render meeting", "0", From::entities, "meeting"},
     {"render report", "0", From::entities, "report"},
     {"render collaboration", "0", From::entities, "collaboration"},
+    {"export", "--collaboration", From::entities, "collaboration"},
     {"new meeting", "0", From::entities, "forum"},
     {"new plan", "0", From::entities, "collaboration"},
     {"new plan", "--from", From::entities, "plan"},

@@ -29,6 +29,7 @@ const std::pair<const char*, const sv::Tr*> kDescriptions[] = {
     {"diff", &sv::msg::man_diff},
     {"log", &sv::msg::man_log},
     {"render", &sv::msg::man_render},
+    {"export", &sv::msg::man_export},
     {"completion", &sv::msg::man_completion},
     {"lsp", &sv::msg::man_lsp},
 };

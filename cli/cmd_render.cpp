@@ -5,6 +5,8 @@
 #include "core/privacy.h"
 #include "output/output.h"
 #include "render/render.h"
+#include "export/convert.h"
+#include "core/msg/export.h"
 #include "core/text.h"
 #include "core/msg/cli.h"
 #include "core/msg/render.h"
@@ -53,9 +55,12 @@ static int refuse_templates(sv::Loaded& l, const std::vector<sv::render::Refused
 }
 
 // One document (not the site), to standard output or --out.
-static int render_one(const RenderOptions& o, const Global& g, const sv::Repo& repo, const sv::render::Options& ro,
+static int render_one(const RenderOptions& o, const Global& g, const sv::Loaded& l, const sv::render::Options& ro,
                       const std::optional<sv::Period>& period) {
-  auto f = o.format == "html" ? sv::render::Format::html : sv::render::Format::md;
+  const sv::Repo& repo = l.repo;
+  // DOCX and PDF are made from the HTML by an external engine (export/convert.h).
+  bool converted = o.format == "docx" || o.format == "pdf";
+  auto f = o.format == "md" ? sv::render::Format::md : sv::render::Format::html;
   std::string text;
   if (o.what == "plan") {
     auto* p = find_or_fail(repo, repo.plans, sv::Kind::plan, o.id, g);
@@ -74,6 +79,19 @@ static int render_one(const RenderOptions& o, const Global& g, const sv::Repo& r
     text = sv::render::directory(repo, f, ro);
   } else {
     text = sv::render::calendar(repo, ro);
+  }
+  if (converted) {
+    sv::exports::ConvertOptions co;
+    co.today = ro.today;
+    if (o.format == "docx" && l.source) {  // the organisation's look: templates/reference.docx
+      std::string bytes;
+      sv::ReadError error;
+      if (l.source->read("templates/reference.docx", bytes, error)) co.reference_docx = std::move(bytes);
+      else if (!error.missing) throw sv::SystemError(error.message);
+    }
+    std::string bytes = o.format == "docx" ? sv::exports::html_to_docx(text, co) : sv::exports::html_to_pdf(text, co);
+    sv::privacy::write_binary_file(o.out, bytes, true);
+    return 0;
   }
   if (o.out.empty()) {
     sv::privacy::out(text);
@@ -112,6 +130,8 @@ static int run_render(const RenderOptions& o, const Global& g) {
   std::optional<sv::Period> period;
   if (o.what == "report" && !(period = sv::parse_period(o.period)))
     return fail(g, sv::msg_of(sv::msg::r_bad_period, o.period));
+  if ((o.format == "docx" || o.format == "pdf") && o.out.empty())
+    return fail(g, sv::msg_of(sv::msg::x_err_needs_out, o.format));
   sv::Loaded& l = load(g, o.path);
   sv::render::Options ro{l.lang, *today, {}};
   if (l.source) {
@@ -124,7 +144,7 @@ static int run_render(const RenderOptions& o, const Global& g) {
   const sv::Repo& repo = l.repo;
   size_t masked_before = sv::privacy::masked_count();
   if (o.what == "site") render_site(o, repo, ro, l.lang);
-  else if (int code = render_one(o, g, repo, ro, period); code != 0) return code;
+  else if (int code = render_one(o, g, l, ro, period); code != 0) return code;
   return masked_warning(o, l.lang, sv::privacy::masked_count() - masked_before);
 }
 
@@ -154,7 +174,7 @@ Run setup_render(CLI::App& app, Global& g) {
     if (s.id) sub->add_option("id", o->id, T(g, sv::msg::r_opt_id))->required()->type_name("ID");
     else sub->add_option("path", o->path, T(g, sv::msg::cli_opt_path))->type_name("PATH");
     if (s.format) {
-      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(one_of(g, {"md", "html"}));
+      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_format))->check(one_of(g, {"md", "html", "docx", "pdf"}));
       sub->add_option("--base-url", o->base_url, T(g, sv::msg::r_opt_base_url))->type_name("URL");
     }
     auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");

@@ -193,6 +193,7 @@ int main(int argc, char** argv) {
       setup_diff,
       setup_log,
       setup_render,
+      setup_export,
       setup_new,
       setup_completion,
       setup_lsp,

@@ -6,6 +6,7 @@
 
 #include "core/msg/cli.h"
 #include "core/msg/core.h"
+#include "core/msg/export.h"
 #include "core/msg/git.h"
 #include "core/msg/lint.h"
 #include "core/msg/render.h"
@@ -51,6 +52,7 @@ const std::vector<const Tr*>& catalogue() {
 #include "core/msg/git.def"
 #include "core/msg/scaffold.def"
 #include "core/msg/lsp.def"
+#include "core/msg/export.def"
 #undef MSG
 #define KIND(k_name, k_type, k_list, k_sv, k_en) &msg::git_k_##k_name,
 #include "core/kinds.def"

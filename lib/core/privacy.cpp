@@ -62,6 +62,10 @@ void write_file(const std::string& path, std::string_view content, bool make_dir
   write_file_atomic(path, mask(content), make_dirs, sync);
 }
 
+void write_binary_file(const std::string& path, std::string_view bytes, bool make_dirs) {
+  write_file_atomic(path, std::string(bytes), make_dirs, true);
+}
+
 bool append_file(const std::string& path, std::string_view content) { return append_to_file(path, mask(content)); }
 
 // ---- Numbers that YAML's double-quoted scalars hide ----

@@ -38,6 +38,12 @@ void err(std::string_view text);
 // `sync`: flushed to disk before the rename (off where a whole directory is
 // swapped in afterwards, as render site does).
 void write_file(const std::string& path, std::string_view content, bool make_dirs = false, bool sync = true);
+// A binary file (XLSX, DOCX, PDF: zipped or compressed, so that the edge
+// cannot read numbers in its bytes) made only from text that passed mask()
+// first — export's cells (export/table.h), the HTML a converter was given
+// through write_file (export/convert.h) — written atomically as it is. Never
+// for bytes that did not come from masked text.
+void write_binary_file(const std::string& path, std::string_view bytes, bool make_dirs = false);
 // A new data file of the user's repository that the user asked for
 // (`samverkan new`), written atomically and never over an existing file
 // (false when one exists). Not masked, on purpose: it holds what the user

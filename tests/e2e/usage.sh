@@ -7,7 +7,7 @@ src=$2
 new_repo "$work/r"
 cd "$work/r"
 run
-check "no command: the commands are listed" eval 'code_is 2 && has "fel: ange ett kommando: init, validate, lint, rules, schema, diff, log, render, new, completion" && has "hjälp: kör \`samverkan --help\`"'
+check "no command: the commands are listed" eval 'code_is 2 && has "fel: ange ett kommando: init, validate, lint, rules, schema, diff, log, render, export, new, completion" && has "hjälp: kör \`samverkan --help\`"'
 run valdate
 check "a misspelt command: did you mean" eval 'code_is 2 && has "okänt kommando \`valdate\`" && has "menade du \`validate\`?"'
 run --lang en nosuch
