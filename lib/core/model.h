@@ -402,4 +402,20 @@ struct Repo : EntityLists {
   }
 };
 
+// Calls f(id, nested) for every nested id of an entity (a collaboration's
+// target groups, a plan's goals then activities, a meeting's actions), in
+// the order written: what the index of nested ids, the language server and
+// the live repository all walk.
+template <class F>
+void for_each_nested_id(const Entity& e, F&& f) {
+  if (auto* c = dynamic_cast<const Collaboration*>(&e))
+    for (const auto& t : c->target_groups.v) f(t.id, Nested::target_group);
+  if (auto* p = dynamic_cast<const Plan*>(&e)) {
+    for (const auto& g : p->goals.v) f(g.id, Nested::goal);
+    for (const auto& a : p->activities.v) f(a.id, Nested::activity);
+  }
+  if (auto* m = dynamic_cast<const Meeting*>(&e))
+    for (const auto& a : m->actions.v) f(a.id, Nested::action);
+}
+
 }  // namespace sv

@@ -101,24 +101,15 @@ std::vector<std::pair<std::string, EntityRef>> LiveRepo::ids_of(int file) const 
 std::vector<std::pair<std::string, Nested>> LiveRepo::nested_of(int file) const {
   const Repo& repo = loaded_.repo;
   std::vector<std::pair<std::string, Nested>> out;
-  auto range = [&](const auto& list, Kind kind, auto f) {
-    const size_t k = static_cast<size_t>(kind);
+  repo.for_each_list([&](const auto& list) {
+    using T = typename std::decay_t<decltype(list)>::value_type;
+    const size_t k = static_cast<size_t>(KindOf<T>::kind);
     size_t offset = 0;
     for (int g = 0; g < file; ++g) offset += counts_[g][k];
-    for (size_t i = offset; i < offset + counts_[file][k]; ++i) f(list[i]);
-  };
-  auto nest = [&](const std::string& parent, const Text& local, Nested kind) {
-    if (local.set) out.emplace_back(parent + "#" + local.v, kind);
-  };
-  range(repo.collaborations, Kind::collaboration, [&](const Collaboration& c) {
-    for (const auto& t : c.target_groups.v) nest(c.id.v, t.id, Nested::target_group);
-  });
-  range(repo.plans, Kind::plan, [&](const Plan& p) {
-    for (const auto& g : p.goals.v) nest(p.id.v, g.id, Nested::goal);
-    for (const auto& a : p.activities.v) nest(p.id.v, a.id, Nested::activity);
-  });
-  range(repo.meetings, Kind::meeting, [&](const Meeting& m) {
-    for (const auto& a : m.actions.v) nest(m.id.v, a.id, Nested::action);
+    for (size_t i = offset; i < offset + counts_[file][k]; ++i)
+      for_each_nested_id(list[i], [&](const Text& local, Nested kind) {
+        if (local.set) out.emplace_back(list[i].id.v + "#" + local.v, kind);
+      });
   });
   return out;
 }
@@ -160,17 +151,9 @@ std::vector<std::string> LiveRepo::declared(int file) const {
     for (size_t i = offset; i < offset + counts_[file][k]; ++i) {
       const T& e = list[i];
       out.push_back(std::string(kind_name(KindOf<T>::kind)) + ':' + e.id.v);
-      auto nest = [&](const Text& local, char what) {
-        if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + what);
-      };
-      if constexpr (std::is_same_v<T, Collaboration>)
-        for (const auto& t : e.target_groups.v) nest(t.id, 't');
-      if constexpr (std::is_same_v<T, Plan>) {
-        for (const auto& g : e.goals.v) nest(g.id, 'g');
-        for (const auto& a : e.activities.v) nest(a.id, 'a');
-      }
-      if constexpr (std::is_same_v<T, Meeting>)
-        for (const auto& a : e.actions.v) nest(a.id, 'x');
+      for_each_nested_id(e, [&](const Text& local, Nested what) {
+        if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + std::to_string(static_cast<int>(what)));
+      });
     }
   });
   std::sort(out.begin(), out.end());

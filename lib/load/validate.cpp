@@ -62,19 +62,13 @@ void index_nested_ids(Repo& repo) {
   for (const auto& m : repo.meetings) n += m.actions.v.size();
   repo.nested_ids.reserve(n);
   std::string key;
-  auto nest = [&](const std::string& parent, const Text& local, Nested kind) {
-    if (!local.set) return;
-    key.assign(parent).append(1, '#').append(local.v);
-    repo.nested_ids.emplace(key, kind);
-  };
-  for (const auto& c : repo.collaborations)
-    for (const auto& t : c.target_groups.v) nest(c.id.v, t.id, Nested::target_group);
-  for (const auto& p : repo.plans) {
-    for (const auto& g : p.goals.v) nest(p.id.v, g.id, Nested::goal);
-    for (const auto& a : p.activities.v) nest(p.id.v, a.id, Nested::activity);
-  }
-  for (const auto& m : repo.meetings)
-    for (const auto& a : m.actions.v) nest(m.id.v, a.id, Nested::action);
+  repo.for_each_entity([&](const Entity& e) {
+    for_each_nested_id(e, [&](const Text& local, Nested kind) {
+      if (!local.set) return;
+      key.assign(e.id.v).append(1, '#').append(local.v);
+      repo.nested_ids.emplace(key, kind);
+    });
+  });
 }
 
 // Did-you-mean for the references that name nothing, from indexes made once

@@ -15,17 +15,20 @@ bool contains(const Span& s, int file, int line, int col) {
   return s.file == file && s.line == line && col >= s.col && col <= s.col + std::max(s.len, 1);
 }
 
-// Calls f(key, id Text, nested word) for every nested id of an entity.
+// The word of a nested kind, as Named::nested says it.
+const char* nested_name(Nested n) {
+  switch (n) {
+    case Nested::goal: return "goal";
+    case Nested::activity: return "activity";
+    case Nested::action: return "action";
+    case Nested::target_group: return "target_group";
+    default: return "";
+  }
+}
+
 template <class F>
 void for_each_nested(const Entity& e, F&& f) {
-  if (auto* c = dynamic_cast<const Collaboration*>(&e))
-    for (const auto& t : c->target_groups.v) f(t.id, "target_group");
-  if (auto* p = dynamic_cast<const Plan*>(&e)) {
-    for (const auto& g : p->goals.v) f(g.id, "goal");
-    for (const auto& a : p->activities.v) f(a.id, "activity");
-  }
-  if (auto* m = dynamic_cast<const Meeting*>(&e))
-    for (const auto& a : m->actions.v) f(a.id, "action");
+  for_each_nested_id(e, [&](const Text& id, Nested n) { f(id, nested_name(n)); });
 }
 
 // Calls f(Occurrence) for every declaration.

@@ -288,14 +288,15 @@ class Server {
       shutdown_ = true;
       return nullptr;
     }
-    if (method == "textDocument/definition") return definition(params);
-    if (method == "textDocument/references") return references(params);
-    if (method == "textDocument/hover") return hover(params);
-    if (method == "textDocument/completion") return completion(params);
-    if (method == "textDocument/prepareRename") return prepare_rename(params);
-    if (method == "textDocument/rename") return rename(params);
-    if (method == "textDocument/codeAction") return code_actions(params);
-    if (method == "textDocument/documentSymbol") return symbols(params);
+    using Handler = Json (Server::*)(const Json&);
+    static const std::pair<const char*, Handler> kRequests[] = {
+        {"textDocument/codeAction", &Server::code_actions},   {"textDocument/completion", &Server::completion},
+        {"textDocument/definition", &Server::definition},     {"textDocument/documentSymbol", &Server::symbols},
+        {"textDocument/hover", &Server::hover},               {"textDocument/prepareRename", &Server::prepare_rename},
+        {"textDocument/references", &Server::references},     {"textDocument/rename", &Server::rename},
+    };
+    for (const auto& [name, handler] : kRequests)
+      if (method == name) return (this->*handler)(params);
     throw RpcError{kMethodNotFound, tr(lang(), msg::lsp_unknown_method, method)};
   }
 
@@ -305,13 +306,18 @@ class Server {
       return;
     }
     if (!initialized_ || shutdown_) return;
-    if (method == "textDocument/didOpen") return did_open(params);
-    if (method == "textDocument/didChange") return did_change(params);
-    if (method == "textDocument/didSave") return did_save(params);
-    if (method == "textDocument/didClose") return did_close(params);
-    if (method == "workspace/didChangeWatchedFiles") return watched(params);
-    if (method == "workspace/didChangeConfiguration") return configuration(params);
-    if (method == "workspace/didChangeWorkspaceFolders") return folders(params);
+    using Handler = void (Server::*)(const Json&);
+    static const std::pair<const char*, Handler> kNotifications[] = {
+        {"textDocument/didChange", &Server::did_change},
+        {"textDocument/didClose", &Server::did_close},
+        {"textDocument/didOpen", &Server::did_open},
+        {"textDocument/didSave", &Server::did_save},
+        {"workspace/didChangeConfiguration", &Server::configuration},
+        {"workspace/didChangeWatchedFiles", &Server::watched},
+        {"workspace/didChangeWorkspaceFolders", &Server::folders},
+    };
+    for (const auto& [name, handler] : kNotifications)
+      if (method == name) return (this->*handler)(params);
     // initialized, $/setTrace and the rest: nothing to do.
   }
 
@@ -1056,38 +1062,25 @@ class Server {
     repo.for_each_entity([&](const Entity& e) {
       if (e.file == a.file && e.span.line <= a.line && (!here || e.span.line >= here->span.line)) here = &e;
     });
-    auto nested_items = [&](const Entity& e, const char* only, bool qualified) {
-      const Named base{&e, "", 0};
-      size_t counters[4] = {0, 0, 0, 0};
-      auto visit = [&](const Text& id, const char* w) {
-        if (!id.set || id.v.empty()) return;
-        if (only && std::string(w) != only) return;
+    auto nested_items = [&](const Entity& e, std::optional<Nested> only, bool qualified) {
+      for_each_nested_id(e, [&](const Text& id, Nested w) {
+        if (!id.set || id.v.empty() || (only && w != *only)) return;
         std::string label = qualified ? e.id.v + "#" + id.v : id.v;
         Named n = named(repo, e.id.v + "#" + id.v);
-        add(label, 18, std::string(nested_word(w).get(l)) + (nested_title(n).empty() ? "" : ": " + nested_title(n)), label);
-      };
-      (void)base;
-      (void)counters;
-      if (auto* c = dynamic_cast<const Collaboration*>(&e))
-        for (const auto& t : c->target_groups.v) visit(t.id, "target_group");
-      if (auto* pl = dynamic_cast<const Plan*>(&e)) {
-        for (const auto& g : pl->goals.v) visit(g.id, "goal");
-        for (const auto& ac : pl->activities.v) visit(ac.id, "activity");
-      }
-      if (auto* m = dynamic_cast<const Meeting*>(&e))
-        for (const auto& ac : m->actions.v) visit(ac.id, "action");
+        add(label, 18, std::string(nested_word(n.nested).get(l)) + (nested_title(n).empty() ? "" : ": " + nested_title(n)), label);
+      });
     };
     if (what == "goal") {
-      if (auto* plan = dynamic_cast<const Plan*>(here)) nested_items(*plan, "goal", false);
+      if (auto* plan = dynamic_cast<const Plan*>(here)) nested_items(*plan, Nested::goal, false);
     } else if (what == "target_group") {
       if (auto* plan = dynamic_cast<const Plan*>(here))
-        if (const auto* c = repo.find_as<Collaboration>(plan->collaboration.v)) nested_items(*c, "target_group", false);
+        if (const auto* c = repo.find_as<Collaboration>(plan->collaboration.v)) nested_items(*c, Nested::target_group, false);
     } else if (what == "any") {
       // An id, or after `id#` the nested ids of that entity.
       const Place p = place_at(r.lines_of(a.file), a.line0, a.column0);
       auto hash = p.prefix.find('#');
       if (hash != std::string::npos) {
-        if (const Entity* e = repo.find(p.prefix.substr(0, hash))) nested_items(*e, nullptr, true);
+        if (const Entity* e = repo.find(p.prefix.substr(0, hash))) nested_items(*e, std::nullopt, true);
       } else {
         repo.for_each_entity([&](const Entity& e) {
           if (e.id.set && !e.id.v.empty() && repo.find(e.id.v) == &e) entity_item(e);
