@@ -25,7 +25,7 @@ captions = [text_of(c) for c in re.findall(r"<caption>(.*?)</caption>", body, re
 problems = []
 
 # No caption that says again what the heading right above it says.
-for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>\s*<table[^>]*>\s*<caption>(.*?)</caption>", body, re.S):
+for m in re.finditer(r"<h([1-6])[^>]*>((?:(?!</?h[1-6]).)*)</h\1>\s*<table[^>]*>\s*<caption>(.*?)</caption>", body, re.S):
     if text_of(m.group(2)) == text_of(m.group(3)):
         problems.append(f'the caption "{text_of(m.group(3))}" repeats its heading')
 
@@ -46,7 +46,8 @@ for n, page in enumerate(pages, 1):
             problems.append(f'page {n} of {len(pages)} ends with the heading or caption "{title}"')
             break
 
-raw = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+# -raw: in reading order, and without joining a word hyphenated at a line end
+raw = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True, check=True).stdout
 for m in re.finditer(r"\d{4}-(?:\d{2}-?)?\n\s*\d|\b\d{1,3}\n\s*\d{1,3}-\d{2}|§\s*\n\s*\d", raw):
     problems.append("broken across lines: " + repr(raw[max(0, m.start() - 20):m.end() + 10]))
 
