@@ -113,3 +113,68 @@ std::string fold_ics(std::string_view unmasked) {
 }
 
 }  // namespace sv::render
+
+namespace sv::render {
+
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_byte(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
+constexpr std::string_view kEnDash = "\u2013";
+// The length of a joiner ("-" or "–") at s[i], else 0.
+size_t joiner_at(std::string_view s, size_t i) {
+  if (s[i] == '-') return 1;
+  if (s.substr(i, kEnDash.size()) == kEnDash) return kEnDash.size();
+  return 0;
+}
+}  // namespace
+
+std::string keep_numbers_whole(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() + html.size() / 16);
+  size_t i = 0;
+  int svg_depth = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '<') {  // markup is copied as it is; nothing inside <svg> is touched
+      size_t end = html.find('>', i);
+      if (end == std::string_view::npos) end = html.size() - 1;
+      std::string_view tag = html.substr(i, end + 1 - i);
+      if (tag.starts_with("<svg")) ++svg_depth;
+      else if (tag.starts_with("</svg") && svg_depth > 0) --svg_depth;
+      out += tag;
+      i = end + 1;
+      continue;
+    }
+    if (svg_depth == 0 && is_digit(c) && (i == 0 || (!is_word_byte(html[i - 1]) && html[i - 1] != '-'))) {
+      // digits, then one or more (joiner, digits): a date, a range, a phone number
+      size_t j = i;
+      while (j < html.size() && is_digit(html[j])) ++j;
+      size_t end = j;
+      int groups = 0;
+      while (j < html.size()) {
+        size_t n = joiner_at(html, j);
+        if (n == 0 || j + n >= html.size() || !is_digit(html[j + n])) break;
+        j += n;
+        while (j < html.size() && is_digit(html[j])) ++j;
+        end = j;
+        ++groups;
+      }
+      if (groups > 0 && (end == html.size() || !is_word_byte(html[end]))) {
+        out += "<span class=\"nowrap\">";
+        out += html.substr(i, end - i);
+        out += "</span>";
+      } else {
+        out += html.substr(i, end - i);
+      }
+      i = end;
+      continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace sv::render

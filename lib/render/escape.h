@@ -9,6 +9,11 @@ namespace sv::render {
 
 // HTML text and attribute values: & < > " '.
 std::string escape_html(std::string_view s);
+// An HTML body with every run of digits joined by "-" or "–" (a date, a
+// range such as 19–29, a phone number) in text, outside tags and <svg>,
+// wrapped in <span class="nowrap">: a line may break after a hyphen, and a
+// date must never break there. Linear in the size of the HTML.
+std::string keep_numbers_whole(std::string_view html);
 // GitHub-flavoured Markdown, safe inline and in table cells: backslash-escapes
 // the characters that start emphasis, links, code, HTML, tables and
 // strikethrough (\ ` * _ [ ] < > | ~ &), and a block marker at the start of

@@ -104,7 +104,7 @@ std::string render_page(const std::string& page, Data data, Format f, const Opti
   auto* as_of = data.get("as_of");
   layout.set("as_of", as_of && as_of->is_string() ? as_of->string_value() : o.today.str());
   layout.set("css", template_text(o, "style.css"));
-  layout.set("body", body);
+  layout.set("body", keep_numbers_whole(body));
   return expand(o, "layout.html.mustache", layout, f);
 }
 
