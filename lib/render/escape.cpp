@@ -124,7 +124,7 @@ bool is_word_byte(char c) {
 constexpr std::string_view kEnDash = "\u2013";
 // The length of a joiner ("-" or "–") at s[i], else 0.
 size_t joiner_at(std::string_view s, size_t i) {
-  if (s[i] == '-') return 1;
+  if (s[i] == '-' || s[i] == ':') return 1;  // 2026-03-12, 19–29, 13:00–15:30
   if (s.substr(i, kEnDash.size()) == kEnDash) return kEnDash.size();
   return 0;
 }
@@ -147,7 +147,7 @@ std::string keep_numbers_whole(std::string_view html) {
       i = end + 1;
       continue;
     }
-    if (svg_depth == 0 && is_digit(c) && (i == 0 || (!is_word_byte(html[i - 1]) && html[i - 1] != '-'))) {
+    if (svg_depth == 0 && is_digit(c) && (i == 0 || (!is_word_byte(html[i - 1]) && html[i - 1] != '-' && html[i - 1] != ':'))) {
       // digits, then one or more (joiner, digits): a date, a range, a phone number
       size_t j = i;
       while (j < html.size() && is_digit(html[j])) ++j;

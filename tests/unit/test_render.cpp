@@ -151,3 +151,16 @@ TEST_CASE("every built-in template compiles") {
     CHECK(m.is_valid());
   }
 }
+
+TEST_CASE("keep_numbers_whole: dates, ranges and times never break; markup, words and SVG are left alone") {
+  using sv::render::keep_numbers_whole;
+  CHECK(keep_numbers_whole("<p>Nästa möte: 2026-06-11.</p>") == "<p>Nästa möte: <span class=\"nowrap\">2026-06-11</span>.</p>");
+  CHECK(keep_numbers_whole("kl. 13:00–15:30") == "kl. <span class=\"nowrap\">13:00–15:30</span>");
+  CHECK(keep_numbers_whole("19–29 år") == "<span class=\"nowrap\">19–29</span> år");
+  CHECK(keep_numbers_whole("§ 2 och 42 st") == "§ 2 och 42 st");  // a lone number needs nothing
+  CHECK(keep_numbers_whole("<a href=\"/m/2026-06-11.html\">x</a>") == "<a href=\"/m/2026-06-11.html\">x</a>");
+  CHECK(keep_numbers_whole("id-2026-06 abc2026-01-01") == "id-2026-06 abc2026-01-01");
+  CHECK(keep_numbers_whole("<svg><text>2026-01-01</text></svg>2026-01-02") ==
+        "<svg><text>2026-01-01</text></svg><span class=\"nowrap\">2026-01-02</span>");
+  CHECK(keep_numbers_whole("unclosed <b") == "unclosed <b");
+}
