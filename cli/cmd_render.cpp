@@ -143,8 +143,14 @@ static int run_render(const RenderOptions& o, const Global& g) {
   if (int n = sv::count(l.findings).error; n > 0) sv::privacy::err(sv::tr(l.lang, sv::msg::r_warn_errors, n) + "\n");
   const sv::Repo& repo = l.repo;
   size_t masked_before = sv::privacy::masked_count();
-  if (o.what == "site") render_site(o, repo, ro, l.lang);
-  else if (int code = render_one(o, g, l, ro, period); code != 0) return code;
+  if (o.what == "site" && o.format == "pdf") {
+    // The whole site in one PDF, a printed page per site page, in the site's order.
+    sv::exports::ConvertOptions co;
+    co.today = ro.today;
+    sv::privacy::write_binary_file(o.out, sv::exports::html_to_pdf(sv::render::site_print(repo, ro), co), true);
+  } else if (o.what == "site") {
+    render_site(o, repo, ro, l.lang);
+  } else if (int code = render_one(o, g, l, ro, period); code != 0) return code;
   return masked_warning(o, l.lang, sv::privacy::masked_count() - masked_before);
 }
 
@@ -178,7 +184,10 @@ Run setup_render(CLI::App& app, Global& g) {
       sub->add_option("--base-url", o->base_url, T(g, sv::msg::r_opt_base_url))->type_name("URL");
     }
     auto* out = sub->add_option("--out", o->out, T(g, sv::msg::r_opt_out))->type_name(std::string_view(s.name) == "site" ? "DIR" : "FILE");
-    if (std::string_view(s.name) == "site") out->required();
+    if (std::string_view(s.name) == "site") {
+      out->required();
+      sub->add_option("--format", o->format, T(g, sv::msg::r_opt_site_format))->check(one_of(g, {"html", "pdf"}));
+    }
     if (std::string_view(s.name) == "report")
       sub->add_option("--period", o->period, T(g, sv::msg::r_opt_period))->required()->type_name("PERIOD");
     sub->add_option("--today", o->today, T(g, sv::msg::r_opt_today))->type_name("YYYY-MM-DD");

@@ -73,4 +73,8 @@ struct DuplicatePage {
 // for duplicate ids, for the caller to report.
 std::vector<DuplicatePage> site(const Repo& repo, const std::string& out, const Options& o);
 
+// The whole site as one HTML document to print (render site --format pdf):
+// every page's content in the site's order, each starting a printed page.
+std::string site_print(const Repo& repo, const Options& o);
+
 }  // namespace sv::render

@@ -37,25 +37,13 @@ static void write_new(const fs::path& path, const std::string& content) {
 // give one page (an id declared twice), the first in its list — by file, then
 // position, the one the id names — is rendered and the others returned, as
 // two jobs writing one file would leave a page that differs from run to run.
-static std::vector<DuplicatePage> write_all(const Repo& repo, const fs::path& dir, const Options& o) {
-  View v = make_view(repo, o.lang, o.today, Links{true, {}});
-  std::string name = repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
-  std::vector<std::function<void()>> jobs;
-  std::map<std::string, const Entity*> pages;
-  std::vector<DuplicatePage> duplicates;
-  auto page = [&](std::string file, std::string tmpl, std::function<Data()> view, const Entity* entity = nullptr) {
-    if (file.empty()) return;  // an id that cannot name a file
-    auto [taken, fresh] = pages.emplace(file, entity);
-    if (!fresh) {
-      duplicates.push_back(DuplicatePage{file, taken->second, entity});
-      return;
-    }
-    jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
-      write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
-    });
-  };
-  page("index.html", "index", [&] { return index_view(v); });
-  page("directory.html", "directory", [&] { return directory_view(v); });
+// Calls page(file, template, view, entity) for every page of the site, in
+// the site's order: the index, the directory, then collaborations, plans,
+// meetings, organisations and reports.
+template <class F>
+static void for_each_page(const Repo& repo, const View& v, F&& page) {
+  page("index.html", "index", [&] { return index_view(v); }, nullptr);
+  page("directory.html", "directory", [&] { return directory_view(v); }, nullptr);
   for (const auto& c : repo.collaborations)
     page(page_of(Kind::collaboration, c.id.v), "collaboration", [&] { return collaboration_view(v, c); }, &c);
   for (const auto& p : repo.plans) page(page_of(Kind::plan, p.id.v), "plan", [&] { return plan_view(v, p); }, &p);
@@ -68,10 +56,76 @@ static std::vector<DuplicatePage> write_all(const Repo& repo, const fs::path& di
     if (!c || !r.period) continue;
     page(page_of(Kind::report, r.id.v), "report", [&, c] { return report_view(v, *c, *r.period, &r); }, &r);
   }
+}
+
+static std::string site_name(const Repo& repo, const Options& o) {
+  return repo.config.name ? repo.config.name.v : std::string(msg::r_samverkan.get(o.lang));
+}
+
+// Every page, rendered on all cores: pages are independent, so the files are
+// the same whatever the order. Each file has one job: of entities whose ids
+// give one page (an id declared twice), the first in its list — by file, then
+// position, the one the id names — is rendered and the others returned, as
+// two jobs writing one file would leave a page that differs from run to run.
+static std::vector<DuplicatePage> write_all(const Repo& repo, const fs::path& dir, const Options& o) {
+  View v = make_view(repo, o.lang, o.today, Links{true, {}});
+  const std::string name = site_name(repo, o);
+  std::vector<std::function<void()>> jobs;
+  std::map<std::string, const Entity*> pages;
+  std::vector<DuplicatePage> duplicates;
+  for_each_page(repo, v, [&](std::string file, std::string tmpl, std::function<Data()> view, const Entity* entity) {
+    if (file.empty()) return;  // an id that cannot name a file
+    auto [taken, fresh] = pages.emplace(file, entity);
+    if (!fresh) {
+      duplicates.push_back(DuplicatePage{file, taken->second, entity});
+      return;
+    }
+    jobs.push_back([&, file = std::move(file), tmpl = std::move(tmpl), view = std::move(view)] {
+      write_new(dir / file, render_page(tmpl, view(), Format::html, o, name, true));
+    });
+  });
   jobs.push_back([&] { write_new(dir / "samverkan.ics", calendar(repo, o)); });
   parallel_for(jobs.size(), threads_for(jobs.size()), [&](size_t i) { jobs[i](); });
   write_new(dir / kMarker, "samverkan render site\n");
   return duplicates;
+}
+
+std::string site_print(const Repo& repo, const Options& o) {
+  View v = make_view(repo, o.lang, o.today, Links{true, {}});
+  const std::string name = site_name(repo, o);
+  std::vector<std::pair<std::string, std::function<std::string()>>> jobs;
+  std::map<std::string, bool> seen;
+  for_each_page(repo, v, [&](std::string file, std::string tmpl, std::function<Data()> view, const Entity*) {
+    if (file.empty() || !seen.emplace(file, true).second) return;
+    jobs.emplace_back(file, [&, tmpl = std::move(tmpl), view = std::move(view)] {
+      return render_page(tmpl, view(), Format::html, o, name, true);
+    });
+  });
+  std::vector<std::string> pages(jobs.size());
+  parallel_for(jobs.size(), threads_for(jobs.size()), [&](size_t i) { pages[i] = jobs[i].second(); });
+  // The first page's document, its <main> holding every page's <main>, one
+  // printed page after another.
+  auto main_of = [](const std::string& html) -> std::pair<size_t, size_t> {
+    size_t open = html.find("<main");
+    size_t body = open == std::string::npos ? std::string::npos : html.find('>', open);
+    size_t close = html.rfind("</main>");
+    if (body == std::string::npos || close == std::string::npos || close < body) return {std::string::npos, 0};
+    return {body + 1, close};
+  };
+  if (pages.empty()) return {};
+  std::string all;
+  for (const std::string& page : pages) {
+    auto [from, to] = main_of(page);
+    if (from == std::string::npos) continue;
+    all += "<div class=\"print-page\">";
+    all.append(page, from, to - from);
+    all += "</div>\n";
+  }
+  std::string out = pages.front();
+  auto [from, to] = main_of(out);
+  if (from == std::string::npos) return out;
+  out.replace(from, to - from, all);
+  return out;
 }
 
 std::vector<DuplicatePage> site(const Repo& repo, const std::string& out, const Options& o) {

@@ -115,4 +115,22 @@ check "no pandoc: nothing written" test ! -e "$work/x.docx"
 run "${report[@]}" --format pdf
 check "pdf to stdout: exit 2" code_is 2
 
+# The whole site in one PDF: every page in the site's order, numbered.
+run render site --format pdf --today 2026-10-15 --out "$work/site.pdf"
+check "site pdf: exit 0" code_is 0
+run render site --today 2026-10-15 --out "$work/site"
+pages=$(ls "$work/site"/*.html | wc -l)
+pdftotext "$work/site.pdf" "$work/site.txt"
+total=$(pdfinfo "$work/site.pdf" | awk '/^Pages:/ {print $2}')
+check "site pdf: at least one printed page per site page ($pages pages, $total printed)" test "$total" -ge "$pages"
+check "site pdf: numbered 1 / $total … $total / $total" grep -qx "$total / $total" "$work/site.txt"
+check "site pdf: the first page is numbered" grep -qx "1 / $total" "$work/site.txt"
+check "site pdf: the plan is in it" grep -q "Handlingsplan 2026 – Uppdrag Samverkan Nässjö" "$work/site.txt"
+check "site pdf: the report is in it" grep -q "Halvårsrapport januari–juni 2026" "$work/site.txt"
+check "site pdf: the protokoll are in it" grep -q "Protokoll" "$work/site.txt"
+first_plan=$(grep -n "Handlingsplan 2026 – Uppdrag Samverkan Nässjö" "$work/site.txt" | head -1 | cut -d: -f1)
+last_org=$(grep -n "Nässjö kommun" "$work/site.txt" | tail -1 | cut -d: -f1)
+check "site pdf: in the site's order (plans before the organisations' pages)" test "$first_plan" -lt "$last_org"
+check "site pdf: no personnummer unmasked" bash -c '! grep -q "640823-3234" "$1"' _ "$work/site.txt"
+
 finish
