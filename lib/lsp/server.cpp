@@ -604,12 +604,42 @@ class Server {
       std::vector<std::vector<Finding>> by_file(n);
       for (auto& f : found)
         by_file[f.span.file >= 0 && static_cast<size_t>(f.span.file) < n ? f.span.file : 0].push_back(std::move(f));
-      for (size_t f = 0; f < n; ++f)
-        if ((f < r.lint.size() && !r.lint[f].empty()) || !by_file[f].empty()) r.to_publish.insert(static_cast<int>(f));
+      // Only the files whose lint findings changed are published again (a
+      // national repository has thousands of warnings that stay as they were).
+      for (size_t f = 0; f < n; ++f) {
+        static const std::vector<Finding> none;
+        const auto& before = f < r.lint.size() ? r.lint[f] : none;
+        if (!same_findings(before, by_file[f])) r.to_publish.insert(static_cast<int>(f));
+      }
       for (int f : r.lint_hidden) r.to_publish.insert(f);
       r.lint = std::move(by_file);
       r.lint_hidden.clear();
     }
+  }
+
+  // Whether two lists of findings say the same, at the same places.
+  static bool same_findings(const std::vector<Finding>& a, const std::vector<Finding>& b) {
+    if (a.size() != b.size()) return false;
+    auto args = [](const Message& m) {
+      std::string out;
+      for (const Arg& x : m.args) out += x.s + '\x1f' + (x.t ? x.t->id : "") + '\x1f' + (x.m ? x.m->str(Lang::en) : "") + '\x1e';
+      return out;
+    };
+    for (size_t i = 0; i < a.size(); ++i) {
+      const Finding& x = a[i];
+      const Finding& y = b[i];
+      if (x.code != y.code || x.severity != y.severity || x.span.line != y.span.line || x.span.col != y.span.col ||
+          x.span.len != y.span.len || x.message.text != y.message.text || x.notes.size() != y.notes.size() ||
+          x.help.has_value() != y.help.has_value() || args(x.message) != args(y.message) ||
+          (x.help && (x.help->text != y.help->text || args(*x.help) != args(*y.help))))
+        return false;
+      for (size_t k = 0; k < x.notes.size(); ++k)
+        if (x.notes[k].span.file != y.notes[k].span.file || x.notes[k].span.line != y.notes[k].span.line ||
+            x.notes[k].span.col != y.notes[k].span.col || x.notes[k].text.text != y.notes[k].text.text ||
+            args(x.notes[k].text) != args(y.notes[k].text))
+          return false;
+    }
+    return true;
   }
 
   Date today() const {
