@@ -161,6 +161,11 @@ std::string keep_numbers_whole(std::string_view html) {
         end = j;
         ++groups;
       }
+      // "23 %": the number and its sign on one line.
+      if (html.substr(end, 2) == " %") {
+        end += 2;
+        ++groups;
+      }
       if (groups > 0 && (end == html.size() || !is_word_byte(html[end]))) {
         out += "<span class=\"nowrap\">";
         out += html.substr(i, end - i);

@@ -163,4 +163,5 @@ TEST_CASE("keep_numbers_whole: dates, ranges and times never break; markup, word
   CHECK(keep_numbers_whole("<svg><text>2026-01-01</text></svg>2026-01-02") ==
         "<svg><text>2026-01-01</text></svg><span class=\"nowrap\">2026-01-02</span>");
   CHECK(keep_numbers_whole("unclosed <b") == "unclosed <b");
+  CHECK(keep_numbers_whole("23 % av vägen") == "<span class=\"nowrap\">23 %</span> av vägen");
 }
