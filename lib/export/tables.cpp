@@ -129,7 +129,7 @@ struct Builder {
     for (const Plan& p : repo.plans) {
       if (!plan_ok(p) || !p.goals.set) continue;
       for (const Goal& g : p.goals.v) {
-        Progress pr = goal_progress(g, as_of());
+        Progress pr = goal_progress(p, g, as_of());  // a period-total goal counts from the plan's start
         Cell base = g.baseline.set ? number_cell(g.baseline.v.value) : Cell{};
         Cell base_date = g.baseline.set ? date_cell(g.baseline.v.date) : Cell{};
         Cell target = g.target.set ? number_cell(g.target.v.value) : Cell{};

@@ -844,7 +844,7 @@ class Server {
         if (g.baseline.set && g.baseline.v.value.set)
           line("goal", "baseline.value", number_text(g.baseline.v.value.v), unit);
         if (g.target.set && g.target.v.value.set) line("goal", "target.value", number_text(g.target.v.value.v), unit);
-        Progress pr = goal_progress(g);
+        Progress pr = goal_progress(*p, g);
         if (pr.measured)
           out += "- " + tr(l, msg::lsp_hover_latest) + ": " +
                  field_value("measurement", "value", number_text(pr.latest), unit, l) + " (" + pr.latest_date.str() + ")\n";
