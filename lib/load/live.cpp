@@ -81,35 +81,40 @@ void LiveRepo::rebuild_globals(std::unordered_set<int>& touched) {
   for (const auto& g : global_) touched.insert(static_cast<int>(file_slot(g.span, n)));
 }
 
-// The file's entities with their ids and places, in file order.
-std::vector<std::pair<std::string, EntityRef>> LiveRepo::ids_of(int file) const {
-  const Repo& repo = loaded_.repo;
-  std::vector<std::pair<std::string, EntityRef>> out;
-  repo.for_each_list([&](const auto& list) {
+// Where the file's entities of kind k start in their list.
+size_t LiveRepo::offset_of(int file, size_t k) const {
+  size_t offset = 0;
+  for (int g = 0; g < file; ++g) offset += counts_[g][k];
+  return offset;
+}
+
+// Calls f(entity, its place) for each entity of the file, kinds in order,
+// then as written.
+template <class F>
+void LiveRepo::for_each_in_file(int file, F&& f) const {
+  loaded_.repo.for_each_list([&](const auto& list) {
     using T = typename std::decay_t<decltype(list)>::value_type;
     const size_t k = static_cast<size_t>(KindOf<T>::kind);
-    size_t offset = 0;
-    for (int g = 0; g < file; ++g) offset += counts_[g][k];
-    for (size_t i = offset; i < offset + counts_[file][k]; ++i)
-      if (list[i].id.set) out.emplace_back(list[i].id.v, EntityRef{KindOf<T>::kind, i});
+    const size_t offset = offset_of(file, k);
+    for (size_t i = offset; i < offset + counts_[file][k]; ++i) f(list[i], EntityRef{KindOf<T>::kind, i});
+  });
+}
+
+// The file's entities with their ids and places, in file order.
+std::vector<std::pair<std::string, EntityRef>> LiveRepo::ids_of(int file) const {
+  std::vector<std::pair<std::string, EntityRef>> out;
+  for_each_in_file(file, [&](const Entity& e, EntityRef ref) {
+    if (e.id.set) out.emplace_back(e.id.v, ref);
   });
   return out;
 }
 
-// The file's nested ids, in the order index_nested_ids() takes them (the
-// first of a repeated one keeps it).
 std::vector<std::pair<std::string, Nested>> LiveRepo::nested_of(int file) const {
-  const Repo& repo = loaded_.repo;
   std::vector<std::pair<std::string, Nested>> out;
-  repo.for_each_list([&](const auto& list) {
-    using T = typename std::decay_t<decltype(list)>::value_type;
-    const size_t k = static_cast<size_t>(KindOf<T>::kind);
-    size_t offset = 0;
-    for (int g = 0; g < file; ++g) offset += counts_[g][k];
-    for (size_t i = offset; i < offset + counts_[file][k]; ++i)
-      for_each_nested_id(list[i], [&](const Text& local, Nested kind) {
-        if (local.set) out.emplace_back(list[i].id.v + "#" + local.v, kind);
-      });
+  for_each_in_file(file, [&](const Entity& e, EntityRef) {
+    for_each_nested_id(e, [&](const Text& local, Nested kind) {
+      if (local.set) out.emplace_back(e.id.v + "#" + local.v, kind);
+    });
   });
   return out;
 }
@@ -141,20 +146,12 @@ void LiveRepo::note_refs(int file, bool add) {
 // What a file declares: each entity's kind and id, each nested id with its
 // kind, sorted.
 std::vector<std::string> LiveRepo::declared(int file) const {
-  const Repo& repo = loaded_.repo;
   std::vector<std::string> out;
-  repo.for_each_list([&](const auto& list) {
-    using T = typename std::decay_t<decltype(list)>::value_type;
-    const size_t k = static_cast<size_t>(KindOf<T>::kind);
-    size_t offset = 0;
-    for (int g = 0; g < file; ++g) offset += counts_[g][k];
-    for (size_t i = offset; i < offset + counts_[file][k]; ++i) {
-      const T& e = list[i];
-      out.push_back(std::string(kind_name(KindOf<T>::kind)) + ':' + e.id.v);
-      for_each_nested_id(e, [&](const Text& local, Nested what) {
-        if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + std::to_string(static_cast<int>(what)));
-      });
-    }
+  for_each_in_file(file, [&](const Entity& e, EntityRef ref) {
+    out.push_back(std::string(kind_name(ref.kind)) + ':' + e.id.v);
+    for_each_nested_id(e, [&](const Text& local, Nested what) {
+      if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + std::to_string(static_cast<int>(what)));
+    });
   });
   std::sort(out.begin(), out.end());
   return out;
@@ -207,8 +204,7 @@ std::vector<int> LiveRepo::update(const std::string& path) {
     const size_t k = static_cast<size_t>(KindOf<T>::kind);
     std::vector<T>& list = repo.of<T>();
     std::vector<T>& fresh = r.of<T>();
-    size_t offset = 0;
-    for (int g = 0; g < f; ++g) offset += counts_[g][k];
+    const size_t offset = offset_of(f, k);
     const size_t old_n = counts_[f][k];
     if (old_n == fresh.size()) {
       std::move(fresh.begin(), fresh.end(), list.begin() + offset);
@@ -239,7 +235,8 @@ std::vector<int> LiveRepo::update(const std::string& path) {
   for (const auto& [id, ref] : new_ids) in_place = in_place && fresh_ids.insert(id).second;
   for (const auto* list : {&old_nested, &new_nested})
     for (const auto& [key, kind] : *list) in_place = in_place && key.front() != '#';  // no id: "#local" may repeat
-  for (const auto& [id, ref] : new_ids) {
+  for (const auto& entry : new_ids) {
+    const std::string& id = entry.first;  // a plain name: clang 14 captures no structured binding
     auto it = repo.ids.find(id);
     bool own = it != repo.ids.end() && std::any_of(old_ids.begin(), old_ids.end(), [&](const auto& o) { return o.first == id; });
     in_place = in_place && (it == repo.ids.end() || own);
