@@ -91,7 +91,7 @@ Run setup_export(CLI::App& app, Global& g) {
   cmd->add_option("--period", o->period, T(g, sv::msg::x_opt_period))->type_name("PERIOD");
   cmd->add_option("--format", o->format, T(g, sv::msg::x_opt_format))->check(one_of(g, {"csv", "xlsx", "json"}));
   cmd->add_option("--out", o->out, T(g, sv::msg::x_opt_out))->type_name("FILE");
-  cmd->add_option("--delimiter", o->delimiter, T(g, sv::msg::x_opt_delimiter))->type_name("CHAR");
+  cmd->add_option("--delimiter", o->delimiter, T(g, sv::msg::x_opt_delimiter))->type_name(T(g, sv::msg::x_CHAR));
   cmd->add_flag("--bom", o->bom, T(g, sv::msg::x_opt_bom));
   cmd->add_option("--today", o->today, T(g, sv::msg::r_opt_today))->type_name("YYYY-MM-DD");
   cmd->add_flag("--fail-on-pnr", o->fail_on_pnr, T(g, sv::msg::r_opt_fail_on_pnr));

@@ -108,6 +108,7 @@ struct Root {
   std::unique_ptr<History> history;
   bool history_read = false;
   std::map<std::string, std::string> open_uris;  // path → the uri the editor opened it by
+  std::set<std::string> outside;  // open paths the repository does not take (settle())
 
   const Repo& repo() const { return live->loaded().repo; }
   const LineIndex& lines_of(int file) {
@@ -531,6 +532,7 @@ class Server {
     if (r.reload || !r.live) {
       r.reload = false;
       r.dirty.clear();
+      r.outside.clear();  // what is listed may have changed (samverkan.yaml's exclude)
       try {
         if (r.live) r.live->reload();
         else r.live = std::make_unique<LiveRepo>(r.overlay, load_options());
@@ -550,6 +552,10 @@ class Server {
     std::set<std::string> dirty;
     dirty.swap(r.dirty);
     for (const std::string& path : dirty) {
+      // A file the repository does not take (hidden, excluded, no data file
+      // name: a CI workflow open beside the data) is left alone after the
+      // one reload that found so, not reloaded again at every keystroke.
+      if (r.outside.count(path)) continue;
       const bool whole = r.live->file_index(path) <= 0;
       std::vector<int> touched = r.live->update(path);
       if (whole) {
@@ -557,6 +563,7 @@ class Server {
         r.lint.clear();
         r.lint_hidden.clear();
         r.publish_all = true;
+        if (path != "samverkan.yaml" && r.live->file_index(path) < 0) r.outside.insert(path);
       } else {
         const int f = r.live->file_index(path);
         r.lines.erase(f);

@@ -271,6 +271,20 @@ try:
     latest = c.latest_diagnostics()
     check("…and back: none", not any(latest.values()), {u: d for u, d in latest.items() if d})
 
+    # A YAML file the repository does not take (a CI workflow): no findings, and typing in it costs nothing.
+    wf = os.path.join(repo, ".github", "workflows", "ci.yml")
+    os.makedirs(os.path.dirname(wf))
+    with open(wf, "w") as f:
+        f.write("on: push\njobs: {}\n")
+    c.open(wf)
+    for v in range(2, 32):
+        c.change(wf, v, [{"text": "on: push\njobs: {}\n# " + "x" * v + "\n"}])
+    h = c.request("textDocument/hover", pos_params(plan, text, "owner: nassjo-kommun", 0, 9))
+    c.drain(1.0)
+    check("a workflow file open beside the data: no diagnostics for it, the server answers",
+          uri_of(wf) not in c.latest_diagnostics() and h and "Nässjö" in h["contents"]["value"], c.latest_diagnostics().get(uri_of(wf)))
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(wf)}})
+
     # Lint findings, and with lint off, none.
     lint_text = text.replace("    owner: nassjo-kommun\n", "", 1)
     c.open(plan, lint_text, 10)
