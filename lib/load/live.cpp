@@ -143,16 +143,18 @@ void LiveRepo::note_refs(int file, bool add) {
   }
 }
 
-// What a file declares: each entity's kind and id, each nested id with its
-// kind, sorted.
-std::vector<std::string> LiveRepo::declared(int file) const {
-  std::vector<std::string> out;
-  for_each_in_file(file, [&](const Entity& e, EntityRef ref) {
-    out.push_back(std::string(kind_name(ref.kind)) + ':' + e.id.v);
-    for_each_nested_id(e, [&](const Text& local, Nested what) {
-      if (local.set) out.push_back(e.id.v + '#' + local.v + ':' + std::to_string(static_cast<int>(what)));
-    });
-  });
+// What a file declares, as references see it: the id a reference names
+// (an entity's, or a nested id's parent) and what is declared under it,
+// sorted. Made from ids_of() and nested_of().
+static std::vector<std::pair<std::string, std::string>> declarations(
+    const std::vector<std::pair<std::string, EntityRef>>& ids, const std::vector<std::pair<std::string, Nested>>& nested) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& entry : ids) out.emplace_back(entry.first, kind_name(entry.second.kind));
+  for (const auto& entry : nested) {
+    const size_t hash = entry.first.find('#');
+    out.emplace_back(entry.first.substr(0, hash),
+                     entry.first.substr(hash) + ':' + std::to_string(static_cast<int>(entry.second)));
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -191,7 +193,6 @@ std::vector<int> LiveRepo::update(const std::string& path) {
     r = FileLoad{};
     r.findings.push_back(make_finding(code::file_unreadable, msg_of(msg::file_unreadable, ex.what()), Span{f, 0, 0, 0}));
   }
-  const std::vector<std::string> before = declared(f);
   const Counts old_counts = counts_[f];
   const auto old_ids = ids_of(f);
   const auto old_nested = nested_of(f);
@@ -260,16 +261,14 @@ std::vector<int> LiveRepo::update(const std::string& path) {
   // What the other files name may have appeared, gone or changed kind: the
   // files that name it are checked again, and those with a reference that
   // names nothing (its did-you-mean may be another now).
-  const std::vector<std::string> after = declared(f);
+  const auto before = declarations(old_ids, old_nested);
+  const auto after = declarations(new_ids, new_nested);
   std::unordered_set<int> recheck{f};
   if (before != after) {
-    std::vector<std::string> changed;
+    std::vector<std::pair<std::string, std::string>> changed;
     std::set_symmetric_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(changed));
-    for (const std::string& d : changed) {
-      // "kind:id" or "id#local:k": the id is what references name.
-      std::string id = d.find('#') != std::string::npos ? d.substr(0, d.find('#')) : d.substr(d.find(':') + 1);
-      if (auto it = named_by_.find(id); it != named_by_.end()) recheck.insert(it->second.begin(), it->second.end());
-    }
+    for (const auto& d : changed)
+      if (auto it = named_by_.find(d.first); it != named_by_.end()) recheck.insert(it->second.begin(), it->second.end());
     for (size_t g = 0; g < n; ++g)
       if (!references_[g].empty()) recheck.insert(static_cast<int>(g));
   }

@@ -57,7 +57,6 @@ class LiveRepo {
   size_t offset_of(int file, size_t k) const;
   template <class F>
   void for_each_in_file(int file, F&& f) const;
-  std::vector<std::string> declared(int file) const;
   std::vector<std::pair<std::string, EntityRef>> ids_of(int file) const;
   std::vector<std::pair<std::string, Nested>> nested_of(int file) const;
 

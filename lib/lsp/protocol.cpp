@@ -84,25 +84,19 @@ bool Reader::line(std::string& out, bool& too_long) {
 
 Reader::Status Reader::next(std::string& body, Message& problem) {
   std::optional<size_t> length;
-  bool any = false, garbage = false;
+  bool any = false;
   std::string header;
   for (;;) {
     bool too_long = false;
     if (!line(header, too_long)) return Status::eof;
-    if (too_long) {
-      garbage = true;
-      continue;
-    }
+    if (too_long) continue;  // garbage: no header is that long
     if (header.empty()) {
       if (!any) continue;  // blank lines between messages
       break;
     }
     any = true;
     auto colon = header.find(':');
-    if (colon == std::string::npos) {
-      garbage = true;
-      continue;
-    }
+    if (colon == std::string::npos) continue;  // garbage between messages
     std::string_view name(header.data(), colon);
     std::string_view value(header.data() + colon + 1, header.size() - colon - 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
@@ -111,14 +105,14 @@ Reader::Status Reader::next(std::string& body, Message& problem) {
       size_t n = 0;
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
       if (ec == std::errc() && p == value.data() + value.size()) length = n;
-      else length.reset(), garbage = true;
+      else length.reset();
     }
   }
   if (!length) {
     problem = msg_of(msg::lsp_bad_header);
     return Status::skipped;
   }
-  (void)garbage;  // headers beside a good Content-Length are ignored, as the base protocol allows
+  // Headers beside a good Content-Length are ignored, as the base protocol allows.
   if (*length > max_body_) {
     size_t left = *length;
     while (left > 0) {

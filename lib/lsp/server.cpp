@@ -802,7 +802,7 @@ class Server {
   }
 
   // "- label: value" lines of what a coordinator wants to know of what a key names.
-  std::string facts(Root& r, const Named& n, Lang l) {
+  std::string facts(const Named& n, Lang l) {
     std::string out;
     auto line = [&](std::string_view owner, std::string_view f, const std::optional<std::string>& v,
                     std::string_view unit = "") {
@@ -874,7 +874,6 @@ class Server {
     } else if (auto* c = dynamic_cast<const Collaboration*>(&e)) {
       if (n.index < c->target_groups.v.size()) line("target_group", "description", text(c->target_groups.v[n.index].description));
     }
-    (void)r;
     return out;
   }
 
@@ -910,7 +909,7 @@ class Server {
       } else {
         const std::string title = n.nested.empty() ? title_of(*n.entity) : nested_title(n);
         const std::string word = n.nested.empty() ? kind_word(n.entity->kind).get(l) : nested_word(n.nested).get(l);
-        md = (title.empty() ? "" : "**" + title + "** · ") + word + " `" + o->key + "`\n\n" + facts(r, n, l);
+        md = (title.empty() ? "" : "**" + title + "** · ") + word + " `" + o->key + "`\n\n" + facts(n, l);
         if (auto d = declaration_of(r.repo(), o->key))
           md += "\n" + tr(l, msg::lsp_hover_defined, r.repo().files[d->file].path + ":" + std::to_string(d->span.line));
       }
@@ -1055,7 +1054,7 @@ class Server {
           add("true", 12, "", "true");
           add("false", 12, "", "false");
         }
-        if (const Json* ref = field(*alt, "x-samverkan-ref")) references_for(r, a, *ref, add);
+        if (const Json* ref = field(*alt, "x-samverkan-ref")) references_for(r, a, p, *ref, add);
       }
     };
     if (!p.in_value && !p.item_start) {
@@ -1075,7 +1074,7 @@ class Server {
 
   // The ids a reference may name, as completion items.
   template <class Add>
-  void references_for(Root& r, const At& a, const Json& ref, Add& add) {
+  void references_for(Root& r, const At& a, const Place& p, const Json& ref, Add& add) {
     const Repo& repo = r.repo();
     const Lang l = r.live->loaded().lang;
     auto entity_item = [&](const Entity& e) {
@@ -1114,7 +1113,6 @@ class Server {
         if (const auto* c = repo.find_as<Collaboration>(plan->collaboration.v)) nested_items(*c, Nested::target_group, false);
     } else if (what == "any") {
       // An id, or after `id#` the nested ids of that entity.
-      const Place p = place_at(r.lines_of(a.file), a.line0, a.column0);
       auto hash = p.prefix.find('#');
       if (hash != std::string::npos) {
         if (const Entity* e = repo.find(p.prefix.substr(0, hash))) nested_items(*e, std::nullopt, true);

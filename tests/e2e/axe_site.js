@@ -7,21 +7,14 @@
 const path = require('path');
 const fs = require('fs');
 const [tools, site] = process.argv.slice(2);
-const puppeteer = require(require.resolve('puppeteer-core', { paths: [tools] }));
+const { launch, sitePages } = require('./chromium');
 const axeSource = fs.readFileSync(path.join(tools, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 (async () => {
-  const profile = fs.mkdtempSync(path.join(require('os').tmpdir(), 'samverkan-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch(tools);
   let failures = 0, checked = 0;
   try {
-    const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html')).sort();
+    const pages = sitePages(site);
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (req) => {
@@ -65,8 +58,7 @@ const axeSource = fs.readFileSync(path.join(tools, 'node_modules', 'axe-core', '
       }
     }
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.closeAll();
   }
   console.log(`axe: ${checked} page views, ${failures} problems`);
   process.exit(failures ? 1 : 0);

@@ -14,6 +14,27 @@ class LspError(Exception):
     pass
 
 
+class Checks:
+    """`check(what, ok, detail)` prints ok/FAIL; `finish()` exits 1 if any failed."""
+
+    def __init__(self):
+        self.failures = 0
+
+    def __call__(self, what, ok, detail=""):
+        print(("ok: " if ok else "FAIL: ") + what)
+        if not ok:
+            self.failures += 1
+            if detail:
+                print("  " + str(detail)[:2000])
+
+    def finish(self):
+        import sys
+        if self.failures:
+            print("%d check(s) failed" % self.failures)
+            sys.exit(1)
+        print("all checks passed")
+
+
 class Client:
     def __init__(self, binary, cwd=None, args=(), env=None):
         e = dict(os.environ)

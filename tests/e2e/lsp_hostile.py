@@ -11,19 +11,10 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import Client, LspError, position_of, uri_of  # noqa: E402
+from lsp_client import Checks, Client, LspError, position_of, uri_of  # noqa: E402
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-failures = 0
-
-
-def check(what, ok, detail=""):
-    global failures
-    print(("ok: " if ok else "FAIL: ") + what)
-    if not ok:
-        failures += 1
-        if detail:
-            print("  " + str(detail)[:1500])
+check = Checks()
 
 
 work = tempfile.mkdtemp()
@@ -161,7 +152,4 @@ finally:
     c.close()
 
 shutil.rmtree(work, ignore_errors=True)
-if failures:
-    print("%d check(s) failed" % failures)
-    sys.exit(1)
-print("all checks passed")
+check.finish()

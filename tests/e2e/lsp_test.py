@@ -10,21 +10,10 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_client import Client, LspError, position_of, uri_of  # noqa: E402
+from lsp_client import Checks, Client, LspError, position_of, uri_of  # noqa: E402
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-failures = 0
-
-
-def check(what, ok, detail=""):
-    global failures
-    if ok:
-        print("ok: " + what)
-    else:
-        failures += 1
-        print("FAIL: " + what)
-        if detail:
-            print("  " + str(detail)[:2000])
+check = Checks()
 
 
 work = tempfile.mkdtemp()
@@ -335,7 +324,4 @@ finally:
     c.close()
 
 shutil.rmtree(work, ignore_errors=True)
-if failures:
-    print("%d check(s) failed" % failures)
-    sys.exit(1)
-print("all checks passed")
+check.finish()

@@ -9,7 +9,7 @@ const path = require('path');
 const fs = require('fs');
 const [tools, site, widthArg] = process.argv.slice(2);
 const width = Number(widthArg || 390);
-const puppeteer = require(require.resolve('puppeteer-core', { paths: [tools] }));
+const { launch, sitePages } = require('./chromium');
 
 // Runs in the page: the problems it finds, as text.
 function measure() {
@@ -72,17 +72,10 @@ function measure() {
 }
 
 (async () => {
-  const profile = fs.mkdtempSync(path.join(require('os').tmpdir(), 'samverkan-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--hide-scrollbars'],
-  });
+  const browser = await launch(tools, ['--hide-scrollbars']);
   let failures = 0, checked = 0, bad = 0;
   try {
-    const pages = fs.readdirSync(site).filter((f) => f.endsWith('.html')).sort();
+    const pages = sitePages(site);
     const page = await browser.newPage();
     await page.setRequestInterception(true);
     page.on('request', (req) => (req.url().startsWith('file://') ? req.continue() : req.abort()));
@@ -97,8 +90,7 @@ function measure() {
       if (problems.length > 5) console.log(`${f} @${width}px: … and ${problems.length - 5} more`);
     }
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await browser.closeAll();
   }
   console.log(`phone: ${checked} pages at ${width}px, ${bad} with problems, ${failures} problems`);
   process.exit(failures ? 1 : 0);
