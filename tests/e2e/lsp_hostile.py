@@ -4,6 +4,7 @@ requests before initialize and after shutdown, malformed parameters. The
 server must answer what can be answered, skip the rest, never crash or hang.
 Usage: lsp_hostile.py BINARY SOURCE_DIR"""
 
+import json
 import os
 import shutil
 import sys
@@ -93,6 +94,17 @@ try:
     check("invalid UTF-8 in a document: the byte becomes U+FFFD, the reference is invalid",
           any(x["code"] == "reference-invalid" and "\ufffd" in x["message"] for x in d), d)
     c.change(plan, 4, [{"text": text}])
+    c.wait_diagnostics(uri_of(plan), lambda d: d == [], 20)
+
+    # A personnummer in the text: every message that quotes it is masked at the edge.
+    c.change(plan, 5, [{"text": text.replace("owner: nassjo-kommun", "owner: 19640823-3234", 1)}])
+    d = c.wait_diagnostics(uri_of(plan), lambda d: any("640823" in x["message"] for x in d), 20)
+    msgs = " ".join(x["message"] for x in d)
+    check("a personnummer in a reference: masked in the diagnostics", "640823-****" in msgs and "3234" not in msgs, msgs)
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri_of(plan)},
+                                         "position": position_of(text, "owner: nassjo-kommun", 0, 9)})
+    check("…and in a hover on it", "3234" not in json.dumps(h), h)
+    c.change(plan, 6, [{"text": text}])
     c.wait_diagnostics(uri_of(plan), lambda d: d == [], 20)
 
     # 10 000 rapid changes: typed one character at a time, then one more request.
