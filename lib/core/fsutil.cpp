@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,7 +16,7 @@ namespace sv {
 
 namespace {
 
-bool write_all(int fd, const std::string& content) {
+bool write_all(int fd, std::string_view content) {
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
@@ -28,6 +29,26 @@ bool write_all(int fd, const std::string& content) {
   return true;
 }
 
+// The pieces one after the other, gathered into writes of about 64 KiB (a
+// pack of many small entries is not written a few bytes per call).
+bool write_all(int fd, const std::vector<std::string_view>& pieces) {
+  constexpr size_t kChunk = 64 * 1024;
+  std::string buf;
+  buf.reserve(kChunk);
+  for (std::string_view piece : pieces) {
+    if (buf.size() + piece.size() > kChunk) {
+      if (!write_all(fd, std::string_view(buf))) return false;
+      buf.clear();
+    }
+    if (piece.size() >= kChunk) {
+      if (!write_all(fd, piece)) return false;
+    } else {
+      buf.append(piece);
+    }
+  }
+  return write_all(fd, std::string_view(buf));
+}
+
 mode_t default_mode() {
   mode_t mask = ::umask(0);
   ::umask(mask);
@@ -38,7 +59,7 @@ mode_t default_mode() {
 // `mode`, flushed to disk when `sync`; returns its path. `fail(errno)` throws.
 template <class Fail>
 std::string write_temp(const std::filesystem::path& dir, const std::filesystem::path& target,
-                       const std::string& content, mode_t mode, bool sync, Fail fail) {
+                       const std::vector<std::string_view>& content, mode_t mode, bool sync, Fail fail) {
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) fail(errno);
@@ -61,6 +82,11 @@ std::string write_temp(const std::filesystem::path& dir, const std::filesystem::
 }  // namespace
 
 void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs, bool sync) {
+  write_file_atomic(path, std::vector<std::string_view>{content}, make_dirs, sync);
+}
+
+void write_file_atomic(const std::string& path, const std::vector<std::string_view>& content, bool make_dirs,
+                       bool sync) {
   namespace fs = std::filesystem;
   auto fail = [&](int err) { throw SystemError(msg_of(msg::cli_write_failed, path, std::strerror(err))); };
   // A symbolic link is written through: its target is replaced, not the link.
@@ -108,7 +134,7 @@ bool create_file_atomic(const std::string& path, const std::string& content, boo
     fs::create_directories(dir, ec);
     if (ec) fail(ec.value());
   }
-  std::string tmpl = write_temp(dir, target, content, default_mode(), true, fail);
+  std::string tmpl = write_temp(dir, target, {content}, default_mode(), true, fail);
   // A hard link, unlike rename, fails when the name exists: no race can
   // replace a file that appeared meanwhile.
   int linked = ::link(tmpl.c_str(), target.c_str());

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sv {
 
@@ -22,5 +23,8 @@ bool create_file_atomic(const std::string& path, const std::string& content, boo
 
 void write_file_atomic(const std::string& path, const std::string& content, bool make_dirs = false,
                        bool sync = true);
+// The same, for content in pieces (written one after the other).
+void write_file_atomic(const std::string& path, const std::vector<std::string_view>& content,
+                       bool make_dirs = false, bool sync = true);
 
 }  // namespace sv

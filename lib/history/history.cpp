@@ -179,6 +179,9 @@ class Walker {
   void flush_cache() const {
     if (parse_cache_) parse_cache_->flush();
   }
+  // Blobs parsed and decoded so far (History::parsed, decoded).
+  size_t parsed() const { return parse_cache_ ? parse_cache_->misses() : loads_; }
+  size_t decoded() const { return parse_cache_ ? parse_cache_->hits() : 0; }
 
   // Finds the entities of every blob that will be needed: those of files
   // already loaded from the model, the others parsed in parallel (blobs are
@@ -194,6 +197,7 @@ class Walker {
       const std::string* path = intern(*given);  // outlives the batch that named it
       BlobKey k{id, *path};
       auto [it, fresh] = cache_.try_emplace(k);  // a fresh entry is claimed: its entities come below
+      it->second.stamp = ++clock_;
       if (!fresh) continue;
       if (auto file = known_file(id, *path)) {
         it->second.view = known_entities(*file);
@@ -209,6 +213,7 @@ class Walker {
     if (!cache_dir_.empty() && !parse_cache_) parse_cache_.emplace(cache_dir_, cache_scope_);
     const Cache* cache = parse_cache_ ? &*parse_cache_ : nullptr;
     std::vector<std::unique_ptr<Parsed>> parsed(todo.size());
+    loads_ += todo.size();
     parallel_for(todo.size(), threads_for(todo.size(), 0, 8), [&](size_t i) {
       parsed[i] = std::make_unique<Parsed>();
       parse(contents[i], *todo[i].second, cache, *parsed[i]);
@@ -217,6 +222,7 @@ class Walker {
       Held& held = cache_[todo[i].first];
       held.view = BlobEntities{parsed[i]->list.data(), parsed[i]->list.size()};
       held.own = std::move(parsed[i]);
+      held.bytes = contents[i].size();
     }
   }
 
@@ -232,14 +238,28 @@ class Walker {
   // The walker's own copy of a path, which lives as long as it.
   const std::string* intern(const std::string& path) { return &*paths_.insert(path).first; }
 
-  // Forgets every blob but those in `keep` (by path), so what is held stays
-  // as large as one batch and one tree, however long the history: a blob met
-  // again later is found again (through the per-file cache).
+  // Forgets the parsed blobs but those in `keep` (by path) and the most
+  // recently used up to kRecentBytes of content, so what is held stays as
+  // large as one batch, one tree and that budget, however long the history.
+  // A blob met again soon (a change undone, a value set back) is not read
+  // again; one met again later is decoded from the per-file cache, which
+  // holds every blob parsed in this run.
   void keep_only(const std::unordered_map<std::string_view, git_oid>& keep) {
-    std::erase_if(cache_, [&](const auto& entry) {
-      auto it = keep.find(entry.first.path);
-      return it == keep.end() || !git_oid_equal(&it->second, &entry.first.id);
-    });
+    std::vector<std::pair<size_t, const BlobKey*>> recent;  // stamp, key: the parsed blobs not kept
+    for (const auto& [key, held] : cache_) {
+      if (!held.own) continue;  // a loaded file's entities: held by the repository anyway
+      auto it = keep.find(key.path);
+      if (it != keep.end() && git_oid_equal(&it->second, &key.id)) continue;
+      recent.emplace_back(held.stamp, &key);
+    }
+    std::sort(recent.begin(), recent.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    size_t bytes = 0;
+    std::vector<BlobKey> gone;
+    for (const auto& [stamp, key] : recent) {
+      bytes += cache_.find(*key)->second.bytes;
+      if (bytes > kRecentBytes) gone.push_back(*key);
+    }
+    for (const BlobKey& key : gone) cache_.erase(key);
   }
 
   // The entities of one blob (prefetched, or found now).
@@ -249,6 +269,7 @@ class Walker {
       prefetch({{id, &path}});
       it = cache_.find(BlobKey{id, path});
     }
+    it->second.stamp = ++clock_;
     return it->second.view;
   }
 
@@ -335,17 +356,22 @@ class Walker {
     for (const Flat& f : out.flats) out.list.push_back(BlobEntity{f.kind, &f.id, nullptr, &f});
   }
 
-  // A blob's entities, and the parse they point into (none for a known file).
+  // A blob's entities, and the parse they point into (none for a known
+  // file); when it was last asked for, and its size (keep_only's budget).
   struct Held {
     BlobEntities view;
     std::unique_ptr<Parsed> own;
+    size_t stamp = 0, bytes = 0;
   };
+  static constexpr size_t kRecentBytes = 512 * 1024;
 
   git_repository* repo_;
   const std::vector<std::string>& exclude_;
   std::unordered_set<std::string> paths_;  // every path met: BlobKey points into it
   std::unordered_map<std::string, Tree> trees_now_, trees_last_;  // by raw object id: as_tree
   std::unordered_map<BlobKey, Held, BlobKeyHash> cache_;
+  size_t clock_ = 0;  // Held::stamp
+  size_t loads_ = 0;  // blobs handed to load_file
   const Repo* known_ = nullptr;
   bool known_indexed_ = false;  // the members below are filled on first use
   std::unordered_map<std::string_view, size_t> known_paths_;  // path → index into the known repo's files
@@ -808,6 +834,8 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   }
   batches.flush(h);
   walker.flush_cache();
+  h.parsed = walker.parsed();
+  h.decoded = walker.decoded();
   h.seen = questions.seen();
   if (h.truncated || git.shallow()) {
     h.available = false;

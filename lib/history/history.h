@@ -49,6 +49,10 @@ struct History {
   // How far the walk went: commits walked, and of them those whose files were
   // read (the benchmark and the tests look at these).
   size_t walked = 0, read = 0;
+  // Blobs parsed, and blobs decoded from the per-file cache (parsed earlier,
+  // in this run or another); a blob met again soon is taken from memory and
+  // counts in neither.
+  size_t parsed = 0, decoded = 0;
   mutable bool unavailable_said = false;  // the history rules say so once per run (history_usable)
 
   const std::vector<EntityEvent>& of(const std::string& id) const;

@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <xxhash.h>
 
@@ -296,8 +298,9 @@ struct Cache::State {
   std::unordered_map<Key, std::string_view, KeyHash> entries;  // payloads in `data`
   mutable std::mutex mu;
   mutable std::unordered_map<Key, std::string, KeyHash> fresh;  // encoded this run
-  mutable std::vector<Key> used;                                // hits this run
+  mutable std::unordered_set<Key, KeyHash> used;                // read entries hit this run
   mutable bool dirty = false;
+  mutable std::atomic<size_t> hits{0}, misses{0};
 };
 
 std::string Cache::default_dir() {
@@ -346,19 +349,38 @@ Cache::Cache(std::string dir, std::string_view scope) : s_(std::make_unique<Stat
 
 Cache::~Cache() = default;
 
+size_t Cache::hits() const { return s_->hits; }
+size_t Cache::misses() const { return s_->misses; }
+
 bool Cache::get(const Key& key, int file, ParsedFile& out) const {
-  auto it = s_->entries.find(key);
-  if (it == s_->entries.end()) return false;
-  std::string_view e = it->second;  // checksum, then payload
-  uint64_t sum = 0;
-  std::memcpy(&sum, e.data(), 8);
-  std::string_view payload = e.substr(8);
-  if (sum != XXH3_64bits(payload.data(), payload.size())) return false;
+  bool found = get_entry(key, file, out);
+  ++(found ? s_->hits : s_->misses);
+  return found;
+}
+
+bool Cache::get_entry(const Key& key, int file, ParsedFile& out) const {
+  std::string_view payload;
+  if (auto it = s_->entries.find(key); it != s_->entries.end()) {
+    std::string_view e = it->second;  // checksum, then payload
+    uint64_t sum = 0;
+    std::memcpy(&sum, e.data(), 8);
+    payload = e.substr(8);
+    if (sum != XXH3_64bits(payload.data(), payload.size())) return false;
+  } else {
+    // Encoded earlier in this run (a blob met again further back in a
+    // history): decoded, not parsed again. An entry, once in, never changes.
+    std::lock_guard<std::mutex> lock(s_->mu);
+    auto f = s_->fresh.find(key);
+    if (f == s_->fresh.end()) return false;
+    payload = f->second;
+  }
   ParsedFile p(payload.size() * 2);  // the tree takes about twice its encoding
   if (!decode(payload, file, p)) return false;
   out = std::move(p);
-  std::lock_guard<std::mutex> lock(s_->mu);
-  s_->used.push_back(key);
+  if (s_->entries.count(key)) {
+    std::lock_guard<std::mutex> lock(s_->mu);
+    s_->used.insert(key);
+  }
   return true;
 }
 
@@ -366,39 +388,60 @@ void Cache::put(const Key& key, const ParsedFile& parsed) const {
   if (path_.empty()) return;
   std::string payload = encode(parsed);
   std::lock_guard<std::mutex> lock(s_->mu);
-  s_->fresh[key] = std::move(payload);
-  s_->dirty = true;
+  // Two threads may parse the same content at once: the first entry stays
+  // (get() reads it without the lock once found).
+  if (s_->fresh.try_emplace(key, std::move(payload)).second) s_->dirty = true;
 }
 
 void Cache::flush() const {
   std::lock_guard<std::mutex> lock(s_->mu);
   // Entries not used in this run (files deleted or changed) are dropped.
   if (path_.empty() || (!s_->dirty && s_->used.size() == s_->entries.size())) return;
-  std::vector<std::pair<Key, std::string_view>> all;
-  for (const Key& k : s_->used) {
-    std::string_view e = s_->entries.at(k);
-    all.emplace_back(k, e);
+  // The pack is written from the pieces where they are (the read pack, the
+  // fresh entries) and small headers: a long history's pack is not copied
+  // whole into memory once more to be written.
+  std::vector<std::pair<Key, std::string_view>> kept;  // checksum and payload
+  kept.reserve(s_->used.size());
+  for (const Key& k : s_->used) kept.emplace_back(k, s_->entries.at(k));
+  std::sort(kept.begin(), kept.end());
+  std::vector<std::pair<const Key*, const std::string*>> fresh;
+  fresh.reserve(s_->fresh.size());
+  for (const auto& [k, payload] : s_->fresh) fresh.emplace_back(&k, &payload);
+  std::sort(fresh.begin(), fresh.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  Writer heads;  // the pack's header, then each entry's: key, length (and the checksum of a fresh one)
+  heads.raw(kMagic, sizeof kMagic);
+  heads.u32(kFormat);
+  heads.raw(salt().data(), 16);
+  heads.u32(static_cast<uint32_t>(kept.size() + fresh.size()));
+  size_t first = heads.out.size();
+  constexpr size_t kHead = 16 + 8, kFreshHead = 16 + 8 + 8;
+  heads.out.reserve(first + kept.size() * kHead + fresh.size() * kFreshHead);
+  for (const auto& [k, e] : kept) {
+    heads.raw(k.data(), 16);
+    heads.u64(e.size() - 8);
   }
-  Writer w;
-  w.raw(kMagic, sizeof kMagic);
-  w.u32(kFormat);
-  w.raw(salt().data(), 16);
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end(), [](auto& a, auto& b) { return a.first == b.first; }), all.end());
-  w.u32(static_cast<uint32_t>(all.size() + s_->fresh.size()));
-  for (const auto& [k, e] : all) {
-    w.raw(k.data(), 16);
-    w.u64(e.size() - 8);
-    w.out.append(e);
+  for (const auto& [k, payload] : fresh) {
+    heads.raw(k->data(), 16);
+    heads.u64(payload->size());
+    heads.u64(XXH3_64bits(payload->data(), payload->size()));
   }
-  for (const auto& [k, payload] : s_->fresh) {
-    w.raw(k.data(), 16);
-    w.u64(payload.size());
-    w.u64(XXH3_64bits(payload.data(), payload.size()));
-    w.out.append(payload);
+  std::vector<std::string_view> pieces;
+  pieces.reserve(1 + 2 * (kept.size() + fresh.size()));
+  const char* h = heads.out.data();
+  pieces.emplace_back(h, first);
+  h += first;
+  for (const auto& entry : kept) {
+    pieces.emplace_back(h, kHead);
+    h += kHead;
+    pieces.push_back(entry.second);
+  }
+  for (const auto& entry : fresh) {
+    pieces.emplace_back(h, kFreshHead);
+    h += kFreshHead;
+    pieces.emplace_back(*entry.second);
   }
   try {
-    write_file_atomic(path_, w.out, true, false);
+    write_file_atomic(path_, pieces, true, false);
   } catch (const std::exception&) {
     // The cache is an optimisation: a read-only or full disk must not fail the run.
   }

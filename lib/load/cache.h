@@ -40,8 +40,13 @@ class Cache {
   // Writes the pack (the entries this run used) if anything changed.
   void flush() const;
   const std::string& pack_path() const { return path_; }
+  // How many get()s found their entry, and how many did not (the file was
+  // parsed): for the tests and the benchmark.
+  size_t hits() const;
+  size_t misses() const;
 
  private:
+  bool get_entry(const Key& key, int file, ParsedFile& out) const;
   struct State;
   std::string path_;
   std::unique_ptr<State> s_;

@@ -37,6 +37,14 @@ void init_libgit2() {
     // git itself does not do on reading either; zlib's checksum of each
     // object still catches a damaged pack.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    // It maps pack files in windows of 1 GiB, up to 8 GiB in all, and lets
+    // them go only at the limit: a walk of a long history touches most of
+    // the pack, and each page it touched stays resident, so memory grew with
+    // the history. In windows of 256 KiB, 2 MiB in all (the least recently
+    // used let go first), what is mapped stays that size whatever the
+    // pack's, at no measured cost in time (bench/history.sh, docs/benchmark.md).
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t{256} * 1024);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t{2} * 1024 * 1024);
     return 0;
   }();
   (void)once;

@@ -246,3 +246,68 @@ TEST_CASE("history: a query's answers are the full walk's, found from fewer comm
     CHECK(format_log_json(from_work, LogSubject{moved_id}) == expected(full, moved_id, true, g.dates[30], true));
   }
 }
+
+// A history of `commits` commits, each setting orgs/a.yaml to version
+// `commit % versions` of itself: entity e0 named after the version, beside
+// `others` organisations that make the file larger. Written with git
+// fast-import; the directory is removed with `g`.
+bool generate_cycling(Generated& g, int commits, int versions, int others) {
+  g.dir = std::filesystem::temp_directory_path() / ("samverkan-cycling-" + std::to_string(::getpid()) + "-" + std::to_string(versions));
+  std::filesystem::remove_all(g.dir);
+  std::filesystem::create_directories(g.dir);
+  std::string stream;
+  auto data = [&](const std::string& text) { stream += "data " + std::to_string(text.size()) + "\n" + text + "\n"; };
+  for (int c = 0; c < commits; ++c) {
+    std::string file = "kind: organisation\nid: e0\nname: Org v" + std::to_string(c % versions) + "\ntype: municipality\n";
+    for (int k = 1; k <= others; ++k)
+      file += "---\nkind: organisation\nid: e" + std::to_string(k) + "\nname: Organisationen nummer " + std::to_string(k) +
+              " i en lång fil\ntype: region\n";
+    stream += "commit refs/heads/main\ncommitter t <t@example.org> " + std::to_string(1700000000 + c * 3600) + " +0000\n";
+    data("c" + std::to_string(c));
+    stream += "M 100644 inline samverkan.yaml\n";
+    data("name: T\n");
+    stream += "M 100644 inline orgs/a.yaml\n";
+    data(file);
+  }
+  std::ofstream(g.dir / "stream") << stream;
+  std::string cmd = "cd '" + g.dir.string() + "' && git init -q -b main && git fast-import --quiet < stream && rm stream";
+  return std::system(cmd.c_str()) == 0;
+}
+
+TEST_CASE("history: a blob is parsed once, however many commits hold it") {
+  // Two versions met again at once are kept in memory; forty of 20 kB each,
+  // more than is kept, are decoded from the per-file cache, which holds what
+  // this run parsed. Either way, every blob is parsed once.
+  for (int versions : {2, 40}) {
+    CAPTURE(versions);
+    if (std::system("git --version >/dev/null 2>&1") != 0) {
+      MESSAGE("git is not available: not checked");
+      return;
+    }
+    Generated g;
+    REQUIRE(generate_cycling(g, 240, versions, 150));
+    auto git = GitRepo::open(g.dir.string());
+    std::string head = git->resolve("main");
+    HistoryQuery every;
+    every.after["e0"] = std::nullopt;
+    every.search_absent = true;
+    History plain = load_history(*git, head, "", {}, HistoryOptions{nullptr, std::nullopt, "", "log", &every});
+    std::string cache = (g.dir / "cache").string();
+    History cached = load_history(*git, head, "", {}, HistoryOptions{nullptr, std::nullopt, cache, "log", &every});
+    CHECK(cached.walked == 240);
+    CHECK(plain.of("e0").size() == 240);  // each commit renamed it; the first added it
+    CHECK(format_log_json(cached, LogSubject{"e0"}) == format_log_json(plain, LogSubject{"e0"}));
+    CHECK(cached.parsed == static_cast<size_t>(versions));
+    if (versions == 2) {
+      CHECK(plain.parsed == 2);
+      CHECK(cached.decoded == 0);
+    } else {
+      CHECK(cached.decoded > 0);
+      CHECK(cached.parsed + cached.decoded < 240);
+    }
+    // Run again, the cache has every blob: none is parsed.
+    History again = load_history(*git, head, "", {}, HistoryOptions{nullptr, std::nullopt, cache, "log", &every});
+    CHECK(again.parsed == 0);
+    CHECK(format_log_json(again, LogSubject{"e0"}) == format_log_json(plain, LogSubject{"e0"}));
+  }
+}
