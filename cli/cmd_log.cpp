@@ -2,6 +2,7 @@
 // goals, activities or actions, newest first.
 
 #include <charconv>
+#include <unordered_set>
 
 #include "app.h"
 #include "progress.h"
@@ -26,9 +27,11 @@ struct LogOptions {
 };
 
 // The nested object `nested` of the entity: its group, and whether the entity
-// has it at HEAD; else (in the history only) not present. Throws SystemError,
-// with a did-you-mean, for an id neither knows.
-static void find_nested(const Global& g, const sv::History& h, const std::string& nested, sv::LogSubject& s) {
+// has it at HEAD; else (in the history only: `h`, the events that may concern
+// it) not present. Throws SystemError, with a did-you-mean from the objects
+// at HEAD and `in_history`, for an id neither knows.
+static void find_nested(const Global& g, const sv::History& h, const std::vector<std::string>& in_history,
+                        const std::string& nested, sv::LogSubject& s) {
   std::vector<std::string> known;
   auto consider = [&](const sv::ObjectPath& path, bool now) {
     if (path.size() != 1) return false;
@@ -53,6 +56,7 @@ static void find_nested(const Global& g, const sv::History& h, const std::string
   for (const auto& event : h.of(s.id))
     for (const auto& change : event.diff.objects)
       if (consider(change.path, false)) return;
+  known.insert(known.end(), in_history.begin(), in_history.end());
   std::optional<sv::Message> help;
   if (auto suggestion = sv::did_you_mean(nested, known)) help = sv::msg_of(sv::msg::help_did_you_mean, *suggestion);
   throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_nested, s.id, nested), help);
@@ -100,15 +104,43 @@ static int run_log(const LogOptions& o, const Global& g) {
   ho.cache_scope = "log";  // a pack of its own: lint's is not rewritten without what it uses
   Progress progress(sv::msg::git_progress_walk, lang);
   ho.progress = progress.callback();
+  // Each event is written out as the walk finds it; nothing else of it is
+  // kept. A nested object's are picked out once the walk is done (which of
+  // the entity's additions and removals brought it is known only then): of
+  // each event, only the changes of objects with its id are kept, and of the
+  // others only their ids (for a did-you-mean).
+  const bool json = o.format == "json";
+  const std::string nested = hash == std::string::npos ? "" : o.id.substr(hash + 1);
+  sv::LogWriter writer(subject, lang, json);
+  size_t events = 0;
+  sv::History kept;
+  std::vector<std::string> in_history;
+  std::unordered_set<std::string> met;
+  ho.on_event = [&](const std::string& id, const sv::CommitInfo& commit, sv::EntityDiff&& diff) {
+    if (id != subject.id) return;
+    ++events;
+    if (nested.empty()) return writer.add(commit, diff);
+    for (const auto& change : diff.objects)
+      if (change.path.size() == 1 && met.insert(change.path[0].second).second) in_history.push_back(change.path[0].second);
+    std::erase_if(diff.objects, [&](const sv::ObjectChange& c) { return c.path.empty() || c.path[0].second != nested; });
+    if (diff.change == sv::Change::changed && diff.objects.empty()) return;
+    kept.events[id].push_back(sv::EntityEvent{kept.commits.size(), std::move(diff)});
+    kept.commits.push_back(commit);
+  };
   sv::History h = sv::load_history(*git, head, root, exclude, ho);
   progress.finish();
-  if (h.of(subject.id).empty() && !h.truncated && !since) {
+  if (events == 0 && !h.truncated && !since) {
     std::optional<sv::Message> help;
     if (auto s = sv::did_you_mean(subject.id, h.seen)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
     throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, subject.id), help);
   }
-  if (hash != std::string::npos) find_nested(g, h, o.id.substr(hash + 1), subject);
-  sv::privacy::out(o.format == "json" ? sv::format_log_json(h, subject) : sv::format_log_text(h, subject, lang));
+  if (nested.empty()) {
+    writer.finish(h.truncated, [](std::string_view piece) { sv::privacy::out(piece); });
+    return 0;
+  }
+  kept.truncated = h.truncated;
+  find_nested(g, kept, in_history, nested, subject);
+  sv::privacy::out(json ? sv::format_log_json(kept, subject) : sv::format_log_text(kept, subject, lang));
   return 0;
 }
 

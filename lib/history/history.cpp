@@ -435,16 +435,21 @@ class Questions {
     const Open& o = it->second;
     return o.newest || (o.after && (!o.since || date > *o.since));
   }
-  // That change was found: the questions it answers are closed.
-  void take(std::string_view id) {
-    if (!q_) return;
+  // That change was found: the questions it answers are closed. Whether it
+  // was the newest asked for.
+  bool take(std::string_view id) {
+    if (!q_) return false;
     auto it = open_.find(id);
-    if (it == open_.end()) return;
+    if (it == open_.end()) return false;
     Open& o = it->second;
+    bool newest = o.newest;
     o.newest = false;
     if (o.after && q_->max_events && ++o.taken >= q_->max_events) o.after = false;
     close_if_answered(it);
+    return newest;
   }
+  // Whether a change that answers no newest question is kept (HistoryQuery::keep).
+  bool keeps(const EntityDiff& d) const { return !q_ || !q_->keep || q_->keep(d); }
 
   // `id` is in the file at `path` in the older tree of the commit being read.
   void seen_at(std::string_view id, const std::string* path) {
@@ -637,7 +642,7 @@ class Questions {
 // after, matched by id (the first of a repeated id wins). Only an entity on
 // both sides is flattened and compared; only what `questions` asks is kept.
 void record_step(Walker& walker, const std::vector<FileChange>& files, Questions& questions, const Date& date,
-                 const std::function<size_t()>& commit_index, History& h) {
+                 const std::function<void(std::string_view, EntityDiff&&)>& emit) {
   struct Side {
     const BlobEntity* e;
     const std::string* path;
@@ -670,8 +675,8 @@ void record_step(Walker& walker, const std::vector<FileChange>& files, Questions
     if (!questions.asks(eid, date)) return;
     std::optional<EntityDiff> d = make();
     if (!d) return;  // the same before and after
-    questions.take(eid);
-    h.events[std::string(eid)].push_back(EntityEvent{commit_index(), std::move(*d)});
+    if (!questions.take(eid) && !questions.keeps(*d)) return;
+    emit(eid, std::move(*d));
   };
   // (No structured bindings below: a lambda may not capture one before C++20's clang 16.)
   for (const auto& before : a) {
@@ -700,7 +705,8 @@ void record_step(Walker& walker, const std::vector<FileChange>& files, Questions
 // start from.
 class Batches {
  public:
-  Batches(Walker& walker, Questions& questions) : walker_(walker), questions_(questions) {}
+  Batches(Walker& walker, Questions& questions, const HistoryOptions& o)
+      : walker_(walker), questions_(questions), on_event_(o.on_event) {}
   // Commits a batch: from a few, so that a walk whose questions are answered
   // at once stops at once, doubling up to enough to keep every core busy parsing.
   static constexpr size_t kFirst = 8, kMost = 256;
@@ -723,15 +729,16 @@ class Batches {
     for (auto& step : steps_) {
       if (!step.read) continue;
       if (questions_.wants(step.files)) {
-        size_t index = SIZE_MAX;
-        auto commit_index = [&] {
+        size_t index = SIZE_MAX;  // the commit's in h.commits, once it has an event
+        auto emit = [&](std::string_view id, EntityDiff&& d) {
+          if (on_event_) return on_event_(std::string(id), step.info, std::move(d));
           if (index == SIZE_MAX) {
             index = h.commits.size();
             h.commits.push_back(step.info);
           }
-          return index;
+          h.events[std::string(id)].push_back(EntityEvent{index, std::move(d)});
         };
-        record_step(walker_, step.files, questions_, step.info.date, commit_index, h);
+        record_step(walker_, step.files, questions_, step.info.date, emit);
         ++h.read;
       }
       questions_.passed(step.info.date);
@@ -758,6 +765,7 @@ class Batches {
   };
   Walker& walker_;
   Questions& questions_;
+  const std::function<void(const std::string&, const CommitInfo&, EntityDiff&&)>& on_event_;
   std::vector<Step> steps_;
   size_t size_ = kFirst;
   std::unordered_map<std::string_view, git_oid> frontier_;  // path (interned by the walker) → blob
@@ -790,7 +798,7 @@ History load_history(const GitRepo& git, const std::string& commit, const std::s
   git_commit* first = nullptr;
   check(git_commit_lookup(&first, repo, &id));
   Commit cur(first);
-  Batches batches(walker, questions);
+  Batches batches(walker, questions, o);
   Tree older;  // the parent's data tree, read last round: this round's own
   bool older_read = false;
   while (cur && !questions.done()) {
@@ -943,56 +951,90 @@ std::vector<EntityEvent> log_events(const History& h, const LogSubject& s) {
   return out;
 }
 
-std::string format_log_text(const History& h, const LogSubject& s, Lang lang) {
-  const auto ev = log_events(h, s);
-  std::string out;
-  if (!ev.empty()) {
-    const EntityDiff& newest = ev.front().diff;
-    std::string n = tr(lang, ev.size() == 1 ? msg::git_log_commits_one : msg::git_log_commits, ev.size());
-    std::string who = fmt::format("{} {}", kind_label(newest.kind, lang), s.id);
-    if (s.nested) who += " › " + object_label({*s.nested}, lang);
-    out += tr(lang, msg::git_log_header, who, n) + "\n";
+void LogWriter::add(const CommitInfo& c, const EntityDiff& d) {
+  if (!count_++) newest_kind_ = d.kind;
+  if (json_) {
+    using json = nlohmann::ordered_json;
+    json commit = {{"commit", c.id},
+                   {"date", c.date.str()},
+                   {"author", c.author},
+                   {"email", c.email},
+                   {"summary", c.summary},
+                   {"change", change_name(d.change)},
+                   {"changes", changes_json(d)}};
+    // As it stands in the whole document: an element of "commits", two
+    // levels in (a string's line breaks are escaped, so every line is the
+    // document's).
+    std::string text = commit.dump(2, ' ', false, json::error_handler_t::replace);
+    if (count_ > 1) body_ += ",\n";
+    body_ += "    ";
+    for (char ch : text) {
+      body_ += ch;
+      if (ch == '\n') body_ += "    ";
+    }
+    return;
   }
-  for (const auto& e : ev) {
-    const CommitInfo& c = h.commits[e.commit];
-    out += fmt::format("\n{} {} {}: {}\n", c.id.substr(0, 10), c.date.str(), c.author, c.summary);
-    if (e.diff.change != Change::changed) {
-      const Tr& t = e.diff.change == Change::added ? msg::git_entity_added : msg::git_entity_removed;
-      out += fmt::format("    {} {}\n", e.diff.change == Change::added ? '+' : '-',
-                         tr(lang, t, kind_label(e.diff.kind, lang), s.id));
+  body_ += fmt::format("\n{} {} {}: {}\n", c.id.substr(0, 10), c.date.str(), c.author, c.summary);
+  if (d.change != Change::changed) {
+    const Tr& t = d.change == Change::added ? msg::git_entity_added : msg::git_entity_removed;
+    body_ += fmt::format("    {} {}\n", d.change == Change::added ? '+' : '-', tr(lang_, t, kind_label(d.kind, lang_), s_.id));
+    return;
+  }
+  for (const auto& oc : d.objects) {
+    char m = oc.change == Change::added ? '+' : oc.change == Change::removed ? '-' : '~';
+    if (oc.change != Change::changed) {
+      body_ += fmt::format("    {} {}\n", m, change_line(d.kind, oc, nullptr, lang_));
       continue;
     }
-    for (const auto& oc : e.diff.objects) {
-      char m = oc.change == Change::added ? '+' : oc.change == Change::removed ? '-' : '~';
-      if (oc.change != Change::changed) {
-        out += fmt::format("    {} {}\n", m, change_line(e.diff.kind, oc, nullptr, lang));
-        continue;
-      }
-      for (const auto& f : oc.fields) out += fmt::format("    {} {}\n", m, change_line(e.diff.kind, oc, &f, lang));
-    }
+    for (const auto& f : oc.fields) body_ += fmt::format("    {} {}\n", m, change_line(d.kind, oc, &f, lang_));
   }
-  if (h.truncated) out += std::string("\n") + msg::git_log_truncated.get(lang) + "\n";
-  return out;
+}
+
+void LogWriter::finish(bool truncated, const std::function<void(std::string_view)>& out) const {
+  auto body = [&] {
+    constexpr size_t kPiece = 64 * 1024;
+    for (size_t at = 0; at < body_.size(); at += kPiece) out(std::string_view(body_).substr(at, kPiece));
+  };
+  if (json_) {
+    using json = nlohmann::ordered_json;
+    json root = {{"entity", s_.id}};
+    if (s_.nested) root["object"] = json::array({{{"type", s_.nested->first}, {"key", s_.nested->second}}});
+    root["truncated"] = truncated;
+    root["commits"] = json::array();
+    std::string text = root.dump(2, ' ', false, json::error_handler_t::replace);  // ends in "[]\n}"
+    if (!count_) return out(text + "\n");
+    out(std::string_view(text).substr(0, text.size() - 3));  // up to the "["
+    out("\n");
+    body();
+    out("\n  ]\n}\n");
+    return;
+  }
+  if (count_) {
+    std::string n = tr(lang_, count_ == 1 ? msg::git_log_commits_one : msg::git_log_commits, count_);
+    std::string who = fmt::format("{} {}", kind_label(*newest_kind_, lang_), s_.id);
+    if (s_.nested) who += " › " + object_label({*s_.nested}, lang_);
+    out(tr(lang_, msg::git_log_header, who, n) + "\n");
+  }
+  body();
+  if (truncated) out(std::string("\n") + msg::git_log_truncated.get(lang_) + "\n");
+}
+
+std::string LogWriter::finish(bool truncated) const {
+  std::string text;
+  finish(truncated, [&](std::string_view piece) { text += piece; });
+  return text;
+}
+
+std::string format_log_text(const History& h, const LogSubject& s, Lang lang) {
+  LogWriter w(s, lang, false);
+  for (const auto& e : log_events(h, s)) w.add(h.commits[e.commit], e.diff);
+  return w.finish(h.truncated);
 }
 
 std::string format_log_json(const History& h, const LogSubject& s) {
-  using json = nlohmann::ordered_json;
-  json commits = json::array();
-  for (const auto& e : log_events(h, s)) {
-    const CommitInfo& c = h.commits[e.commit];
-    commits.push_back({{"commit", c.id},
-                       {"date", c.date.str()},
-                       {"author", c.author},
-                       {"email", c.email},
-                       {"summary", c.summary},
-                       {"change", change_name(e.diff.change)},
-                       {"changes", changes_json(e.diff)}});
-  }
-  json root = {{"entity", s.id}};
-  if (s.nested) root["object"] = json::array({{{"type", s.nested->first}, {"key", s.nested->second}}});
-  root["truncated"] = h.truncated;
-  root["commits"] = std::move(commits);
-  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  LogWriter w(s, Lang::sv, true);
+  for (const auto& e : log_events(h, s)) w.add(h.commits[e.commit], e.diff);
+  return w.finish(h.truncated);
 }
 
 }  // namespace sv

@@ -75,6 +75,10 @@ struct HistoryQuery {
   bool search_absent = false;
   // At most this many events per entity (`log --max-count`); 0 for no limit.
   size_t max_events = 0;
+  // Of the changes found, those that answer no `newest` question are kept
+  // only when this says so (null: all are): lint keeps the ones its rules
+  // count, so what it holds follows its findings, not the history's length.
+  std::function<bool(const EntityDiff&)> keep;
 };
 
 struct HistoryOptions {
@@ -95,6 +99,10 @@ struct HistoryOptions {
   // Called now and then with the number of commits walked (a terminal's
   // progress line); may be null.
   std::function<void(size_t walked)> progress;
+  // Called with each event as the walk finds it (newest first) instead of
+  // keeping it in History::events and its commit in History::commits:
+  // `samverkan log` writes each one out at once and keeps only the text.
+  std::function<void(const std::string& id, const CommitInfo& commit, EntityDiff&& diff)> on_event;
 };
 
 // The history of the data under `root` (a folder in the trees, "" for the
@@ -143,5 +151,28 @@ std::vector<EntityEvent> log_events(const History& h, const LogSubject& s);
 // `samverkan log`: the subject's commits, newest first.
 std::string format_log_text(const History& h, const LogSubject& s, Lang lang);
 std::string format_log_json(const History& h, const LogSubject& s);
+
+// The same, one commit at a time (newest first, as log_events gives them):
+// what the walk finds is written out as it is found, and only the text is
+// kept until the header, which counts the commits, can be written.
+class LogWriter {
+ public:
+  LogWriter(const LogSubject& s, Lang lang, bool json) : s_(s), lang_(lang), json_(json) {}
+  void add(const CommitInfo& c, const EntityDiff& d);
+  size_t count() const { return count_; }
+  // The whole output, in pieces to `out` (the commits' text in pieces of at
+  // most 64 KiB: it is not copied whole once more); `truncated`: the history
+  // is a shallow clone's.
+  void finish(bool truncated, const std::function<void(std::string_view)>& out) const;
+  std::string finish(bool truncated) const;
+
+ private:
+  const LogSubject& s_;
+  Lang lang_;
+  bool json_;
+  size_t count_ = 0;
+  std::optional<Kind> newest_kind_;
+  std::string body_;
+};
 
 }  // namespace sv

@@ -287,6 +287,14 @@ HistoryQuery history_needs(const Repo& repo) {
   }
   for (const auto& m : repo.meetings)
     if (m.id.set && m.minutes.set && m.minutes.v.approved.set) after(m.id.v, m.minutes.v.approved.v);
+  // Of the changes after an approval, only those a watch counts (changes_after
+  // reads no other): a plan's follow-up, commit after commit, is not held.
+  q.keep = [](const EntityDiff& d) {
+    if (d.change != Change::changed) return false;
+    for (const ApprovalWatch* w : {&plan_changes_watch, &minutes_changes_watch})
+      if (!w->records_approval(d) && std::any_of(d.objects.begin(), d.objects.end(), w->counts)) return true;
+    return false;
+  };
   return q;
 }
 

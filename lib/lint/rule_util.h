@@ -187,6 +187,9 @@ struct Approved {
   const Val<Date>& on;
   const char* nested;
 };
+// What plan-changed-after-approval and minutes-changed-after-approval count
+// (history_needs keeps only the changes either counts).
+extern const ApprovalWatch plan_changes_watch, minutes_changes_watch;
 // Reports each approved entity that changed, as `watch` says, in a commit
 // dated after its approval and not after today, with a note per commit.
 void report_changed_after_approval(Context& c, const std::vector<Approved>& approved, const ApprovalWatch& watch);

@@ -311,3 +311,34 @@ TEST_CASE("history: a blob is parsed once, however many commits hold it") {
     CHECK(format_log_json(again, LogSubject{"e0"}) == format_log_json(plain, LogSubject{"e0"}));
   }
 }
+
+TEST_CASE("history: a query keeps of the changes only those it says matter, and always the newest") {
+  Generated g;
+  if (!generate(g, 3, 60)) {
+    MESSAGE("git is not available: not checked");
+    return;
+  }
+  auto git = GitRepo::open(g.dir.string());
+  std::string head = git->resolve("main");
+  Loaded loaded = load_repository(*open_git_revision(git, "main"), LoadOptions{});
+  History full = load_history(*git, head, "", {});
+  size_t checked = 0;
+  for (const std::string& id : g.ids) {
+    if (!loaded.repo.ids.count(id) || full.of(id).size() < 3) continue;
+    CAPTURE(id);
+    ++checked;
+    HistoryQuery q;
+    q.newest.insert(id);
+    q.after[id] = std::nullopt;
+    q.keep = [](const EntityDiff& d) { return d.change != Change::changed; };
+    History h = load_history(*git, head, "", {}, HistoryOptions{&loaded.repo, std::nullopt, "", "history", &q});
+    const auto& all = full.of(id);
+    std::vector<std::string> want, got;
+    for (size_t i = 0; i < all.size(); ++i)
+      if (i == 0 || all[i].diff.change != Change::changed) want.push_back(full.commits[all[i].commit].id);
+    for (const auto& e : h.of(id)) got.push_back(h.commits[e.commit].id);
+    CHECK(got == want);
+    CHECK(got.size() < all.size());
+  }
+  CHECK(checked > 0);
+}

@@ -26,7 +26,7 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const ApprovalWatch kWatch{
+const ApprovalWatch minutes_changes_watch{
     {{"item", &msg::git_w_items}, {"attendee", &msg::git_w_attendees}, {"absent", &msg::git_w_absent}},
     changes_minutes, records_approval, kMsg, kNote, kHelp, "item"};
 
@@ -34,7 +34,7 @@ static void check(Context& c) {
   std::vector<Approved> approved;
   for (const auto& m : c.repo.meetings)
     if (m.minutes.set && m.minutes.v.approved.set) approved.push_back({m.id.v, m.minutes.v.approved, "minutes"});
-  report_changed_after_approval(c, approved, kWatch);
+  report_changed_after_approval(c, approved, minutes_changes_watch);
 }
 
 extern const Rule minutes_changed_after_approval{

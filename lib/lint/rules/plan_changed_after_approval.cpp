@@ -33,14 +33,14 @@ static bool records_approval(const EntityDiff& d) {
   return false;
 }
 
-static const ApprovalWatch kWatch{{{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}},
+const ApprovalWatch plan_changes_watch{{{"goal", &msg::git_w_goals}, {"activity", &msg::git_w_activities}},
                                   changes_plan, records_approval, kMsg, kNote, kHelp};
 
 static void check(Context& c) {
   std::vector<Approved> approved;
   for (const auto& p : c.repo.plans)
     if (p.status_value() == PlanStatus::approved && p.approved.set && p.approved.v.date.set) approved.push_back({p.id.v, p.approved.v.date, "approved"});
-  report_changed_after_approval(c, approved, kWatch);
+  report_changed_after_approval(c, approved, plan_changes_watch);
 }
 
 extern const Rule plan_changed_after_approval{
