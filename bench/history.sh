@@ -42,7 +42,7 @@ run() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }'; }
 
-table="| commits | git log --raw | git log -p PATH | validate (warm) | lint cold | lint warm | log ID cold | log ID warm | lint warm / (git log + validate) | log warm / git log -p | lint, log MB above validate |
+table="| commits | git log --raw | git log -p PATH | validate (warm) | lint cold | lint warm | log ID cold | log ID warm | lint warm / (git log + validate) | log cold, warm / git log -p | lint, log MB above validate |
 |---|---|---|---|---|---|---|---|---|---|---|"
 for n in $commits; do
   repo=$work/repo-$n
@@ -64,7 +64,7 @@ for n in $commits; do
   rm -rf "$repo" "$XDG_CACHE_HOME"
   floor=$(awk -v a="$g_wall" -v b="$v_wall" 'BEGIN { print a + b }')
   table+="
-| $n | $g_wall s, $g_mb MB | $p_wall s, $p_mb MB | $v_wall s, $v_mb MB | $c_wall s, $c_mb MB | $w_wall s, $w_mb MB | $lc_wall s | $l_wall s, $l_mb MB | $(ratio "$w_wall" "$floor") | $(ratio "$l_wall" "$p_wall") | $((w_mb - v_mb)), $((l_mb - v_mb)) |"
+| $n | $g_wall s, $g_mb MB | $p_wall s, $p_mb MB | $v_wall s, $v_mb MB | $c_wall s, $c_mb MB | $w_wall s, $w_mb MB | $lc_wall s | $l_wall s, $l_mb MB | $(ratio "$w_wall" "$floor") | $(ratio "$lc_wall" "$p_wall"), $(ratio "$l_wall" "$p_wall") | $((w_mb - v_mb)), $((l_mb - v_mb)) |"
 done
 echo "$table"
 [ -z "$out" ] || echo "$table" >"$out"

@@ -138,6 +138,7 @@ static int run_log(const LogOptions& o, const Global& g) {
     writer.finish(h.truncated, [](std::string_view piece) { sv::privacy::out(piece); });
     return 0;
   }
+  kept.available = h.available;
   kept.truncated = h.truncated;
   find_nested(g, kept, in_history, nested, subject);
   sv::privacy::out(json ? sv::format_log_json(kept, subject) : sv::format_log_text(kept, subject, lang));

@@ -54,11 +54,13 @@ static int run_rules(const RulesOptions& o, const Global& g) {
     if (const sv::CodeInfo* c = sv::find_code(o.id)) return explain_code(*c, lang);
     return fail(g, sv::msg_of(sv::msg::lint_rule_unknown, o.id), suggestion(o.id));
   }
-  // The default severity in the reader's words, and as samverkan.yaml spells it.
-  sv::privacy::out(fmt::format("{}: {}\n{}: {} (`{}`)\n\n{}\n", r->id, r->summary.get(lang),
-                               sv::msg::lint_rules_default.get(lang), sv::severity_label(r->default_severity).get(lang),
-                               sv::severity_name(r->default_severity),
-                               sv::rules::rule_help(*r, lang)));
+  // The default severity in the reader's words, and as samverkan.yaml spells
+  // it where those differ (in Swedish: "varning (`warning`)").
+  std::string label = sv::severity_label(r->default_severity).get(lang);
+  std::string name = sv::severity_name(r->default_severity);
+  if (label != name) label += fmt::format(" (`{}`)", name);
+  sv::privacy::out(fmt::format("{}: {}\n{}: {}\n\n{}\n", r->id, r->summary.get(lang),
+                               sv::msg::lint_rules_default.get(lang), label, sv::rules::rule_help(*r, lang)));
   return 0;
 }
 
