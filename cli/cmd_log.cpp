@@ -30,7 +30,7 @@ struct LogOptions {
 // has it at HEAD; else (in the history only: `h`, the events that may concern
 // it) not present. Throws SystemError, with a did-you-mean from the objects
 // at HEAD and `in_history`, for an id neither knows.
-static void find_nested(const Global& g, const sv::History& h, const std::vector<std::string>& in_history,
+static void find_nested(const sv::Repo& at_head, const sv::History& h, const std::vector<std::string>& in_history,
                         const std::string& nested, sv::LogSubject& s) {
   std::vector<std::string> known;
   auto consider = [&](const sv::ObjectPath& path, bool now) {
@@ -47,9 +47,7 @@ static void find_nested(const Global& g, const sv::History& h, const std::vector
     }
     return false;
   };
-  Global at = g;
-  at.rev = "HEAD";
-  auto flats = sv::flatten(load(at, ".").repo);
+  auto flats = sv::flatten(at_head);
   if (auto it = flats.find(s.id); it != flats.end())
     for (const auto& [path, fields] : it->second.objects)
       if (consider(path, true)) return;
@@ -100,6 +98,15 @@ static int run_log(const LogOptions& o, const Global& g) {
   if (hash == std::string::npos) query.max_events = max_count;  // a nested object's are counted once picked out
   sv::HistoryOptions ho;
   ho.query = &query;
+  // A nested object is looked for at HEAD first: HEAD is loaded once, and
+  // the walk takes the entities of its files from it instead of parsing them.
+  const sv::Loaded* head_data = nullptr;  // kept until exit (load)
+  if (hash != std::string::npos) {
+    Global at = g;
+    at.rev = "HEAD";
+    head_data = &load(at, ".");
+    ho.known = &head_data->repo;
+  }
   if (!g.no_cache) ho.cache_dir = sv::Cache::default_dir();
   ho.cache_scope = "log";  // a pack of its own: lint's is not rewritten without what it uses
   Progress progress(sv::msg::git_progress_walk, lang);
@@ -140,7 +147,7 @@ static int run_log(const LogOptions& o, const Global& g) {
   }
   kept.available = h.available;
   kept.truncated = h.truncated;
-  find_nested(g, kept, in_history, nested, subject);
+  find_nested(head_data->repo, kept, in_history, nested, subject);
   sv::privacy::out(json ? sv::format_log_json(kept, subject) : sv::format_log_text(kept, subject, lang));
   return 0;
 }
