@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "load/git.h"
 #include "history/history.h"
@@ -185,18 +186,34 @@ std::string expected(const History& full, const std::string& id, bool newest, st
 
 }  // namespace
 
+// A generated history, opened: its git, head, the data at main, and the
+// full walk (every change of every entity); nullopt when git is missing.
+struct Walked {
+  std::shared_ptr<GitRepo> git;
+  std::string head;
+  Loaded loaded;
+  History full;
+};
+std::optional<Walked> walk_generated(Generated& g, unsigned seed, int commits) {
+  if (!generate(g, seed, commits)) {
+    MESSAGE("git is not available: not checked");
+    return std::nullopt;
+  }
+  Walked w;
+  w.git = GitRepo::open(g.dir.string());
+  w.head = w.git->resolve("main");
+  w.loaded = load_repository(*open_git_revision(w.git, "main"), LoadOptions{});
+  w.full = load_history(*w.git, w.head, "", {});
+  return w;
+}
+
 TEST_CASE("history: a query's answers are the full walk's, found from fewer commits") {
   for (unsigned seed : {1u, 7u, 42u}) {
     CAPTURE(seed);
     Generated g;
-    if (!generate(g, seed, 80)) {
-      MESSAGE("git is not available: not checked");
-      return;
-    }
-    auto git = GitRepo::open(g.dir.string());
-    std::string head = git->resolve("main");
-    Loaded loaded = load_repository(*open_git_revision(git, "main"), LoadOptions{});
-    History full = load_history(*git, head, "", {});
+    auto walked = walk_generated(g, seed, 80);
+    if (!walked) return;
+    auto& [git, head, loaded, full] = *walked;
     for (const std::string& id : g.ids) {
       CAPTURE(id);
       bool at_head = loaded.repo.ids.count(id) > 0;
@@ -314,14 +331,9 @@ TEST_CASE("history: a blob is parsed once, however many commits hold it") {
 
 TEST_CASE("history: a query keeps of the changes only those it says matter, and always the newest") {
   Generated g;
-  if (!generate(g, 3, 60)) {
-    MESSAGE("git is not available: not checked");
-    return;
-  }
-  auto git = GitRepo::open(g.dir.string());
-  std::string head = git->resolve("main");
-  Loaded loaded = load_repository(*open_git_revision(git, "main"), LoadOptions{});
-  History full = load_history(*git, head, "", {});
+  auto walked = walk_generated(g, 3, 60);
+  if (!walked) return;
+  auto& [git, head, loaded, full] = *walked;
   size_t checked = 0;
   for (const std::string& id : g.ids) {
     if (!loaded.repo.ids.count(id) || full.of(id).size() < 3) continue;
