@@ -1,6 +1,7 @@
 // samverkan log ID[#NESTED]: the commits that changed an entity, or one of its
 // goals, activities or actions, newest first.
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_set>
 
@@ -60,6 +61,11 @@ static void find_nested(const sv::Repo& at_head, const sv::History& h, const std
   throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_nested, s.id, nested), help);
 }
 
+// Whether `log ID#NESTED` shows objects of this group (find_nested's choice).
+static bool is_logged(const std::string& group) {
+  return std::any_of(std::begin(sv::kLoggedGroups), std::end(sv::kLoggedGroups), [&](const char* g) { return group == g; });
+}
+
 static int run_log(const LogOptions& o, const Global& g) {
   std::optional<sv::Date> since;
   if (!o.since.empty() && !(since = sv::parse_date(o.since))) return fail(g, sv::msg_of(sv::msg::cli_bad_today, o.since));
@@ -117,7 +123,8 @@ static int run_log(const LogOptions& o, const Global& g) {
   // each event, only the changes of objects with its id are kept, and of the
   // others only their ids (for a did-you-mean).
   const bool json = o.format == "json";
-  const std::string nested = hash == std::string::npos ? "" : o.id.substr(hash + 1);
+  const bool of_nested = hash != std::string::npos;  // `ID#` too: find_nested refuses an empty id
+  const std::string nested = of_nested ? o.id.substr(hash + 1) : "";
   sv::LogWriter writer(subject, lang, json);
   size_t events = 0;
   sv::History kept;
@@ -126,9 +133,10 @@ static int run_log(const LogOptions& o, const Global& g) {
   ho.on_event = [&](const std::string& id, const sv::CommitInfo& commit, sv::EntityDiff&& diff) {
     if (id != subject.id) return;
     ++events;
-    if (nested.empty()) return writer.add(commit, diff);
+    if (!of_nested) return writer.add(commit, diff);
     for (const auto& change : diff.objects)
-      if (change.path.size() == 1 && met.insert(change.path[0].second).second) in_history.push_back(change.path[0].second);
+      if (change.path.size() == 1 && is_logged(change.path[0].first) && met.insert(change.path[0].second).second)
+        in_history.push_back(change.path[0].second);
     std::erase_if(diff.objects, [&](const sv::ObjectChange& c) { return c.path.empty() || c.path[0].second != nested; });
     if (diff.change == sv::Change::changed && diff.objects.empty()) return;
     kept.events[id].push_back(sv::EntityEvent{kept.commits.size(), std::move(diff)});
@@ -141,7 +149,7 @@ static int run_log(const LogOptions& o, const Global& g) {
     if (auto s = sv::did_you_mean(subject.id, h.seen)) help = sv::msg_of(sv::msg::help_did_you_mean, *s);
     throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_entity, subject.id), help);
   }
-  if (nested.empty()) {
+  if (!of_nested) {
     writer.finish(h.truncated, [](std::string_view piece) { sv::privacy::out(piece); });
     return 0;
   }
