@@ -27,6 +27,11 @@ struct LogOptions {
   std::string since;     // YYYY-MM-DD: commits dated on or after it
 };
 
+// Whether `log ID#NESTED` shows objects of this group.
+static bool is_logged(const std::string& group) {
+  return std::any_of(std::begin(sv::kLoggedGroups), std::end(sv::kLoggedGroups), [&](const char* g) { return group == g; });
+}
+
 // The nested object `nested` of the entity: its group, and whether the entity
 // has it at HEAD; else (in the history only: `h`, the events that may concern
 // it) not present. Throws SystemError, with a did-you-mean from the objects
@@ -35,18 +40,14 @@ static void find_nested(const sv::Repo& at_head, const sv::History& h, const std
                         const std::string& nested, sv::LogSubject& s) {
   std::vector<std::string> known;
   auto consider = [&](const sv::ObjectPath& path, bool now) {
-    if (path.size() != 1) return false;
-    for (const char* group : sv::kLoggedGroups) {
-      if (path[0].first != group) continue;
-      if (path[0].second != nested) {
-        known.push_back(path[0].second);
-        return false;
-      }
-      s.nested = path[0];
-      s.present = now;
-      return true;
+    if (path.size() != 1 || !is_logged(path[0].first)) return false;
+    if (path[0].second != nested) {
+      known.push_back(path[0].second);
+      return false;
     }
-    return false;
+    s.nested = path[0];
+    s.present = now;
+    return true;
   };
   auto flats = sv::flatten(at_head);
   if (auto it = flats.find(s.id); it != flats.end())
@@ -59,11 +60,6 @@ static void find_nested(const sv::Repo& at_head, const sv::History& h, const std
   std::optional<sv::Message> help;
   if (auto suggestion = sv::did_you_mean(nested, known)) help = sv::msg_of(sv::msg::help_did_you_mean, *suggestion);
   throw sv::SystemError(sv::msg_of(sv::msg::git_unknown_nested, s.id, nested), help);
-}
-
-// Whether `log ID#NESTED` shows objects of this group (find_nested's choice).
-static bool is_logged(const std::string& group) {
-  return std::any_of(std::begin(sv::kLoggedGroups), std::end(sv::kLoggedGroups), [&](const char* g) { return group == g; });
 }
 
 static int run_log(const LogOptions& o, const Global& g) {

@@ -1025,16 +1025,13 @@ std::string LogWriter::finish(bool truncated) const {
   return text;
 }
 
-std::string format_log_text(const History& h, const LogSubject& s, Lang lang) {
-  LogWriter w(s, lang, false);
+static std::string format_log(const History& h, const LogSubject& s, Lang lang, bool json) {
+  LogWriter w(s, lang, json);
   for (const auto& e : log_events(h, s)) w.add(h.commits[e.commit], e.diff);
   return w.finish(h.truncated);
 }
 
-std::string format_log_json(const History& h, const LogSubject& s) {
-  LogWriter w(s, Lang::sv, true);
-  for (const auto& e : log_events(h, s)) w.add(h.commits[e.commit], e.diff);
-  return w.finish(h.truncated);
-}
+std::string format_log_text(const History& h, const LogSubject& s, Lang lang) { return format_log(h, s, lang, false); }
+std::string format_log_json(const History& h, const LogSubject& s) { return format_log(h, s, Lang::sv, true); }
 
 }  // namespace sv

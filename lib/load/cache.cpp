@@ -359,29 +359,34 @@ bool Cache::get(const Key& key, int file, ParsedFile& out) const {
 }
 
 bool Cache::get_entry(const Key& key, int file, ParsedFile& out) const {
-  std::string_view payload;
+  auto decoded = [&](std::string_view payload) {
+    ParsedFile p(payload.size() * 2);  // the tree takes about twice its encoding
+    if (!decode(payload, file, p)) return false;
+    out = std::move(p);
+    return true;
+  };
   if (auto it = s_->entries.find(key); it != s_->entries.end()) {
     std::string_view e = it->second;  // checksum, then payload
     uint64_t sum = 0;
     std::memcpy(&sum, e.data(), 8);
-    payload = e.substr(8);
-    if (sum != XXH3_64bits(payload.data(), payload.size())) return false;
-  } else {
-    // Encoded earlier in this run (a blob met again further back in a
-    // history): decoded, not parsed again. An entry, once in, never changes.
+    std::string_view payload = e.substr(8);
+    if (sum == XXH3_64bits(payload.data(), payload.size()) && decoded(payload)) {
+      std::lock_guard<std::mutex> lock(s_->mu);
+      s_->used.insert(key);
+      return true;
+    }
+  }
+  // Encoded earlier in this run (a blob met again further back in a history,
+  // or one whose entry in the pack was damaged): decoded, not parsed again.
+  // An entry, once in, never changes, so it is read without the lock.
+  std::string_view payload;
+  {
     std::lock_guard<std::mutex> lock(s_->mu);
     auto f = s_->fresh.find(key);
     if (f == s_->fresh.end()) return false;
     payload = f->second;
   }
-  ParsedFile p(payload.size() * 2);  // the tree takes about twice its encoding
-  if (!decode(payload, file, p)) return false;
-  out = std::move(p);
-  if (s_->entries.count(key)) {
-    std::lock_guard<std::mutex> lock(s_->mu);
-    s_->used.insert(key);
-  }
-  return true;
+  return decoded(payload);
 }
 
 void Cache::put(const Key& key, const ParsedFile& parsed) const {
